@@ -1,0 +1,95 @@
+// Data exchanged between the sidebar and the server through google.script.run.
+// Plain data only (no Date, no functions): dates travel as ISO strings.
+
+/** What the run does with each job. */
+export type JobAction = 'cancel' | 'refresh';
+
+/** A cell that holds a job ID, 1-based like Apps Script. */
+export interface CellRef {
+  row: number;
+  column: number;
+}
+
+/** One distinct job ID and every selected cell that holds it. */
+export interface PlannedJob {
+  jobId: string;
+  cells: CellRef[];
+}
+
+/** A selected cell that will not be sent, and the result its row gets. */
+export interface RejectedCell {
+  text: string;
+  cell: CellRef;
+  problem: 'invalid' | 'several';
+}
+
+export interface SelectionSummary {
+  /** A1 notations of the selected ranges, in the order the user made them. */
+  ranges: string[];
+  /** Distinct job IDs that would be sent. */
+  jobIds: number;
+  /** Cells holding a job ID that another selected cell also holds. */
+  duplicates: number;
+  invalid: number;
+  /** Cells in rows that hold more than one selected job ID. */
+  severalInRow: number;
+  hiddenSkipped: number;
+  /** Rows skipped because their Status already reads COMPLETED, FAILED or CANCELLED. */
+  finishedSkipped: number;
+}
+
+export interface SelectionPlan {
+  sheetId: number;
+  sheetName: string;
+  headerRow: number;
+  jobs: PlannedJob[];
+  rejected: RejectedCell[];
+  summary: SelectionSummary;
+  /** The run cap in force when the plan was made. */
+  runCap: number;
+}
+
+/** What a chunk call asks the server to do. */
+export interface ChunkRequest {
+  action: JobAction;
+  sheetId: number;
+  headerRow: number;
+  jobs: PlannedJob[];
+  rejected: RejectedCell[];
+}
+
+/** How one job ended, in words the sidebar and the Result column share. */
+export type Outcome =
+  | 'done' // the request did what was asked (cancelled, or status read)
+  | 'already-finished' // nothing to cancel: the job had already ended
+  | 'failed' // AODocs refused or failed; the Result column says why
+  | 'invalid' // never sent
+  | 'not-sent'; // left for a later chunk (time budget, stop)
+
+export interface JobResult {
+  jobId: string;
+  outcome: Outcome;
+  /** The sentence written into the Result column. */
+  result: string;
+  httpCode?: number;
+  status?: string;
+  /** Cells whose row was written. */
+  written: CellRef[];
+  /** Cells whose job ID had moved or changed before writing: not written, named to the user. */
+  moved: CellRef[];
+}
+
+export interface ChunkResult {
+  results: JobResult[];
+  /** Jobs of the chunk that were not sent (time budget); the sidebar sends them again. */
+  notSent: PlannedJob[];
+  /** Set when the run must stop (401, quota): the sentence to show. */
+  stopRun?: string;
+}
+
+export interface SidebarState {
+  version: string;
+  userEmail: string;
+  chunkSize: number;
+  chunksInFlight: number;
+}
