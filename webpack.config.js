@@ -27,7 +27,11 @@ module.exports = {
         exclude: /node_modules/,
         loader: 'esbuild-loader',
         // esbuild-loader defaults to es2015; Apps Script's V8 runs es2020 as it is.
-        options: { target: 'es2020', tsconfig: path.resolve(__dirname, 'tsconfig.json') },
+        options: {
+          target: 'es2020',
+          tsconfig: path.resolve(__dirname, 'tsconfig.json'),
+          define: { __APP_VERSION__: JSON.stringify(version) },
+        },
       },
     ],
   },

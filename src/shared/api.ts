@@ -63,7 +63,8 @@ export type Outcome =
   | 'done' // the request did what was asked (cancelled, or status read)
   | 'already-finished' // nothing to cancel: the job had already ended
   | 'failed' // AODocs refused or failed; the Result column says why
-  | 'invalid' // never sent
+  | 'invalid' // never sent: not a job ID, or several job IDs in the row
+  | 'gone' // its cell no longer holds it (the sheet was edited): not sent
   | 'not-sent'; // left for a later chunk (time budget, stop)
 
 export interface JobResult {
@@ -75,8 +76,8 @@ export interface JobResult {
   status?: string;
   /** Cells whose row was written. */
   written: CellRef[];
-  /** Cells whose job ID had moved or changed before writing: not written, named to the user. */
-  moved: CellRef[];
+  /** Cells whose job ID had moved or changed before writing, named to the user. */
+  moved: MovedCell[];
 }
 
 export interface ChunkResult {
@@ -87,9 +88,29 @@ export interface ChunkResult {
   stopRun?: string;
 }
 
+/** A cell that no longer held its job ID when results were written, and where the ID was found again. */
+export interface MovedCell {
+  jobId: string;
+  from: CellRef;
+  /** Where the result was written instead; absent when the ID was not found in its column. */
+  to?: CellRef;
+}
+
 export interface SidebarState {
   version: string;
   userEmail: string;
   chunkSize: number;
   chunksInFlight: number;
+  /** The sidebar was opened by "Cancel selected jobs...": go straight to the summary and confirmation. */
+  startWithCancel: boolean;
+}
+
+/** A selection plan, or the sentence that says why there is nothing to run. */
+export type PlanAnswer = { ok: true; plan: SelectionPlan } | { ok: false; message: string };
+
+/** The server functions the sidebar calls: src/server/index.ts must provide exactly these. */
+export interface ServerApi {
+  getSidebarState(): SidebarState;
+  readSelectionPlan(): PlanAnswer;
+  runChunk(request: ChunkRequest): ChunkResult;
 }

@@ -1,0 +1,83 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { CallCounter } from '../call-counter';
+import type { Clock } from './clock';
+import { counted } from './counted';
+import { DEFAULT_CLIENT_ID, encodeIdentityToken, type IdentityClaims } from './identity-token';
+import type { UserState } from './session';
+
+/** ScriptApp.AuthMode (https://developers.google.com/apps-script/reference/script/auth-mode). */
+export const AuthMode = Object.freeze({
+  NONE: 'NONE',
+  LIMITED: 'LIMITED',
+  FULL: 'FULL',
+  CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
+});
+
+/** Test control of ScriptApp: what getIdentityToken() answers, and the tokens it gave. */
+export class ScriptAppControl {
+  /** Every identity token handed to the script, in order (tests check where they were sent and never logged). */
+  readonly issuedIdentityTokens: string[] = [];
+  readonly oauthToken: string;
+  private claimOverrides: Partial<IdentityClaims> | null;
+
+  constructor(
+    readonly user: UserState,
+    readonly clock: Clock,
+    readonly scriptId: string,
+    identity: Partial<IdentityClaims> | null = {},
+  ) {
+    this.claimOverrides = identity;
+    this.oauthToken = `ya29.${randomBytes(96).toString('base64url')}`;
+  }
+
+  /**
+   * null: the openid scope is not granted and getIdentityToken() returns null (documented: "if the openid scope has
+   * been granted"). Claims: merged over the defaults for the current user. Takes effect at the script's next call.
+   */
+  setIdentityToken(claims: Partial<IdentityClaims> | null): void {
+    this.claimOverrides = claims === null ? null : { ...claims };
+  }
+
+  /** The claims the next token would carry, or null. */
+  claims(): IdentityClaims | null {
+    if (this.claimOverrides === null) return null;
+    const iat = Math.floor(this.clock.now() / 1000);
+    const clientId = this.claimOverrides.aud ?? DEFAULT_CLIENT_ID;
+    return {
+      iss: 'https://accounts.google.com',
+      aud: clientId,
+      azp: clientId,
+      sub: subjectFor(this.user.email),
+      email: this.user.email,
+      email_verified: true,
+      iat,
+      exp: (this.claimOverrides.iat ?? iat) + 3600,
+      ...this.claimOverrides,
+    };
+  }
+
+  issueIdentityToken(): string | null {
+    const claims = this.claims();
+    if (!claims) return null;
+    const token = encodeIdentityToken(claims);
+    this.issuedIdentityTokens.push(token);
+    return token;
+  }
+}
+
+/** Google's `sub`: a stable 21-digit number per account. */
+function subjectFor(email: string): string {
+  const digits = BigInt(`0x${createHash('sha256').update(email).digest('hex').slice(0, 16)}`).toString();
+  return `1${digits.padStart(20, '0').slice(0, 20)}`;
+}
+
+/** ScriptApp (https://developers.google.com/apps-script/reference/script/script-app): the subset add-ons use. */
+export function createScriptApp(counter: CallCounter, control: ScriptAppControl) {
+  return counted(counter, 'ScriptApp', {
+    AuthMode,
+    /** `String|null`: null without the openid scope, although @types/google-apps-script says string. */
+    getIdentityToken: (): string | null => control.issueIdentityToken(),
+    getOAuthToken: (): string => control.oauthToken,
+    getScriptId: (): string => control.scriptId,
+  });
+}

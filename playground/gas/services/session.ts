@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import type { CallCounter } from '../call-counter';
+import { counted } from './counted';
+
+/** Who runs the script. Mutable: a test may switch user between executions. */
+export interface UserState {
+  email: string;
+  locale: string;
+  timeZone: string;
+}
+
+/** Session (https://developers.google.com/apps-script/reference/base/session). */
+export function createSession(counter: CallCounter, user: UserState, scriptId: string) {
+  const userObject = () => counted(counter, 'User', { getEmail: (): string => user.email });
+  return counted(counter, 'Session', {
+    getActiveUser: (): object => userObject(),
+    getEffectiveUser: (): object => userObject(),
+    getScriptTimeZone: (): string => user.timeZone,
+    getActiveUserLocale: (): string => user.locale,
+    /** Stable per user and script, opaque: a hash, never the email. */
+    getTemporaryActiveUserKey: (): string =>
+      createHash('sha256').update(`${scriptId}:${user.email}`).digest('base64url').slice(0, 43),
+  });
+}

@@ -1,0 +1,40 @@
+/**
+ * UrlFetchApp's exception messages, as Apps Script words them (without the "Exception: " that String(e) adds).
+ * Sources: the Apps Script platform research (section 1.4) and messages quoted by public scripts, e.g.
+ * "Request failed for https://api.line.me returned code 400. Truncated server response: {...} (use
+ * muteHttpExceptions option to examine full response)", "Address unavailable: https://archive.org/...",
+ * "DNS error: http://localhost:3030", "Timeout: https://api.tosspayments.com/v1/payments/confirm",
+ * "Request to https://oauth2.googleapis.com/token failed because the URL has not been whitelisted in the script
+ * manifest." and "Service invoked too many times for one day: urlfetch."
+ */
+
+/** How much of the body the "Request failed" message quotes. */
+export const TRUNCATED_RESPONSE_CHARS = 100;
+
+/** The request failed with a 4xx/5xx and muteHttpExceptions is off. Apps Script names scheme and host only. */
+export function requestFailed(url: string, status: number, body: string): string {
+  const shown = body.length > TRUNCATED_RESPONSE_CHARS ? `${body.slice(0, TRUNCATED_RESPONSE_CHARS)}...` : body;
+  return (
+    `Request failed for ${originOf(url)} returned code ${status}. Truncated server response: ${shown} ` +
+    '(use muteHttpExceptions option to examine full response)'
+  );
+}
+
+/** Connection refused, reset or dropped: thrown even with muteHttpExceptions. */
+export const addressUnavailable = (url: string): string => `Address unavailable: ${url}`;
+export const dnsError = (url: string): string => `DNS error: ${url}`;
+export const timeout = (url: string): string => `Timeout: ${url}`;
+/** Certificate problems; the exact Apps Script wording is not documented. */
+export const sslError = (url: string): string => `SSL Error ${url}`;
+export const invalidArgument = (what: string): string => `Invalid argument: ${what}`;
+export const notAllowlisted = (url: string): string =>
+  `Request to ${url} failed because the URL has not been whitelisted in the script manifest.`;
+export const DAILY_QUOTA_EXCEEDED = 'Service invoked too many times for one day: urlfetch.';
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,69 @@
+// What an HTTP answer from AODocs means, before deciding what to tell the user. AODocs documents only its
+// 200 bodies; errors come as {"error":{"code","message","errors":[{"domain","reason","message"}]}} and the
+// status code is the only reliable signal (shared/aodocs/http-status-codes-and-error-handling.mdx).
+import { Job, parseJob } from './api-job';
+
+export interface HttpAnswer {
+  code: number;
+  body: string;
+  /** Header names in any case. */
+  headers: Record<string, string | string[]>;
+}
+
+export type Answer =
+  | { kind: 'ok'; code: number; body: unknown }
+  | { kind: 'error'; code: number; reason?: string; retryable: boolean; retryAfterSeconds?: number }
+  | { kind: 'unexpected'; code: number; retryable: boolean }
+  | { kind: 'no-answer'; retryable: true };
+
+/** Codes worth another attempt: AODocs rewrites most 5xx to 503 backendError; 429 is not documented but real. */
+const RETRYABLE_CODES = [429, 500, 502, 503, 504];
+
+export function header(headers: HttpAnswer['headers'], name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === wanted) return Array.isArray(value) ? value[0] : value;
+  }
+  return undefined;
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `Retry-After` in seconds (the HTTP-date form is rare for APIs and treated as absent). */
+function retryAfter(headers: HttpAnswer['headers']): number | undefined {
+  const value = header(headers, 'Retry-After');
+  if (value === undefined || !/^\d{1,6}$/.test(value.trim())) return undefined;
+  return Number(value.trim());
+}
+
+export function classifyAnswer(answer: HttpAnswer): Answer {
+  const { code } = answer;
+  const json = parseJson(answer.body);
+  const isObject = typeof json === 'object' && json !== null && !Array.isArray(json);
+  if (code >= 200 && code < 300) {
+    return isObject ? { kind: 'ok', code, body: json } : { kind: 'unexpected', code, retryable: false };
+  }
+  const retryable =
+    RETRYABLE_CODES.includes(code) ||
+    (code === 409 && (header(answer.headers, 'X-aodocs-retryable') ?? '').trim().toLowerCase() === 'true');
+  const error = isObject ? (json as { error?: unknown }).error : undefined;
+  if (code < 400 || typeof error !== 'object' || error === null) {
+    // A redirect (followRedirects is off), a proxy's HTML page, an empty or malformed body.
+    return { kind: 'unexpected', code, retryable: code >= 500 };
+  }
+  const errors = (error as { errors?: unknown }).errors;
+  const first = Array.isArray(errors) ? (errors[0] as { reason?: unknown } | undefined) : undefined;
+  const reason = typeof first?.reason === 'string' ? first.reason : undefined;
+  return { kind: 'error', code, reason, retryable, retryAfterSeconds: retryAfter(answer.headers) };
+}
+
+/** The job carried by a successful answer, if the body reads as one. */
+export function jobOf(answer: Answer): Job | undefined {
+  return answer.kind === 'ok' ? parseJob(answer.body) : undefined;
+}

@@ -1,0 +1,66 @@
+// runChunk is a top-level function: any code in the sidebar's frame can call it with anything. Its argument
+// is checked here before a single cell is read or a request sent.
+import { CellRef, ChunkRequest, JobAction, PlannedJob, RejectedCell } from '../shared/api';
+import { checkJobId } from './job-id';
+import { CHUNK_SIZE_LIMITS } from './settings';
+
+/** More cells than this in one chunk is not something the sidebar ever sends. */
+export const MAX_CELLS_PER_CHUNK = 2000;
+const MAX_ROWS = 10_000_000; // Sheets' cell limit bounds rows too
+const MAX_COLUMNS = 18_278; // column ZZZ
+
+export class InvalidRequestError extends Error {}
+
+function fail(what: string): never {
+  throw new InvalidRequestError(`Invalid request: ${what}.`);
+}
+
+function isInt(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+function cellRef(value: unknown, headerRow: number): CellRef {
+  const o = (value ?? {}) as Record<string, unknown>;
+  if (!isInt(o.row, headerRow + 1, MAX_ROWS)) fail('a row number is outside the sheet or in the header');
+  if (!isInt(o.column, 1, MAX_COLUMNS)) fail('a column number is outside the sheet');
+  return { row: o.row, column: o.column };
+}
+
+function array(value: unknown, what: string): unknown[] {
+  if (!Array.isArray(value)) fail(`${what} must be a list`);
+  return value;
+}
+
+export function validateChunkRequest(value: unknown): ChunkRequest {
+  if (typeof value !== 'object' || value === null) fail('no chunk');
+  const o = value as Record<string, unknown>;
+  const action = o.action as JobAction;
+  if (action !== 'cancel' && action !== 'refresh') fail('unknown action');
+  if (!isInt(o.sheetId, 0, Number.MAX_SAFE_INTEGER)) fail('sheet ID');
+  if (!isInt(o.headerRow, 1, MAX_ROWS)) fail('header row');
+  const headerRow = o.headerRow;
+  const jobsIn = array(o.jobs, 'jobs');
+  if (jobsIn.length > CHUNK_SIZE_LIMITS.max) fail(`more than ${CHUNK_SIZE_LIMITS.max} jobs in one chunk`);
+  let cellCount = 0;
+  const seen = new Set<string>();
+  const jobs: PlannedJob[] = jobsIn.map((j) => {
+    const job = (j ?? {}) as Record<string, unknown>;
+    const check = typeof job.jobId === 'string' ? checkJobId(job.jobId) : undefined;
+    if (check?.kind !== 'valid' || check.jobId !== job.jobId) fail('a job ID is not valid');
+    if (seen.has(check.jobId)) fail('a job ID appears twice');
+    seen.add(check.jobId);
+    const cells = array(job.cells, 'cells').map((c) => cellRef(c, headerRow));
+    if (cells.length === 0) fail('a job without cells');
+    cellCount += cells.length;
+    return { jobId: check.jobId, cells };
+  });
+  const rejected: RejectedCell[] = array(o.rejected ?? [], 'rejected cells').map((r) => {
+    const cell = (r ?? {}) as Record<string, unknown>;
+    if (typeof cell.text !== 'string' || cell.text.length > 50_000) fail('a rejected cell text');
+    if (cell.problem !== 'invalid' && cell.problem !== 'several') fail('a rejected cell problem');
+    cellCount++;
+    return { text: cell.text, problem: cell.problem, cell: cellRef(cell.cell, headerRow) };
+  });
+  if (cellCount > MAX_CELLS_PER_CHUNK) fail(`more than ${MAX_CELLS_PER_CHUNK} cells in one chunk`);
+  return { action, sheetId: o.sheetId, headerRow, jobs, rejected };
+}

@@ -1,0 +1,24 @@
+// Which row holds the headers (never a job ID, and where result columns are named).
+import { checkJobId } from './job-id';
+
+const HEADER_LIKE = /^(aodocs[ _-]?)?(job[ _-]?)?ids?$|^jobs?$/i;
+
+/** True when a cell of row 1 reads like a column title rather than a job ID: `Job ID`, `jobId`, `ID`, `Jobs`. */
+export function readsLikeHeader(text: string): boolean {
+  const check = checkJobId(text);
+  return check.kind === 'invalid' || (check.kind === 'valid' && HEADER_LIKE.test(check.jobId));
+}
+
+/**
+ * The header row: the sheet's last frozen row; else row 1 when its cells in the selected columns read like
+ * titles; else 0 (none). `row1Texts` are row 1's displayed texts in the selected columns.
+ */
+export function detectHeaderRow(frozenRows: number, row1Texts: string[]): number {
+  if (frozenRows > 0) return frozenRows;
+  const filled = row1Texts.map((t) => t.trim()).filter((t) => t !== '');
+  return filled.length > 0 && filled.every(readsLikeHeader) ? 1 : 0;
+}
+
+export const NO_HEADER_MESSAGE =
+  'Add a header row above the job IDs (for example "Job ID" in row 1, or freeze the header row): ' +
+  'results are written into columns named in that row.';

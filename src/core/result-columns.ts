@@ -1,0 +1,80 @@
+// The result columns of a job's row: their header texts, their order when created, and the values of a row.
+import { isFinishedStatus } from './api-job';
+import { asLiteralText } from './cell-text';
+import { JobOutcome } from './job-outcome';
+
+export const RESULT_HEADERS = [
+  'Status',
+  'Completed',
+  'Succeeded tasks',
+  'Failed tasks',
+  'Remaining tasks',
+  'Task retries',
+  'Last activity',
+  'Result',
+  'Checked at',
+] as const;
+
+export type ResultHeader = (typeof RESULT_HEADERS)[number];
+
+export interface ResultColumnLayout {
+  /** 1-based column of each result header. */
+  columns: Record<ResultHeader, number>;
+  /** Headers to write, with their column, because the sheet did not have them yet. */
+  created: { header: ResultHeader; column: number }[];
+}
+
+function normalise(header: string): string {
+  return header.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * Finds each result column by its header text (case-insensitive); missing ones go to the right of the last
+ * used column, in RESULT_HEADERS order. `headerTexts[i]` is the header of column i + 1.
+ */
+export function layoutResultColumns(headerTexts: string[], lastColumn: number): ResultColumnLayout {
+  const found = new Map<string, number>();
+  headerTexts.forEach((text, i) => {
+    const key = normalise(text);
+    if (key !== '' && !found.has(key)) found.set(key, i + 1);
+  });
+  const columns = {} as Record<ResultHeader, number>;
+  const created: ResultColumnLayout['created'] = [];
+  let next = Math.max(lastColumn, headerTexts.length) + 1;
+  for (const header of RESULT_HEADERS) {
+    const column = found.get(normalise(header));
+    if (column !== undefined) columns[header] = column;
+    else {
+      columns[header] = next;
+      created.push({ header, column: next++ });
+    }
+  }
+  return { columns, created };
+}
+
+function count(value: number | undefined): number | string {
+  return value === undefined ? '' : value;
+}
+
+function date(epochMs: number | undefined): Date | string {
+  return epochMs === undefined ? '' : new Date(epochMs);
+}
+
+/**
+ * The values of one row's result columns, by header. Counters are numbers, dates real Date values, and every
+ * text (from AODocs or our own sentences) literal text that Sheets will not parse into a formula or a date.
+ */
+export function resultValues(outcome: JobOutcome, checkedAt: Date): Record<ResultHeader, unknown> {
+  const job = outcome.job ?? {};
+  return {
+    Status: asLiteralText(job.status ?? ''),
+    Completed: job.completed ?? (job.status === undefined ? '' : isFinishedStatus(job.status)),
+    'Succeeded tasks': count(job.succeededTasks),
+    'Failed tasks': count(job.failedTasks),
+    'Remaining tasks': count(job.remainingTasks),
+    'Task retries': count(job.taskRetries),
+    'Last activity': date(job.lastActivityAt),
+    Result: asLiteralText(outcome.result),
+    'Checked at': new Date(checkedAt.getTime()),
+  };
+}

@@ -1,0 +1,107 @@
+// Turns the selected cells into the work of a run: distinct job IDs with every cell holding them, the cells
+// that will not be sent and why, and the counts shown to the user before anything is sent.
+import { CellRef, PlannedJob, RejectedCell, SelectionSummary } from '../shared/api';
+import { checkJobId } from './job-id';
+
+export interface SelectedRange {
+  a1: string;
+  /** First row and column of `texts`, after clipping to the sheet's data. */
+  row: number;
+  column: number;
+  /** Displayed texts. */
+  texts: string[][];
+}
+
+export interface PlanInput {
+  ranges: SelectedRange[];
+  /** 0 when the sheet has none. Rows up to it are titles, never job IDs. */
+  headerRow: number;
+  /** Columns that hold results (their cells are never job IDs). */
+  resultColumns: Set<number>;
+  /** Rows to skip because they are hidden (empty when hidden rows are not skipped). */
+  hiddenRows: Set<number>;
+  /** Rows to skip because their Status already reads finished (empty when not skipped). */
+  finishedRows: Set<number>;
+}
+
+export interface PlanParts {
+  jobs: PlannedJob[];
+  rejected: RejectedCell[];
+  summary: SelectionSummary;
+}
+
+interface Candidate {
+  cell: CellRef;
+  text: string;
+  valid: boolean;
+}
+
+/** The selected cells in selection order, each once even where ranges overlap. */
+function candidateCells(input: PlanInput, summary: SelectionSummary): Map<number, Candidate[]> {
+  const byRow = new Map<number, Candidate[]>();
+  const seen = new Set<string>();
+  for (const range of input.ranges) {
+    range.texts.forEach((rowTexts, i) => {
+      const row = range.row + i;
+      if (row <= input.headerRow) return;
+      rowTexts.forEach((raw, j) => {
+        const column = range.column + j;
+        const key = `${row}:${column}`;
+        if (seen.has(key) || input.resultColumns.has(column)) return;
+        seen.add(key);
+        const check = checkJobId(raw);
+        if (check.kind === 'blank') return;
+        if (input.hiddenRows.has(row)) {
+          summary.hiddenSkipped++;
+          return;
+        }
+        const text = check.kind === 'valid' ? check.jobId : check.text;
+        const list = byRow.get(row) ?? [];
+        list.push({ cell: { row, column }, text, valid: check.kind === 'valid' });
+        byRow.set(row, list);
+      });
+    });
+  }
+  return byRow;
+}
+
+export function planSelection(input: PlanInput): PlanParts {
+  const summary: SelectionSummary = {
+    ranges: input.ranges.map((r) => r.a1),
+    jobIds: 0,
+    duplicates: 0,
+    invalid: 0,
+    severalInRow: 0,
+    hiddenSkipped: 0,
+    finishedSkipped: 0,
+  };
+  const jobs = new Map<string, PlannedJob>();
+  const rejected: RejectedCell[] = [];
+  for (const [row, cells] of candidateCells(input, summary)) {
+    const valid = cells.filter((c) => c.valid);
+    const invalid = cells.filter((c) => !c.valid);
+    summary.invalid += invalid.length;
+    if (valid.length === 0) {
+      // The row holds no usable ID: it gets "Invalid job ID" (once, on its first invalid cell).
+      rejected.push({ text: invalid[0].text, cell: invalid[0].cell, problem: 'invalid' });
+      continue;
+    }
+    if (new Set(valid.map((c) => c.text)).size > 1) {
+      summary.severalInRow += valid.length;
+      rejected.push({ text: valid[0].text, cell: valid[0].cell, problem: 'several' });
+      continue;
+    }
+    if (input.finishedRows.has(row)) {
+      summary.finishedSkipped++;
+      continue;
+    }
+    const { text: jobId, cell } = valid[0];
+    const job = jobs.get(jobId);
+    if (job) {
+      summary.duplicates++;
+      job.cells.push(cell);
+    } else jobs.set(jobId, { jobId, cells: [cell] });
+  }
+  summary.jobIds = jobs.size;
+  return { jobs: [...jobs.values()], rejected, summary };
+}

@@ -1,0 +1,8 @@
+// The add-on's public surface: every function Apps Script or the sidebar calls by name, and nothing else.
+// gas-webpack-plugin turns each name of this list into a top-level function of build/Code.js.
+import { onInstall, onOpen } from './menu';
+import { getSidebarState, openSidebar, openSidebarToCancel } from './sidebar';
+import { readSelectionPlan } from './read-selection-plan';
+import { runChunk } from './run-chunk';
+
+export { onOpen, onInstall, openSidebar, openSidebarToCancel, getSidebarState, readSelectionPlan, runChunk };

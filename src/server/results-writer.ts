@@ -1,0 +1,80 @@
+// Writes result rows. Only result columns are ever written, one setValues per block of consecutive rows and
+// consecutive result columns, under the document lock so two sidebars never interleave their read-check-write.
+import { CellRef, MovedCell } from '../shared/api';
+import { consecutiveRuns } from '../core/blocks';
+import { RESULT_HEADERS, ResultHeader, layoutResultColumns } from '../core/result-columns';
+import { asLiteralText } from '../core/cell-text';
+import { ExpectedCell, locateCells } from './id-cells';
+import { UserFacingError } from './user-facing-error';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface RowToWrite extends ExpectedCell {
+  values: Record<ResultHeader, unknown>;
+}
+
+export interface WriteReport {
+  written: Map<string, CellRef>;
+  moved: Map<string, MovedCell>;
+}
+
+const LOCK_WAIT_MS = 30_000;
+
+function ensureResultColumns(sheet: Sheet, headerRow: number): Record<ResultHeader, number> {
+  const lastColumn = sheet.getLastColumn();
+  const headers = lastColumn > 0 ? sheet.getRange(headerRow, 1, 1, lastColumn).getDisplayValues()[0] : [];
+  const layout = layoutResultColumns(headers, lastColumn);
+  if (layout.created.length > 0) {
+    const first = layout.created[0].column;
+    const missing = first + layout.created.length - 1 - sheet.getMaxColumns();
+    if (missing > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missing);
+    // Created columns are consecutive, right of the data: one write.
+    sheet
+      .getRange(headerRow, first, 1, layout.created.length)
+      .setValues([layout.created.map((c) => asLiteralText(c.header))]);
+  }
+  return layout.columns;
+}
+
+function writeBlocks(sheet: Sheet, columns: Record<ResultHeader, number>, rows: Map<number, RowToWrite>): void {
+  const headerAt = new Map(RESULT_HEADERS.map((h) => [columns[h], h] as const));
+  const columnRuns = consecutiveRuns(headerAt.keys());
+  for (const rowRun of consecutiveRuns(rows.keys())) {
+    for (const colRun of columnRuns) {
+      const matrix: unknown[][] = [];
+      for (let r = rowRun.start; r < rowRun.start + rowRun.length; r++) {
+        const values = rows.get(r)!.values;
+        const line: unknown[] = [];
+        for (let c = colRun.start; c < colRun.start + colRun.length; c++) line.push(values[headerAt.get(c)!]);
+        matrix.push(line);
+      }
+      sheet.getRange(rowRun.start, colRun.start, rowRun.length, colRun.length).setValues(matrix);
+    }
+  }
+}
+
+export function writeResults(sheet: Sheet, headerRow: number, rows: RowToWrite[]): WriteReport {
+  const report: WriteReport = { written: new Map(), moved: new Map() };
+  if (rows.length === 0) return report;
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    throw new UserFacingError('Another run is writing to this spreadsheet. Wait for it to finish, then try again.');
+  }
+  try {
+    const columns = ensureResultColumns(sheet, headerRow);
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    const targets = new Map<number, RowToWrite>();
+    for (const located of locateCells(sheet, headerRow, rows)) {
+      if (located.moved) report.moved.set(located.key, located.moved);
+      if (!located.at || targets.has(located.at.row)) continue;
+      targets.set(located.at.row, byKey.get(located.key)!);
+      report.written.set(located.key, located.at);
+    }
+    writeBlocks(sheet, columns, targets);
+    // Commit the writes while the lock is still held (LockService documentation).
+    SpreadsheetApp.flush();
+  } finally {
+    lock.releaseLock();
+  }
+  return report;
+}

@@ -1,0 +1,100 @@
+// Reads the user's selection into a plan: every range of the active range list, clipped to the sheet's data,
+// read as displayed text in one call per range.
+import { PlanAnswer } from '../shared/api';
+import { isFinishedStatus } from '../core/api-job';
+import { NO_HEADER_MESSAGE, detectHeaderRow } from '../core/header-row';
+import { RESULT_HEADERS, layoutResultColumns } from '../core/result-columns';
+import { SelectedRange, planSelection } from '../core/selection-plan';
+import { Settings } from '../core/settings';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const NO_SELECTION = 'Select the cells that hold the job IDs, then try again.';
+
+/** Rows hidden by the user or by a filter. Apps Script answers row by row; the filter check only when one exists. */
+function hiddenRows(sheet: Sheet, rows: number[]): Set<number> {
+  const hasFilter = sheet.getFilter() !== null;
+  return new Set(rows.filter((row) => sheet.isRowHiddenByUser(row) || (hasFilter && sheet.isRowHiddenByFilter(row))));
+}
+
+/** Rows whose Status cell already reads COMPLETED, FAILED or CANCELLED. */
+function finishedRows(sheet: Sheet, statusColumn: number | undefined, rows: number[]): Set<number> {
+  const finished = new Set<number>();
+  if (statusColumn === undefined || rows.length === 0) return finished;
+  const first = Math.min(...rows);
+  const texts = sheet.getRange(first, statusColumn, Math.max(...rows) - first + 1, 1).getDisplayValues();
+  for (const row of rows) if (isFinishedStatus(texts[row - first][0])) finished.add(row);
+  return finished;
+}
+
+export function readSelection(settings: Settings): PlanAnswer {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const rangeList = spreadsheet.getActiveRangeList();
+  const sheet = spreadsheet.getActiveSheet();
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (!rangeList || lastRow === 0) return { ok: false, message: NO_SELECTION };
+
+  const ranges: SelectedRange[] = [];
+  for (const range of rangeList.getRanges()) {
+    const row = range.getRow();
+    const column = range.getColumn();
+    // A whole-column selection (A:A) spans the grid; only the data matters.
+    const rows = Math.min(row + range.getNumRows() - 1, lastRow) - row + 1;
+    const columns = Math.min(column + range.getNumColumns() - 1, lastColumn) - column + 1;
+    const a1 = range.getA1Notation();
+    if (rows < 1 || columns < 1) ranges.push({ a1, row, column, texts: [] });
+    else ranges.push({ a1, row, column, texts: sheet.getRange(row, column, rows, columns).getDisplayValues() });
+  }
+
+  const selectedColumns = new Set<number>();
+  for (const r of ranges) for (let j = 0; j < (r.texts[0]?.length ?? 0); j++) selectedColumns.add(r.column + j);
+  const headerTexts = sheet.getRange(1, 1, 1, lastColumn).getDisplayValues()[0];
+  const headerRow = detectHeaderRow(
+    sheet.getFrozenRows(),
+    [...selectedColumns].map((c) => headerTexts[c - 1] ?? ''),
+  );
+  if (headerRow === 0) return { ok: false, message: NO_HEADER_MESSAGE };
+
+  const headerRowTexts =
+    headerRow === 1 ? headerTexts : sheet.getRange(headerRow, 1, 1, lastColumn).getDisplayValues()[0];
+  const layout = layoutResultColumns(headerRowTexts, lastColumn);
+  const existing = RESULT_HEADERS.filter((h) => !layout.created.some((c) => c.header === h));
+  const resultColumns = new Set(existing.map((h) => layout.columns[h]));
+
+  const candidateRows = new Set<number>();
+  for (const r of ranges) r.texts.forEach((_, i) => r.row + i > headerRow && candidateRows.add(r.row + i));
+  const rows = [...candidateRows];
+  const statusColumn = existing.includes('Status') ? layout.columns.Status : undefined;
+  const parts = planSelection({
+    ranges,
+    headerRow,
+    resultColumns,
+    hiddenRows: settings.skipHiddenRows ? hiddenRows(sheet, rows) : new Set(),
+    finishedRows: settings.skipFinishedRows ? finishedRows(sheet, statusColumn, rows) : new Set(),
+  });
+  const { summary } = parts;
+  if (parts.jobs.length === 0 && parts.rejected.length === 0 && summary.hiddenSkipped + summary.finishedSkipped === 0) {
+    return { ok: false, message: `${NO_SELECTION} No job ID was found in ${parts.summary.ranges.join(', ')}.` };
+  }
+  if (parts.summary.jobIds > settings.runCap) {
+    return {
+      ok: false,
+      message:
+        `The selection holds ${parts.summary.jobIds} job IDs; one run takes at most ${settings.runCap} ` +
+        '(Settings). Select fewer rows, or raise the limit.',
+    };
+  }
+  return {
+    ok: true,
+    plan: {
+      sheetId: sheet.getSheetId(),
+      sheetName: sheet.getName(),
+      headerRow,
+      jobs: parts.jobs,
+      rejected: parts.rejected,
+      summary: parts.summary,
+      runCap: settings.runCap,
+    },
+  };
+}

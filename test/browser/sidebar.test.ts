@@ -1,0 +1,188 @@
+// The sidebar in real Chromium, with google.script.run answered by a scripted server: summary, confirmation,
+// progress, stop, the failure list, and untrusted text shown as text.
+import { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../playground/browser/chromium';
+import { SidebarPage, openSidebarPage } from '../../playground/browser/sidebar-page';
+import type { ChunkRequest, ChunkResult, JobResult, PlanAnswer, SelectionPlan, SidebarState } from '../../src/shared/api';
+
+const HOSTILE = '<img src=x onerror="window.__xss=1">';
+
+function plan(jobIds: string[], extra: Partial<SelectionPlan['summary']> = {}): SelectionPlan {
+  return {
+    sheetId: 7,
+    sheetName: 'Jobs',
+    headerRow: 1,
+    jobs: jobIds.map((jobId, i) => ({ jobId, cells: [{ row: i + 2, column: 1 }] })),
+    rejected: [],
+    runCap: 5000,
+    summary: {
+      ranges: ['A2:A99'],
+      jobIds: jobIds.length,
+      duplicates: 0,
+      invalid: 0,
+      severalInRow: 0,
+      hiddenSkipped: 0,
+      finishedSkipped: 0,
+      ...extra,
+    },
+  };
+}
+
+function result(jobId: string, outcome: JobResult['outcome'], text: string): JobResult {
+  return { jobId, outcome, result: text, written: [], moved: [] };
+}
+
+interface Scripted {
+  state?: Partial<SidebarState>;
+  plan: PlanAnswer;
+  chunk: (request: ChunkRequest) => ChunkResult | Promise<ChunkResult>;
+}
+
+function scripted(s: Scripted) {
+  const chunks: ChunkRequest[] = [];
+  const serve = async (name: string, args: unknown[]) => {
+    switch (name) {
+      case 'getSidebarState':
+        return { version: 'test', userEmail: 'admin@example.com', chunkSize: 2, chunksInFlight: 2, startWithCancel: false, ...s.state };
+      case 'readSelectionPlan':
+        return s.plan;
+      case 'runChunk':
+        chunks.push(args[0] as ChunkRequest);
+        return s.chunk(args[0] as ChunkRequest);
+      default:
+        throw new Error(`unexpected call ${name}`);
+    }
+  };
+  return { serve, chunks };
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(s: Scripted): Promise<{ page: SidebarPage; chunks: ChunkRequest[] }> {
+  const { serve, chunks } = scripted(s);
+  const page = await openSidebarPage(browser, serve);
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).waitFor();
+  return { page, chunks };
+}
+
+test('shows the summary, asks for confirmation with the exact count, then cancels chunk by chunk', async () => {
+  const ids = ['J1', 'J2', 'J3', 'J4', 'J5'];
+  const { page, chunks } = await open({
+    plan: { ok: true, plan: plan(ids, { duplicates: 2, invalid: 1, hiddenSkipped: 3, finishedSkipped: 4 }) },
+    chunk: (req) => ({ results: req.jobs.map((j) => result(j.jobId, 'done', 'Cancelled')), notSent: [] }),
+  });
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  await expectText(page, 'count-jobs', '5');
+  await expectText(page, 'count-duplicates', '2');
+  await expectText(page, 'count-invalid', '1');
+  await expectText(page, 'count-hidden', '3');
+  await expectText(page, 'count-finished', '4');
+  await page.getByRole('button', { name: 'Cancel 5 jobs…' }).click();
+  await expect(page.getByTestId('confirm-text').textContent()).resolves.toBe(
+    'Cancel 5 AODocs jobs? Their pending tasks will not run. Tasks already done are not undone.',
+  );
+  expect(chunks).toHaveLength(0); // nothing is sent before the confirmation
+  await page.getByRole('button', { name: 'Cancel jobs' }).click();
+  await page.getByTestId('end-text').waitFor();
+  await expectText(page, 'result-done', '5');
+  expect(chunks.map((c) => c.jobs.map((j) => j.jobId))).toEqual([['J1', 'J2'], ['J3', 'J4'], ['J5']]);
+  expect(chunks.every((c) => c.action === 'cancel' && c.sheetId === 7 && c.headerRow === 1)).toBe(true);
+});
+
+test('Go back from the confirmation sends nothing', async () => {
+  const { page, chunks } = await open({ plan: { ok: true, plan: plan(['J1']) }, chunk: () => ({ results: [], notSent: [] }) });
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  await page.getByRole('button', { name: 'Cancel 1 job…' }).click();
+  await page.getByRole('button', { name: 'Go back' }).click();
+  await page.getByRole('button', { name: 'Cancel 1 job…' }).waitFor();
+  expect(chunks).toHaveLength(0);
+});
+
+test('Stop lets the chunks in flight finish, sends no more, and says how many were not sent', async () => {
+  const ids = Array.from({ length: 10 }, (_, i) => `J${i}`);
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const { page, chunks } = await open({
+    plan: { ok: true, plan: plan(ids) },
+    chunk: async (req) => {
+      await gate;
+      return { results: req.jobs.map((j) => result(j.jobId, 'done', 'Cancelled')), notSent: [] };
+    },
+  });
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  await page.getByRole('button', { name: 'Cancel 10 jobs…' }).click();
+  await page.getByRole('button', { name: 'Cancel jobs' }).click();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  release();
+  await page.getByTestId('end-text').waitFor();
+  expect(chunks).toHaveLength(2); // the two chunks in flight, no more
+  await expectText(page, 'result-done', '4');
+  await expect(page.getByTestId('not-sent').textContent()).resolves.toContain('6 jobs not sent');
+});
+
+test('failures are listed with their job ID, and hostile text stays text', async () => {
+  const { page } = await open({
+    plan: { ok: true, plan: plan([HOSTILE, '=HYPERLINK("http://x","y")']) },
+    chunk: (req) => ({
+      results: req.jobs.map((j) => result(j.jobId, 'failed', `Refused: ${HOSTILE}`)),
+      notSent: [],
+    }),
+  });
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  await page.getByRole('button', { name: 'Cancel 2 jobs…' }).click();
+  await page.getByRole('button', { name: 'Cancel jobs' }).click();
+  const list = page.getByTestId('problem-list');
+  await list.waitFor();
+  const text = await list.textContent();
+  expect(text).toContain(HOSTILE);
+  expect(text).toContain('=HYPERLINK("http://x","y")');
+  expect(await page.locator('img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});
+
+test('a refused plan shows its message and offers nothing to send', async () => {
+  const { page } = await open({ plan: { ok: false, message: `Select the cells ${HOSTILE}` }, chunk: () => ({ results: [], notSent: [] }) });
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  await expect(page.getByRole('alert').textContent()).resolves.toBe(`Select the cells ${HOSTILE}`);
+  expect(await page.locator('img').count()).toBe(0);
+});
+
+test('a chunk that fails on the server stops the run with its message', async () => {
+  const { page, chunks } = await open({
+    plan: { ok: true, plan: plan(['J1', 'J2', 'J3', 'J4', 'J5', 'J6']) },
+    chunk: () => {
+      throw new Error('Authorization needed: reopen the sidebar and allow the add-on to see your Google identity.');
+    },
+  });
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  await page.getByRole('button', { name: 'Cancel 6 jobs…' }).click();
+  await page.getByRole('button', { name: 'Cancel jobs' }).click();
+  await expect(page.getByTestId('end-text').textContent()).resolves.toContain('Authorization needed');
+  expect(chunks.length).toBeLessThanOrEqual(2);
+  await expect(page.getByTestId('not-sent').textContent()).resolves.toContain('6 jobs not sent');
+});
+
+test('opened by "Cancel selected jobs..." it goes straight to the summary', async () => {
+  const { serve } = scripted({ state: { startWithCancel: true }, plan: { ok: true, plan: plan(['J1']) }, chunk: () => ({ results: [], notSent: [] }) });
+  const page = await openSidebarPage(browser, serve);
+  await page.getByRole('button', { name: 'Cancel 1 job…' }).waitFor();
+});
+
+test('the footer shows the version and the sidebar loads nothing from outside', async () => {
+  const { page } = await open({ plan: { ok: true, plan: plan(['J1']) }, chunk: () => ({ results: [], notSent: [] }) });
+  const { version } = require('../../package.json');
+  await expect(page.locator('footer').textContent()).resolves.toBe(`AODocs Jobs ${version}`);
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  await page.getByRole('button', { name: 'Cancel 1 job…' }).waitFor();
+  expect(page.outsideRequests).toEqual([]);
+});
+
+async function expectText(page: Page, testId: string, value: string): Promise<void> {
+  await expect(page.getByTestId(testId).locator('.value').textContent()).resolves.toBe(value);
+}
