@@ -25,7 +25,11 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
   }
 }
 
-export function button(label: string, onClick: () => void, kind: 'primary' | 'danger' | 'plain' = 'plain'): HTMLButtonElement {
+export function button(
+  label: string,
+  onClick: () => void,
+  kind: 'primary' | 'danger' | 'plain' = 'plain',
+): HTMLButtonElement {
   const b = h('button', { type: 'button', class: `button ${kind}` }, label);
   b.addEventListener('click', onClick);
   return b;

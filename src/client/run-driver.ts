@@ -1,6 +1,14 @@
 // Drives a run from the sidebar: the plan's jobs in chunks, a few chunks in flight, progress after each one,
 // and a stop that lets the chunks in flight finish and write. No DOM here.
-import { ChunkRequest, ChunkResult, JobAction, JobResult, PlannedJob, RejectedCell, SelectionPlan } from '../shared/api';
+import {
+  ChunkRequest,
+  ChunkResult,
+  JobAction,
+  JobResult,
+  PlannedJob,
+  RejectedCell,
+  SelectionPlan,
+} from '../shared/api';
 
 export interface RunOptions {
   plan: SelectionPlan;

@@ -27,7 +27,12 @@ function startView(): void {
   replaceChildren(
     main,
     h('p', {}, 'Select the cells that hold AODocs job IDs (several ranges and whole columns work), then:'),
-    h('div', { class: 'actions' }, button('Cancel selected jobs…', () => readPlan('cancel'), 'primary'), button('Refresh status', () => readPlan('refresh'))),
+    h(
+      'div',
+      { class: 'actions' },
+      button('Cancel selected jobs…', () => readPlan('cancel'), 'primary'),
+      button('Refresh status', () => readPlan('refresh')),
+    ),
   );
 }
 
@@ -63,7 +68,12 @@ function confirmStep(plan: SelectionPlan): void {
     main,
     summaryView(plan),
     confirmView(plan.summary.jobIds),
-    h('div', { class: 'actions' }, button('Cancel jobs', () => void run(plan, 'cancel'), 'danger'), button('Go back', () => planView(plan, 'cancel'))),
+    h(
+      'div',
+      { class: 'actions' },
+      button('Cancel jobs', () => void run(plan, 'cancel'), 'danger'),
+      button('Go back', () => planView(plan, 'cancel')),
+    ),
   );
 }
 
@@ -87,7 +97,11 @@ async function run(plan: SelectionPlan, action: JobAction): Promise<void> {
     onProgress: render,
     stopRequested: () => stopRequested,
   });
-  replaceChildren(main, endView(action, end), h('div', { class: 'actions' }, button('Start over', startView, 'primary')));
+  replaceChildren(
+    main,
+    endView(action, end),
+    h('div', { class: 'actions' }, button('Start over', startView, 'primary')),
+  );
 }
 
 async function init(): Promise<void> {

@@ -5,7 +5,12 @@ import { RunEnd, RunProgress, countOutcomes } from './run-driver';
 import { confirmCancelSentence, plural } from './wording';
 
 function row(label: string, value: string | number, testId: string): HTMLElement {
-  return h('div', { class: 'stat', 'data-testid': testId }, h('span', { class: 'label' }, label), h('span', { class: 'value' }, String(value)));
+  return h(
+    'div',
+    { class: 'stat', 'data-testid': testId },
+    h('span', { class: 'label' }, label),
+    h('span', { class: 'value' }, String(value)),
+  );
 }
 
 export function summaryView(plan: SelectionPlan): HTMLElement {
@@ -51,7 +56,17 @@ export function progressView(action: JobAction, progress: RunProgress): HTMLElem
   return h(
     'section',
     { class: 'progress', 'aria-live': 'polite' },
-    h('div', { class: 'bar', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(percent) }, bar),
+    h(
+      'div',
+      {
+        class: 'bar',
+        role: 'progressbar',
+        'aria-valuemin': '0',
+        'aria-valuemax': '100',
+        'aria-valuenow': String(percent),
+      },
+      bar,
+    ),
     h('p', { 'data-testid': 'progress-text' }, `${progress.finished} of ${progress.total} done`),
     countsView(action, progress.results),
   );
@@ -65,10 +80,23 @@ function problemsView(results: JobResult[]): HTMLElement | null {
   const items = [
     ...failed.map((r) => h('li', {}, h('code', {}, r.jobId), ` ${r.result}`)),
     ...moved.map(({ m }) =>
-      h('li', {}, h('code', {}, m.jobId), m.to ? ` moved from row ${m.from.row} to row ${m.to.row}; written there` : ` left row ${m.from.row}; result only in the log`),
+      h(
+        'li',
+        {},
+        h('code', {}, m.jobId),
+        m.to
+          ? ` moved from row ${m.from.row} to row ${m.to.row}; written there`
+          : ` left row ${m.from.row}; result only in the log`,
+      ),
     ),
   ];
-  return h('section', { class: 'problems' }, h('h3', {}, 'Needs a look'), h('ul', { 'data-testid': 'problem-list' }, ...items.slice(0, 200)), items.length > 200 && h('p', {}, `and ${items.length - 200} more`));
+  return h(
+    'section',
+    { class: 'problems' },
+    h('h3', {}, 'Needs a look'),
+    h('ul', { 'data-testid': 'problem-list' }, ...items.slice(0, 200)),
+    items.length > 200 && h('p', {}, `and ${items.length - 200} more`),
+  );
 }
 
 export function endView(action: JobAction, end: RunEnd): HTMLElement {
@@ -76,7 +104,12 @@ export function endView(action: JobAction, end: RunEnd): HTMLElement {
     'section',
     { class: 'end' },
     h('p', { class: 'headline', 'data-testid': 'end-text' }, end.stoppedBecause ?? 'Done.'),
-    end.notSent > 0 && h('p', { 'data-testid': 'not-sent' }, `${plural(end.notSent, 'job')} not sent. Run again to send them: finished rows are skipped.`),
+    end.notSent > 0 &&
+      h(
+        'p',
+        { 'data-testid': 'not-sent' },
+        `${plural(end.notSent, 'job')} not sent. Run again to send them: finished rows are skipped.`,
+      ),
     countsView(action, end.results),
     problemsView(end.results),
   );

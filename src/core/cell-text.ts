@@ -9,4 +9,3 @@
 export function asLiteralText(text: string): string {
   return text === '' ? '' : `'${text}`;
 }
-

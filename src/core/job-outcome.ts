@@ -69,10 +69,16 @@ export function isNotCancellableNow(answer: Answer): answer is Extract<Answer, {
 export function cancelOutcome(answer: Answer, followUp?: Answer): JobOutcome {
   if (answer.kind === 'ok') {
     const job = jobOf(answer);
-    if (!job) return { outcome: 'failed', result: `Unexpected answer from AODocs (HTTP ${answer.code})`, httpCode: answer.code };
+    if (!job)
+      return {
+        outcome: 'failed',
+        result: `Unexpected answer from AODocs (HTTP ${answer.code})`,
+        httpCode: answer.code,
+      };
     const status = (job.status ?? '').toUpperCase();
     if (status === 'CANCELLED') return { outcome: 'done', result: SENTENCES.cancelled, httpCode: answer.code, job };
-    if (isFinishedStatus(status)) return { outcome: 'already-finished', result: already(status), httpCode: answer.code, job };
+    if (isFinishedStatus(status))
+      return { outcome: 'already-finished', result: already(status), httpCode: answer.code, job };
     return { outcome: 'done', result: SENTENCES.cancelRequested, httpCode: answer.code, job };
   }
   if (isNotCancellableNow(answer)) {
@@ -80,7 +86,12 @@ export function cancelOutcome(answer: Answer, followUp?: Answer): JobOutcome {
     if (job && isFinishedStatus(job.status)) {
       return { outcome: 'already-finished', result: already(job.status), httpCode: answer.code, job };
     }
-    return { outcome: 'failed', result: `Not cancellable in its current state (${answer.code})`, httpCode: answer.code, job };
+    return {
+      outcome: 'failed',
+      result: `Not cancellable in its current state (${answer.code})`,
+      httpCode: answer.code,
+      job,
+    };
   }
   return failure(answer);
 }
@@ -89,6 +100,7 @@ export function cancelOutcome(answer: Answer, followUp?: Answer): JobOutcome {
 export function refreshOutcome(answer: Answer): JobOutcome {
   if (answer.kind !== 'ok') return failure(answer);
   const job = jobOf(answer);
-  if (!job) return { outcome: 'failed', result: `Unexpected answer from AODocs (HTTP ${answer.code})`, httpCode: answer.code };
+  if (!job)
+    return { outcome: 'failed', result: `Unexpected answer from AODocs (HTTP ${answer.code})`, httpCode: answer.code };
   return { outcome: 'done', result: SENTENCES.refreshed, httpCode: answer.code, job };
 }

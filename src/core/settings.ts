@@ -37,7 +37,8 @@ export function settingsFromStorage(stored: string | null): Settings {
   let raw: Record<string, unknown> = {};
   try {
     const parsed: unknown = stored ? JSON.parse(stored) : {};
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) raw = parsed as Record<string, unknown>;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      raw = parsed as Record<string, unknown>;
   } catch {
     raw = {};
   }

@@ -1,10 +1,14 @@
-// Sends a batch of requests to AODocs through UrlFetchApp.fetchAll, and turns each response into an answer.
+// Sends requests to AODocs through UrlFetchApp.fetchAll, retrying what is worth retrying inside the
+// execution's time budget, and turns each response into an answer.
 import { Answer, classifyAnswer } from '../core/aodocs-answer';
 import { FetchRequest } from '../core/aodocs-request';
-import { UserFacingError } from './user-facing-error';
+import { DEFAULT_RETRY_POLICY, RetryPolicy, retryDelayMs } from '../core/retry-policy';
 
-/** Raised when Apps Script refuses to send more requests today: the run must stop. */
-export class QuotaExceededError extends UserFacingError {}
+/** Apps Script refuses to send more requests today: the run must stop. */
+class QuotaExceededError extends Error {}
+
+/** Per request: its last answer, or undefined when the time budget ran out before it was ever sent. */
+export type SendOutcome = { answer: Answer; sends: number } | undefined;
 
 function answerOf(response: GoogleAppsScript.URL_Fetch.HTTPResponse): Answer {
   return classifyAnswer({
@@ -18,27 +22,86 @@ function isQuotaError(error: unknown): boolean {
   return error instanceof Error && /Service invoked too many times/i.test(error.message);
 }
 
-function sendOne(request: FetchRequest): Answer {
-  const { url, ...params } = request;
-  try {
-    return answerOf(UrlFetchApp.fetch(url, params));
-  } catch (error) {
-    if (isQuotaError(error)) throw new QuotaExceededError('quota');
-    // A connection failure throws even with muteHttpExceptions; its message names the URL: not shown.
-    return { kind: 'no-answer', retryable: true };
-  }
+const NO_ANSWER: Answer = { kind: 'no-answer', retryable: true };
+
+function withTimeout(request: FetchRequest, policy: RetryPolicy) {
+  return { ...request, timeoutSeconds: policy.requestTimeoutSeconds };
 }
 
 /**
- * One answer per request, in order. fetchAll sends them together; when it throws (one connection failed, and
- * with it the whole call), the requests are sent again one by one to learn which failed.
+ * One wave: all requests together through fetchAll. When fetchAll throws (a single connection failure takes
+ * the whole call down, even with muteHttpExceptions), the requests that may still be sent again go one by one
+ * to learn which failed; the others count as unanswered.
  */
-export function sendAll(requests: FetchRequest[]): Answer[] {
-  if (requests.length === 0) return [];
+function sendWave(requests: FetchRequest[], sends: number[], policy: RetryPolicy): Answer[] {
   try {
-    return UrlFetchApp.fetchAll(requests).map(answerOf);
+    const answers = UrlFetchApp.fetchAll(requests.map((r) => withTimeout(r, policy))).map(answerOf);
+    sends.forEach((_, i) => sends[i]++);
+    return answers;
   } catch (error) {
     if (isQuotaError(error)) throw new QuotaExceededError('quota');
-    return requests.map(sendOne);
+    sends.forEach((_, i) => sends[i]++);
   }
+  return requests.map((request, i) => {
+    if (sends[i] >= policy.maxSends) return NO_ANSWER;
+    const { url, ...params } = withTimeout(request, policy);
+    sends[i]++;
+    try {
+      return answerOf(UrlFetchApp.fetch(url, params));
+    } catch (error) {
+      if (isQuotaError(error)) throw new QuotaExceededError('quota');
+      return NO_ANSWER; // its message names the URL: never shown
+    }
+  });
+}
+
+export interface SendReport {
+  outcomes: SendOutcome[];
+  /** Apps Script's daily UrlFetch quota ran out: nothing more can be sent today. */
+  quotaExceeded: boolean;
+}
+
+/**
+ * Sends every request, retrying retryable answers with backoff until they succeed, run out of sends, or the
+ * execution's budget (counted from `startedAt`) runs out. Requests never sent come back undefined.
+ */
+export function sendWithRetries(
+  requests: FetchRequest[],
+  startedAt: number,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): SendReport {
+  const outcomes: SendOutcome[] = requests.map(() => undefined);
+  let pending = requests.map((_, i) => i);
+  const sends = requests.map(() => 0);
+  let waitMs = 0;
+  while (pending.length > 0) {
+    // Start a wave only if it can finish, timeouts included, inside the budget.
+    if (Date.now() + waitMs + policy.requestTimeoutSeconds * 1000 - startedAt > policy.executionBudgetMs) break;
+    if (waitMs > 0) Utilities.sleep(waitMs);
+    const waveSends = pending.map((i) => sends[i]);
+    let answers: Answer[];
+    try {
+      answers = sendWave(
+        pending.map((i) => requests[i]),
+        waveSends,
+        policy,
+      );
+    } catch (error) {
+      if (error instanceof QuotaExceededError) return { outcomes, quotaExceeded: true };
+      throw error;
+    }
+    const again: number[] = [];
+    waitMs = 0;
+    pending.forEach((i, k) => {
+      sends[i] = waveSends[k];
+      outcomes[i] = { answer: answers[k], sends: sends[i] };
+      const delay = retryDelayMs(answers[k], sends[i], policy, Math.random());
+      if (delay !== undefined) {
+        again.push(i);
+        waitMs = Math.max(waitMs, delay);
+      }
+    });
+    pending = again;
+  }
+  return { outcomes, quotaExceeded: false };
 }

@@ -21,7 +21,10 @@ export interface LocatedCell {
 
 function readColumn(sheet: Sheet, column: number, first: number, last: number): string[] {
   if (last < first) return [];
-  return sheet.getRange(first, column, last - first + 1, 1).getDisplayValues().map((r) => r[0].trim());
+  return sheet
+    .getRange(first, column, last - first + 1, 1)
+    .getDisplayValues()
+    .map((r) => r[0].trim());
 }
 
 export function locateCells(sheet: Sheet, headerRow: number, expected: ExpectedCell[]): LocatedCell[] {

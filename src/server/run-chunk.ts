@@ -1,13 +1,12 @@
 // One chunk of a run, in one server execution: check the request, send its jobs' requests together, read the
 // real status of jobs AODocs would not cancel, write every row, return per-job results to the sidebar.
 import { ChunkRequest, ChunkResult, JobResult, PlannedJob } from '../shared/api';
-import { Answer } from '../core/aodocs-answer';
 import { ApiTarget, cancelJobRequest, getJobRequest } from '../core/aodocs-request';
 import { validateChunkRequest } from '../core/chunk-validation';
 import { JobOutcome, SENTENCES, cancelOutcome, isNotCancellableNow, refreshOutcome } from '../core/job-outcome';
 import { resultValues } from '../core/result-columns';
 import { authorizationHeader } from './authorization';
-import { QuotaExceededError, sendAll } from './aodocs-client';
+import { sendWithRetries } from './aodocs-client';
 import { locateCells } from './id-cells';
 import { RowToWrite, writeResults } from './results-writer';
 import { readSettings } from './user-settings';
@@ -39,48 +38,81 @@ function jobsStillInSheet(sheet: Sheet, request: ChunkRequest): { present: Plann
   };
 }
 
-function outcomes(action: ChunkRequest['action'], target: ApiTarget, jobs: PlannedJob[]): JobOutcome[] {
+export const SIGN_IN_REFUSED_ADVICE =
+  'AODocs did not accept your sign-in (401), so the run stopped. Open Settings > Check connection to see the ' +
+  'client ID AODocs support must register for your domain.';
+
+export const QUOTA_SENTENCE =
+  "Google's daily limit for outside requests is reached; the jobs not yet sent were left untouched. " +
+  'Run again tomorrow: finished rows are skipped.';
+
+/**
+ * Outcomes per job, in order; undefined where the job was not sent (time budget, daily quota).
+ */
+function outcomes(
+  action: ChunkRequest['action'],
+  target: ApiTarget,
+  jobs: PlannedJob[],
+  startedAt: number,
+): { outcomes: (JobOutcome | undefined)[]; quotaExceeded: boolean } {
   const authorization = authorizationHeader();
   const build = action === 'cancel' ? cancelJobRequest : getJobRequest;
-  const answers = sendAll(jobs.map((j) => build(target, j.jobId, authorization)));
-  if (action === 'refresh') return answers.map((a) => refreshOutcome(a));
-  // 400/412: the job could not be cancelled in its state; read it to write its real status.
-  const followUps = new Map<number, Answer>();
-  const toRead = answers.map((a, i) => (isNotCancellableNow(a) ? i : -1)).filter((i) => i >= 0);
-  sendAll(toRead.map((i) => getJobRequest(target, jobs[i].jobId, authorization))).forEach((a, k) =>
-    followUps.set(toRead[k], a),
+  const sent = sendWithRetries(
+    jobs.map((j) => build(target, j.jobId, authorization)),
+    startedAt,
   );
-  return answers.map((a, i) => cancelOutcome(a, followUps.get(i)));
+  if (action === 'refresh') {
+    return { outcomes: sent.outcomes.map((s) => s && refreshOutcome(s.answer)), quotaExceeded: sent.quotaExceeded };
+  }
+  // 400/412: the job could not be cancelled in its state; read it to write its real status.
+  const toRead = sent.outcomes.flatMap((s, i) => (s && isNotCancellableNow(s.answer) ? [i] : []));
+  const read = sent.quotaExceeded
+    ? { outcomes: [], quotaExceeded: true }
+    : sendWithRetries(
+        toRead.map((i) => getJobRequest(target, jobs[i].jobId, authorization)),
+        startedAt,
+      );
+  const followUps = new Map(toRead.map((i, k) => [i, read.outcomes[k]?.answer]));
+  return {
+    outcomes: sent.outcomes.map((s, i) => s && cancelOutcome(s.answer, followUps.get(i))),
+    quotaExceeded: sent.quotaExceeded || read.quotaExceeded,
+  };
 }
 
 export function runChunk(input: unknown): ChunkResult {
+  const startedAt = Date.now();
   const request = validateChunkRequest(input);
   const settings = readSettings();
   const sheet = findSheet(request.sheetId);
   if (request.headerRow > sheet.getMaxRows()) throw new UserFacingError('The header row is outside the sheet.');
   const { present, gone } = jobsStillInSheet(sheet, request);
 
-  let sent: JobOutcome[];
-  try {
-    sent = outcomes(request.action, settings, present);
-  } catch (error) {
-    if (!(error instanceof QuotaExceededError)) throw error;
-    return {
-      results: [],
-      notSent: request.jobs,
-      stopRun: "Google's daily limit for outside requests is reached; the remaining jobs were not sent. Try again tomorrow.",
-    };
-  }
+  const { outcomes: sentOutcomes, quotaExceeded } = outcomes(request.action, settings, present, startedAt);
+  const notSent = present.filter((_, i) => sentOutcomes[i] === undefined);
+  const sentJobs = present.filter((_, i) => sentOutcomes[i] !== undefined);
+  const sent = sentOutcomes.filter((o) => o !== undefined);
   const checkedAt = new Date();
   const rows: RowToWrite[] = [];
-  present.forEach((job, i) =>
+  sentJobs.forEach((job, i) =>
     job.cells.forEach((cell, c) =>
-      rows.push({ key: `${job.jobId}#${c}`, text: job.jobId, cell, relocate: true, values: resultValues(sent[i], checkedAt) }),
+      rows.push({
+        key: `${job.jobId}#${c}`,
+        text: job.jobId,
+        cell,
+        relocate: true,
+        values: resultValues(sent[i], checkedAt),
+      }),
     ),
   );
   request.rejected.forEach((r, i) => {
     const result = r.problem === 'invalid' ? SENTENCES.invalid : SENTENCES.severalInRow;
-    rows.push({ key: `rejected#${i}`, text: r.text, cell: r.cell, relocate: false, values: resultValues({ outcome: 'invalid', result }, checkedAt) });
+    rows.push({
+      key: `rejected#${i}`,
+      text: r.text,
+      cell: r.cell,
+      relocate: false,
+      values: resultValues({ outcome: 'invalid', result }, checkedAt),
+    });
   });
   const report = writeResults(sheet, request.headerRow, rows);
 
@@ -94,7 +126,7 @@ export function runChunk(input: unknown): ChunkResult {
     moved: job.cells.map((_, c) => report.moved.get(`${job.jobId}#${c}`)).filter((x) => x !== undefined),
   });
   const results = [
-    ...present.map((job, i) => resultOf(job, sent[i])),
+    ...sentJobs.map((job, i) => resultOf(job, sent[i])),
     ...gone.map((job) => resultOf(job, { outcome: 'gone', result: 'No longer in its cell: not sent' })),
     ...request.rejected.map((r, i) => ({
       jobId: r.text,
@@ -104,5 +136,7 @@ export function runChunk(input: unknown): ChunkResult {
       moved: report.moved.has(`rejected#${i}`) ? [report.moved.get(`rejected#${i}`)!] : [],
     })),
   ];
-  return { results, notSent: [] };
+  const signInRefused = sent.some((o) => o.httpCode === 401);
+  const stopRun = quotaExceeded ? QUOTA_SENTENCE : signInRefused ? SIGN_IN_REFUSED_ADVICE : undefined;
+  return { results, notSent, stopRun };
 }
