@@ -29,7 +29,8 @@ export function authenticate(input: AuthInput, store: JobStore, nowMs: number): 
     if (code) return authenticateSecurityCode('securityCode', code[1], store, nowMs);
     return { kind: 'other', error: unauthenticated() };
   }
-  if (input.securityCodeParam) return authenticateSecurityCode('securityCodeParam', input.securityCodeParam, store, nowMs);
+  if (input.securityCodeParam)
+    return authenticateSecurityCode('securityCodeParam', input.securityCodeParam, store, nowMs);
   return { kind: 'none', error: unauthenticated() };
 }
 

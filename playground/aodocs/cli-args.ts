@@ -33,13 +33,14 @@ export function parseFaultRates(text: string): Partial<Record<FaultKind, number>
     if (extra !== undefined || !FAULT_KINDS.includes(kind as FaultKind)) {
       throw new UsageError(`--faults: '${item}' is not KIND=RATE with KIND one of ${FAULT_KINDS.join(', ')}`);
     }
-    if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(rate ?? '')) throw new UsageError(`--faults: rate of ${kind} must be 0..1`);
+    if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(rate ?? ''))
+      throw new UsageError(`--faults: rate of ${kind} must be 0..1`);
     rates[kind as FaultKind] = Number(rate);
   }
   try {
     checkFaultConfig({ rates });
   } catch (error) {
-    throw new UsageError(`--faults: ${(error as Error).message}`);
+    throw new UsageError(`--faults: ${(error as Error).message}`, { cause: error });
   }
   return rates;
 }
@@ -65,7 +66,7 @@ export function parseCliArgs(argv: string[]): SimulatorOptions | undefined {
       },
     }));
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError((error as Error).message, { cause: error });
   }
   if (values.help) return undefined;
   const options: SimulatorOptions = { port: integer('port', values.port ?? '8090', 0, 65535) };
@@ -74,11 +75,12 @@ export function parseCliArgs(argv: string[]): SimulatorOptions | undefined {
     try {
       options.latencyMs = parseLatency(values['latency-ms']);
     } catch (error) {
-      throw new UsageError(`--latency-ms: ${(error as Error).message}`);
+      throw new UsageError(`--latency-ms: ${(error as Error).message}`, { cause: error });
     }
   }
   if (values.faults !== undefined) options.faults = { rates: parseFaultRates(values.faults) };
-  if (values['fault-seed'] !== undefined) options.faultSeed = integer('fault-seed', values['fault-seed'], 0, 2 ** 32 - 1);
+  if (values['fault-seed'] !== undefined)
+    options.faultSeed = integer('fault-seed', values['fault-seed'], 0, 2 ** 32 - 1);
   if (values['slow-ms'] !== undefined) options.slowMs = integer('slow-ms', values['slow-ms'], 0, 3_600_000);
   const mode = values['finished-cancel'];
   if (mode !== undefined) {
@@ -91,7 +93,7 @@ export function parseCliArgs(argv: string[]): SimulatorOptions | undefined {
     try {
       options.seed = loadSeedFile(values.seed);
     } catch (error) {
-      throw new UsageError(`--seed: ${(error as Error).message}`);
+      throw new UsageError(`--seed: ${(error as Error).message}`, { cause: error });
     }
   }
   return options;

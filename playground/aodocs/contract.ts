@@ -113,7 +113,8 @@ export class ContractChecker {
     addFormats(responseAjv);
     responseAjv.addFormat('int64-string', {
       type: 'string',
-      validate: (text: string) => /^-?\d{1,19}$/.test(text) && BigInt(text) <= INT64_MAX && BigInt(text) >= -INT64_MAX - 1n,
+      validate: (text: string) =>
+        /^-?\d{1,19}$/.test(text) && BigInt(text) <= INT64_MAX && BigInt(text) >= -INT64_MAX - 1n,
     });
     const components = asObject(document.components);
     responseAjv.addSchema({ $id: BUNDLE_ID, $defs: toWireSchema(components.schemas ?? {}) });
@@ -123,7 +124,8 @@ export class ContractChecker {
     for (const pathItem of Object.values(asObject(document.paths))) {
       for (const operation of Object.values(asObject(pathItem))) {
         const name = operationNames.get(String(asObject(operation).operationId));
-        if (name) this.operations.set(name, this.compileOperation(asObject(operation), components, requestAjv, responseAjv));
+        if (name)
+          this.operations.set(name, this.compileOperation(asObject(operation), components, requestAjv, responseAjv));
       }
     }
     for (const name of Object.keys(OPERATION_IDS)) {
@@ -131,7 +133,12 @@ export class ContractChecker {
     }
   }
 
-  private compileOperation(operation: JsonObject, components: JsonObject, requestAjv: Ajv, responseAjv: Ajv): OperationContract {
+  private compileOperation(
+    operation: JsonObject,
+    components: JsonObject,
+    requestAjv: Ajv,
+    responseAjv: Ajv,
+  ): OperationContract {
     const parameters = (Array.isArray(operation.parameters) ? operation.parameters : []).map((p) => {
       const ref = asObject(p).$ref;
       return typeof ref === 'string'
@@ -146,7 +153,9 @@ export class ContractChecker {
         required: inLocation.filter((p) => p.required === true).map((p) => String(p.name)),
       };
     };
-    const okSchema = asObject(asObject(asObject(asObject(operation.responses)['200']).content)['application/json']).schema;
+    const okSchema = asObject(
+      asObject(asObject(asObject(operation.responses)['200']).content)['application/json'],
+    ).schema;
     return {
       knownQuery: new Set(parameters.filter((p) => p.in === 'query').map((p) => String(p.name))),
       checkPath: requestAjv.compile(objectSchema('path')),
@@ -156,7 +165,12 @@ export class ContractChecker {
   }
 
   /** Checks path and query parameters and whether a body was sent (none of the four operations takes one). */
-  checkRequest(operation: OperationName, pathParams: Record<string, string>, query: URLSearchParams, bodyLength: number): RequestCheck {
+  checkRequest(
+    operation: OperationName,
+    pathParams: Record<string, string>,
+    query: URLSearchParams,
+    bodyLength: number,
+  ): RequestCheck {
     const contract = this.operations.get(operation)!;
     const problems: string[] = [];
     const values: Record<string, unknown> = {};
@@ -181,7 +195,8 @@ export class ContractChecker {
   /** Checks a response as sent: JSON content type, and the 200 schema or AODocs' error shape. */
   checkResponse(operation: OperationName | 'unknown', status: number, contentType: string, bodyText: string): string[] {
     const problems: string[] = [];
-    if (!/^application\/json\b/.test(contentType)) problems.push(`content type is '${contentType}', not application/json`);
+    if (!/^application\/json\b/.test(contentType))
+      problems.push(`content type is '${contentType}', not application/json`);
     let body: unknown;
     try {
       body = JSON.parse(bodyText);

@@ -60,7 +60,10 @@ const IMPORT_TYPES = ['IMPORT', 'IMPORT_FOLDER', 'CREATE_DOCUMENTS', 'DRIVE_SCAN
 const REQUESTORS = [DEMO_ADMIN_EMAIL, 'alice@example.com', 'bob@example.com', 'ops@example.com'];
 
 /** Task counters consistent with the status: finished jobs have nothing remaining. */
-function taskCounts(status: JobStatus, index: number): Pick<StoredJob, 'succeededTasks' | 'failedTasks' | 'remainingTasks'> {
+function taskCounts(
+  status: JobStatus,
+  index: number,
+): Pick<StoredJob, 'succeededTasks' | 'failedTasks' | 'remainingTasks'> {
   const total = 20 + ((index * 37) % 400);
   const failed = status === 'FAILED' ? 1 + (index % 9) : index % 3;
   switch (status) {
@@ -81,11 +84,19 @@ function routineEvents(startedAt: number, status: JobStatus, done: number): Stor
     { timestamp: startedAt, severity: 'INFO', message: 'Job started' },
     { timestamp: startedAt + MINUTE, severity: 'INFO', message: `${done} tasks processed` },
   ];
-  if (status === 'COMPLETED') events.push({ timestamp: startedAt + 2 * MINUTE, severity: 'INFO', message: 'Job completed' });
+  if (status === 'COMPLETED')
+    events.push({ timestamp: startedAt + 2 * MINUTE, severity: 'INFO', message: 'Job completed' });
   return events;
 }
 
-function makeJob(key: string, libraryId: string, index: number, status: JobStatus, type: string, requestor: string): StoredJob {
+function makeJob(
+  key: string,
+  libraryId: string,
+  index: number,
+  status: JobStatus,
+  type: string,
+  requestor: string,
+): StoredJob {
   const startedAt = BASE_TIME - index * 47 * MINUTE;
   const counts = taskCounts(status, index);
   return {
@@ -156,7 +167,11 @@ function hrJobs(): StoredJob[] {
 export function demoSeed(): SeedData {
   const libraries: Library[] = [
     { id: DEMO_LIBRARY_IDS.contracts, name: 'Contracts', administrators: [DEMO_ADMIN_EMAIL, 'ops@example.com'] },
-    { id: DEMO_LIBRARY_IDS.imports, name: 'Bulk imports', administrators: [DEMO_ADMIN_EMAIL, 'imports-bot@example.com'] },
+    {
+      id: DEMO_LIBRARY_IDS.imports,
+      name: 'Bulk imports',
+      administrators: [DEMO_ADMIN_EMAIL, 'imports-bot@example.com'],
+    },
     { id: DEMO_LIBRARY_IDS.hr, name: 'HR records', administrators: ['hr-admin@example.com'] },
   ];
   return {

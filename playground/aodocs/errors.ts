@@ -28,13 +28,16 @@ export function errorBody(status: number, reason: string, message: string): Aodo
   return { error: { errors: [{ domain: 'global', reason, message }], code: status, message } };
 }
 
-export const unauthenticated = (): ApiError =>
-  new ApiError(401, 'required', 'You must use oauth 2 to authenticate');
+export const unauthenticated = (): ApiError => new ApiError(401, 'required', 'You must use oauth 2 to authenticate');
 
 export const invalidSecurityCode = (): ApiError => new ApiError(403, 'forbidden', 'Invalid security code.');
 
 export const accessDenied = (libraryId: string, level: string): ApiError =>
-  new ApiError(403, 'forbidden', `Access denied to library with id: '${libraryId}' Required permission level: '${level}'`);
+  new ApiError(
+    403,
+    'forbidden',
+    `Access denied to library with id: '${libraryId}' Required permission level: '${level}'`,
+  );
 
 export const jobNotFound = (jobId: string): ApiError =>
   new ApiError(404, 'notFound', `No entity was found matching the key: !altirnao.com:Job("${jobId}")`);

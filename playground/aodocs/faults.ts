@@ -43,7 +43,8 @@ export function checkFaultConfig(config: FaultConfig): void {
   let sum = 0;
   for (const [kind, rate] of Object.entries(config.rates ?? {})) {
     if (!FAULT_KINDS.includes(kind as FaultKind)) throw new Error(`Unknown fault kind '${kind}'`);
-    if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) throw new Error(`Fault rate for ${kind} must be in 0..1`);
+    if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1))
+      throw new Error(`Fault rate for ${kind} must be in 0..1`);
     sum += rate;
   }
   if (sum > 1 + 1e-9) throw new Error(`Fault rates add up to ${sum}, more than 1`);

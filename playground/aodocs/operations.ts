@@ -3,13 +3,7 @@
 // Permissions (AODocs does not document reads; this is the simulator's choice): a job and its events can be
 // read by an administrator of its library or by its requestor; cancel and list need a library administrator.
 
-import {
-  accessDenied,
-  badRequest,
-  finishedJobNotCancellable,
-  jobNotFound,
-  libraryNotFound,
-} from './errors';
+import { accessDenied, badRequest, finishedJobNotCancellable, jobNotFound, libraryNotFound } from './errors';
 import { decodePageToken, encodePageToken } from './page-tokens';
 import { KINDS, toApiJob, toApiJobEvent, withoutEmpty } from './serialize';
 import type { JobStore } from './store';
@@ -80,7 +74,8 @@ function parseOrderBy(value: unknown): JobOrder {
   if (!match) throw badRequest(`Invalid orderBy '${text}': use [started|lastActivity] [asc|desc]`);
   const field = match[1];
   const direction = match[2] === 'desc' ? -1 : 1;
-  const key = field === 'started' ? (job: StoredJob) => job.startedAt ?? 0 : (job: StoredJob) => job.lastActivityAt ?? 0;
+  const key =
+    field === 'started' ? (job: StoredJob) => job.startedAt ?? 0 : (job: StoredJob) => job.lastActivityAt ?? 0;
   return { key, direction, normalized: `${field} ${direction === 1 ? 'asc' : 'desc'}` };
 }
 

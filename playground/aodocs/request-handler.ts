@@ -105,7 +105,12 @@ export async function handleRequest(state: SimulatorState, req: IncomingMessage,
     });
   const send = (answer: Answer) => {
     if (fault !== 'html') {
-      const problems = state.contract.checkResponse(operation ?? 'unknown', answer.status, answer.headers['Content-Type'], answer.body);
+      const problems = state.contract.checkResponse(
+        operation ?? 'unknown',
+        answer.status,
+        answer.headers['Content-Type'],
+        answer.body,
+      );
       for (const problem of problems) violation('response', problem);
     }
     if (!res.destroyed) res.writeHead(answer.status, answer.headers).end(answer.body);
@@ -146,7 +151,8 @@ export async function handleRequest(state: SimulatorState, req: IncomingMessage,
     const checked = state.contract.checkRequest(operation, route.pathParams, query, bodyLength);
     for (const problem of checked.problems) violation('request', problem);
     if (auth.error) return send(errorAnswer(auth.error));
-    if (checked.invalid) return send(errorAnswer(badRequest(`Invalid request parameters: ${checked.problems.join('; ')}`)));
+    if (checked.invalid)
+      return send(errorAnswer(badRequest(`Invalid request parameters: ${checked.problems.join('; ')}`)));
 
     const answer = runOperation(state, operation, route, checked.query, auth.email ?? '');
     if (fault === 'drop-after') {

@@ -40,7 +40,8 @@ export class RequestLog {
   private seq = 0;
 
   add(entry: Omit<RequestLogEntry, 'seq'>): void {
-    this.entries.push({ seq: ++this.seq, ...entry });
+    const defined = Object.entries(entry).filter(([, value]) => value !== undefined);
+    this.entries.push({ seq: ++this.seq, ...(Object.fromEntries(defined) as Omit<RequestLogEntry, 'seq'>) });
   }
 
   list(): RequestLogEntry[] {

@@ -86,7 +86,8 @@ export function parseSeed(data: unknown): SeedData {
   const libraryIds = new Set(seed.libraries.map((l) => l.id));
   const jobIds = new Set<string>();
   for (const job of seed.jobs) {
-    if (!libraryIds.has(job.libraryId)) throw new Error(`Invalid seed: job ${job.jobId} names unknown library ${job.libraryId}`);
+    if (!libraryIds.has(job.libraryId))
+      throw new Error(`Invalid seed: job ${job.jobId} names unknown library ${job.libraryId}`);
     if (jobIds.has(job.jobId)) throw new Error(`Invalid seed: job ${job.jobId} appears twice`);
     jobIds.add(job.jobId);
   }
@@ -98,7 +99,7 @@ export function loadSeedFile(path: string): SeedData {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read seed file ${path}: ${(error as Error).message}`);
+    throw new Error(`Cannot read seed file ${path}: ${(error as Error).message}`, { cause: error });
   }
   return parseSeed(json);
 }

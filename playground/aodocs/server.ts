@@ -33,7 +33,7 @@ export interface SimulatorServer {
   /** Replaces the fault configuration; restarts the fault PRNG and the targeted counters. */
   setFaults(faults: FaultConfig): void;
   setOptions(options: Partial<RuntimeOptions>): void;
-  /** Back to `seed` (default: the starting seed), with an empty request log and no violations. */
+  /** Back to `seed` (default: the starting seed) and the starting options, with an empty log and no violations. */
   reset(seed?: SeedData): void;
 }
 
@@ -43,6 +43,7 @@ export function createSimulatorServer(options: InThreadSimulatorOptions = {}): S
     if (options[key] !== undefined) Object.assign(runtime, { [key]: options[key] });
   }
   checkRuntimeOptions(runtime);
+  const initialRuntime = structuredClone(runtime);
   const initialSeed = options.seed ?? demoSeed();
   const closing = new AbortController();
   const state: SimulatorState = {
@@ -90,14 +91,17 @@ export function createSimulatorServer(options: InThreadSimulatorOptions = {}): S
       const next = { ...runtime, ...withoutUndefined(changes) };
       checkRuntimeOptions(next);
       state.latency.reconfigure(next.latencyMs, next.latencySeed);
-      if (changes.faults !== undefined || changes.faultSeed !== undefined) state.faults.reconfigure(next.faults, next.faultSeed);
+      if (changes.faults !== undefined || changes.faultSeed !== undefined)
+        state.faults.reconfigure(next.faults, next.faultSeed);
       Object.assign(runtime, next);
     },
     reset: (seed) => {
       state.store = new JobStore(seed ?? initialSeed);
       state.log.clear();
       state.contract.clear();
+      Object.assign(runtime, structuredClone(initialRuntime));
       state.faults.reconfigure(runtime.faults, runtime.faultSeed);
+      state.latency.reconfigure(runtime.latencyMs, runtime.latencySeed);
     },
   };
 }

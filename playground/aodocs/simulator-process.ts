@@ -26,7 +26,7 @@ export interface SimulatorHandle {
   putJobs(jobs: StoredJob[]): Promise<void>;
   setFaults(faults: FaultConfig): Promise<void>;
   setOptions(options: Partial<RuntimeOptions>): Promise<void>;
-  /** Back to `seed` (default: the starting seed), with an empty request log and no violations. */
+  /** Back to `seed` (default: the starting seed) and the starting options, with an empty log and no violations. */
   reset(seed?: SeedData): Promise<void>;
 }
 

@@ -61,7 +61,10 @@ export class JobStore {
     job.completed = true;
     job.remainingTasks = 0;
     job.lastActivityAt = nowMs;
-    job.events = [...(job.events ?? []), { timestamp: nowMs, severity: 'INFO', message: `Job cancelled by ${byEmail}` }];
+    job.events = [
+      ...(job.events ?? []),
+      { timestamp: nowMs, severity: 'INFO', message: `Job cancelled by ${byEmail}` },
+    ];
     return job;
   }
 

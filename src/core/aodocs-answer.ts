@@ -16,8 +16,10 @@ export type Answer =
   | { kind: 'unexpected'; code: number; retryable: boolean }
   | { kind: 'no-answer'; retryable: true };
 
-/** Codes worth another attempt: AODocs rewrites most 5xx to 503 backendError; 429 is not documented but real. */
-const RETRYABLE_CODES = [429, 500, 502, 503, 504];
+/** Worth another attempt: every 5xx (AODocs rewrites most to 503 backendError) and 429 (undocumented but real). */
+function isRetryableCode(code: number): boolean {
+  return code === 429 || (code >= 500 && code <= 599);
+}
 
 export function header(headers: HttpAnswer['headers'], name: string): string | undefined {
   const wanted = name.toLowerCase();
@@ -50,12 +52,12 @@ export function classifyAnswer(answer: HttpAnswer): Answer {
     return isObject ? { kind: 'ok', code, body: json } : { kind: 'unexpected', code, retryable: false };
   }
   const retryable =
-    RETRYABLE_CODES.includes(code) ||
+    isRetryableCode(code) ||
     (code === 409 && (header(answer.headers, 'X-aodocs-retryable') ?? '').trim().toLowerCase() === 'true');
   const error = isObject ? (json as { error?: unknown }).error : undefined;
   if (code < 400 || typeof error !== 'object' || error === null) {
     // A redirect (followRedirects is off), a proxy's HTML page, an empty or malformed body.
-    return { kind: 'unexpected', code, retryable: code >= 500 };
+    return { kind: 'unexpected', code, retryable };
   }
   const errors = (error as { errors?: unknown }).errors;
   const first = Array.isArray(errors) ? (errors[0] as { reason?: unknown } | undefined) : undefined;

@@ -1,12 +1,20 @@
 // Which row holds the headers (never a job ID, and where result columns are named).
 import { checkJobId } from './job-id';
+import { RESULT_HEADERS } from './result-columns';
 
 const HEADER_LIKE = /^(aodocs[ _-]?)?(job[ _-]?)?ids?$|^jobs?$/i;
+const RESULT_HEADER_NAMES = new Set(RESULT_HEADERS.map((h) => h.toLowerCase()));
 
-/** True when a cell of row 1 reads like a column title rather than a job ID: `Job ID`, `jobId`, `ID`, `Jobs`. */
+/**
+ * True when a cell of row 1 reads like a column title rather than a job ID: `Job ID`, `jobId`, `ID`, `Jobs`,
+ * one of the result columns' titles, or any text with spaces. An error value such as `#N/A` is not a title:
+ * it is a broken job ID cell.
+ */
 export function readsLikeHeader(text: string): boolean {
   const check = checkJobId(text);
-  return check.kind === 'invalid' || (check.kind === 'valid' && HEADER_LIKE.test(check.jobId));
+  if (check.kind === 'blank') return false;
+  if (check.kind === 'invalid') return !check.text.startsWith('#');
+  return HEADER_LIKE.test(check.jobId) || RESULT_HEADER_NAMES.has(check.jobId.toLowerCase());
 }
 
 /**

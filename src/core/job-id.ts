@@ -10,6 +10,8 @@ export type JobIdCheck = { kind: 'blank' } | { kind: 'valid'; jobId: string } | 
 const INVISIBLE_OR_SPACE = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}]/u;
 // `/ ? # \` change the URL's structure; `%` would let a cell smuggle a pre-encoded `%2F` past encoding.
 const URL_STRUCTURE = /[/?#%\\]/;
+// A lone surrogate is not text: encodeURIComponent throws on it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Classifies a cell's displayed text. Error values such as `#N/A` or `#REF!` contain `#` and are invalid. */
 export function checkJobId(displayed: string): JobIdCheck {
@@ -20,7 +22,8 @@ export function checkJobId(displayed: string): JobIdCheck {
     text === '.' ||
     text === '..' || // survive encodeURIComponent and climb the path: /job/v1/../cancel
     INVISIBLE_OR_SPACE.test(text) ||
-    URL_STRUCTURE.test(text)
+    URL_STRUCTURE.test(text) ||
+    LONE_SURROGATE.test(text)
   ) {
     return { kind: 'invalid', text };
   }

@@ -20,7 +20,7 @@ export const SENTENCES = {
   signIn: 'Sign-in not accepted by AODocs (401)',
   notAdmin: 'Not a library administrator (403)',
   notFound: 'Not found (404)',
-  noAnswer: 'AODocs did not answer, try again',
+  noAnswer: 'AODocs unavailable, try again (no answer)',
 } as const;
 
 function already(status: string | undefined): string {
@@ -83,15 +83,13 @@ export function cancelOutcome(answer: Answer, followUp?: Answer): JobOutcome {
   }
   if (isNotCancellableNow(answer)) {
     const job = followUp ? jobOf(followUp) : undefined;
-    if (job && isFinishedStatus(job.status)) {
-      return { outcome: 'already-finished', result: already(job.status), httpCode: answer.code, job };
+    if (job?.status !== undefined && !isFinishedStatus(job.status)) {
+      // Read back as still running: AODocs refuses for another reason (a cancellation already under way?).
+      return { outcome: 'failed', result: `Not cancellable now (${answer.code})`, httpCode: answer.code, job };
     }
-    return {
-      outcome: 'failed',
-      result: `Not cancellable in its current state (${answer.code})`,
-      httpCode: answer.code,
-      job,
-    };
+    // AODocs refuses to cancel a job that has ended. When reading it back failed too, it is still reported as
+    // finished (PRODUCT.md: 400/412 is not an error), without a status.
+    return { outcome: 'already-finished', result: already(job?.status), httpCode: answer.code, job };
   }
   return failure(answer);
 }

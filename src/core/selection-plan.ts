@@ -40,6 +40,7 @@ interface Candidate {
 function candidateCells(input: PlanInput, summary: SelectionSummary): Map<number, Candidate[]> {
   const byRow = new Map<number, Candidate[]>();
   const seen = new Set<string>();
+  const hiddenWithText = new Set<number>();
   for (const range of input.ranges) {
     range.texts.forEach((rowTexts, i) => {
       const row = range.row + i;
@@ -52,7 +53,7 @@ function candidateCells(input: PlanInput, summary: SelectionSummary): Map<number
         const check = checkJobId(raw);
         if (check.kind === 'blank') return;
         if (input.hiddenRows.has(row)) {
-          summary.hiddenSkipped++;
+          hiddenWithText.add(row);
           return;
         }
         const text = check.kind === 'valid' ? check.jobId : check.text;
@@ -62,6 +63,7 @@ function candidateCells(input: PlanInput, summary: SelectionSummary): Map<number
       });
     });
   }
+  summary.hiddenSkipped = hiddenWithText.size;
   return byRow;
 }
 

@@ -3,7 +3,15 @@
 import { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../playground/browser/chromium';
 import { SidebarPage, openSidebarPage } from '../../playground/browser/sidebar-page';
-import type { ChunkRequest, ChunkResult, JobResult, PlanAnswer, SelectionPlan, SidebarState } from '../../src/shared/api';
+import { version } from '../../package.json';
+import type {
+  ChunkRequest,
+  ChunkResult,
+  JobResult,
+  PlanAnswer,
+  SelectionPlan,
+  SidebarState,
+} from '../../src/shared/api';
 
 const HOSTILE = '<img src=x onerror="window.__xss=1">';
 
@@ -43,7 +51,14 @@ function scripted(s: Scripted) {
   const serve = async (name: string, args: unknown[]) => {
     switch (name) {
       case 'getSidebarState':
-        return { version: 'test', userEmail: 'admin@example.com', chunkSize: 2, chunksInFlight: 2, startWithCancel: false, ...s.state };
+        return {
+          version: 'test',
+          userEmail: 'admin@example.com',
+          chunkSize: 2,
+          chunksInFlight: 2,
+          startWithCancel: false,
+          ...s.state,
+        };
       case 'readSelectionPlan':
         return s.plan;
       case 'runChunk':
@@ -96,7 +111,10 @@ test('shows the summary, asks for confirmation with the exact count, then cancel
 });
 
 test('Go back from the confirmation sends nothing', async () => {
-  const { page, chunks } = await open({ plan: { ok: true, plan: plan(['J1']) }, chunk: () => ({ results: [], notSent: [] }) });
+  const { page, chunks } = await open({
+    plan: { ok: true, plan: plan(['J1']) },
+    chunk: () => ({ results: [], notSent: [] }),
+  });
   await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
   await page.getByRole('button', { name: 'Cancel 1 job…' }).click();
   await page.getByRole('button', { name: 'Go back' }).click();
@@ -143,11 +161,14 @@ test('failures are listed with their job ID, and hostile text stays text', async
   expect(text).toContain(HOSTILE);
   expect(text).toContain('=HYPERLINK("http://x","y")');
   expect(await page.locator('img').count()).toBe(0);
-  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
 });
 
 test('a refused plan shows its message and offers nothing to send', async () => {
-  const { page } = await open({ plan: { ok: false, message: `Select the cells ${HOSTILE}` }, chunk: () => ({ results: [], notSent: [] }) });
+  const { page } = await open({
+    plan: { ok: false, message: `Select the cells ${HOSTILE}` },
+    chunk: () => ({ results: [], notSent: [] }),
+  });
   await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
   await expect(page.getByRole('alert').textContent()).resolves.toBe(`Select the cells ${HOSTILE}`);
   expect(await page.locator('img').count()).toBe(0);
@@ -169,14 +190,17 @@ test('a chunk that fails on the server stops the run with its message', async ()
 });
 
 test('opened by "Cancel selected jobs..." it goes straight to the summary', async () => {
-  const { serve } = scripted({ state: { startWithCancel: true }, plan: { ok: true, plan: plan(['J1']) }, chunk: () => ({ results: [], notSent: [] }) });
+  const { serve } = scripted({
+    state: { startWithCancel: true },
+    plan: { ok: true, plan: plan(['J1']) },
+    chunk: () => ({ results: [], notSent: [] }),
+  });
   const page = await openSidebarPage(browser, serve);
   await page.getByRole('button', { name: 'Cancel 1 job…' }).waitFor();
 });
 
 test('the footer shows the version and the sidebar loads nothing from outside', async () => {
   const { page } = await open({ plan: { ok: true, plan: plan(['J1']) }, chunk: () => ({ results: [], notSent: [] }) });
-  const { version } = require('../../package.json');
   await expect(page.locator('footer').textContent()).resolves.toBe(`AODocs Jobs ${version}`);
   await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
   await page.getByRole('button', { name: 'Cancel 1 job…' }).waitFor();

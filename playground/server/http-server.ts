@@ -1,0 +1,121 @@
+// The playground's HTTP server: the page, the sidebar, and the JSON endpoints the page and the tests use.
+import http from 'node:http';
+import { PageAssets, sidebarHtml } from './page-assets';
+import { PlaygroundApp } from './playground-app';
+
+const MAX_BODY = 1_000_000;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+      if (body.length > MAX_BODY) reject(new HttpError(413, 'Body too large'));
+    });
+    req.on('end', () => {
+      try {
+        const parsed: unknown = JSON.parse(body || '{}');
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error();
+        resolve(parsed as Record<string, unknown>);
+      } catch {
+        reject(new HttpError(400, 'Body must be a JSON object'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function str(body: Record<string, unknown>, key: string): string {
+  const value = body[key];
+  if (typeof value !== 'string') throw new HttpError(400, `"${key}" must be a string`);
+  return value;
+}
+
+function int(body: Record<string, unknown>, key: string): number {
+  const value = body[key];
+  if (!Number.isInteger(value) || (value as number) < 1) throw new HttpError(400, `"${key}" must be a positive integer`);
+  return value as number;
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+function json(res: http.ServerResponse, value: unknown, status = 200): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+async function route(app: PlaygroundApp, assets: PageAssets, req: http.IncomingMessage, res: http.ServerResponse) {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const key = `${req.method} ${url.pathname}`;
+  const sheetName = (name: string | null) => {
+    if (!name || !app.env.spreadsheet.sheetNames().includes(name)) throw new HttpError(404, `No sheet named ${name}`);
+    return name;
+  };
+  switch (key) {
+    case 'GET /':
+      return send(res, 200, 'text/html; charset=utf-8', assets.html);
+    case 'GET /page.js':
+      return send(res, 200, 'text/javascript; charset=utf-8', assets.js);
+    case 'GET /page.css':
+      return send(res, 200, 'text/css; charset=utf-8', assets.css);
+    case 'GET /sidebar':
+      return send(res, 200, 'text/html; charset=utf-8', sidebarHtml(app.env.buildDir));
+    case 'GET /api/sheets':
+      return json(res, app.sheets());
+    case 'GET /api/sheet':
+      return json(res, app.sheet(sheetName(url.searchParams.get('name'))));
+    case 'GET /api/state':
+      return json(res, app.state());
+    case 'GET /api/stats':
+      return json(res, app.stats());
+    case 'POST /api/select': {
+      const body = await readJson(req);
+      const ranges = body.ranges;
+      if (!Array.isArray(ranges) || !ranges.every((r) => typeof r === 'string')) {
+        throw new HttpError(400, '"ranges" must be a list of A1 notations');
+      }
+      app.select(sheetName(str(body, 'sheet')), ranges as string[]);
+      return json(res, { ok: true });
+    }
+    case 'POST /api/activate': {
+      app.activate(sheetName(str(await readJson(req), 'sheet')));
+      return json(res, { ok: true });
+    }
+    case 'POST /api/cell': {
+      const body = await readJson(req);
+      app.type(sheetName(str(body, 'sheet')), int(body, 'row'), int(body, 'column'), str(body, 'input'));
+      return json(res, { ok: true });
+    }
+    case 'POST /api/menu':
+      return json(res, app.runMenuItem(str(await readJson(req), 'functionName')));
+    case 'POST /api/script-run': {
+      const body = await readJson(req);
+      const args = body.args ?? [];
+      if (!Array.isArray(args)) throw new HttpError(400, '"args" must be a list');
+      return json(res, app.scriptRun(str(body, 'name'), args));
+    }
+    default:
+      throw new HttpError(404, `Not found: ${key}`);
+  }
+}
+
+export function createPlaygroundServer(app: PlaygroundApp, assets: PageAssets): http.Server {
+  return http.createServer((req, res) => {
+    route(app, assets, req, res).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 400;
+      json(res, { ok: false, message: error instanceof Error ? error.message : String(error) }, status);
+    });
+  });
+}

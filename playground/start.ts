@@ -1,0 +1,72 @@
+// npm start -- [--port 8080] [--sheet FILE.csv] [--aodocs-url URL] [--user EMAIL] [--latency-ms N] [--faults SPEC]
+// Builds the add-on when build/ is stale, then serves the playground until Ctrl+C.
+import { parseArgs } from 'node:util';
+import { UsageError, parseFaultRates } from './aodocs/cli-args';
+import { parseLatency } from './aodocs/latency';
+import type { SimulatorOptions } from './aodocs/options';
+import { startPlayground } from './server/start-playground';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildIfStale } = require('../build-tools/build-if-stale');
+
+const USAGE = `Usage: npm start -- [options]
+  --port N           port of the page (default 8080; 0 picks a free one)
+  --sheet FILE.csv   first sheet's content, first row = header (default: a demo sheet)
+  --aodocs-url URL   use this AODocs API base URL instead of the built-in simulator
+  --user EMAIL       the signed-in user (default admin@example.com, an administrator in the demo data)
+  --latency-ms N     simulator: delay of every answer, or MIN-MAX
+  --faults SPEC      simulator: fault rates, e.g. 503=0.1,429=0.05,drop=0.02`;
+
+function parse(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      port: { type: 'string', default: '8080' },
+      sheet: { type: 'string' },
+      'aodocs-url': { type: 'string' },
+      user: { type: 'string' },
+      'latency-ms': { type: 'string' },
+      faults: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return undefined;
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0..65535');
+  const aodocsUrl = values['aodocs-url'];
+  if (aodocsUrl !== undefined && !/^https?:\/\/[^/\s]+\/\S*$/.test(aodocsUrl)) {
+    throw new UsageError('--aodocs-url must be an http(s) URL with a path, e.g. http://127.0.0.1:8090/api');
+  }
+  if (values.user !== undefined && !/^[^@\s]+@[^@\s]+$/.test(values.user)) throw new UsageError('--user must be an email');
+  const simulator: SimulatorOptions = {};
+  if (values['latency-ms'] !== undefined) simulator.latencyMs = parseLatency(values['latency-ms']);
+  if (values.faults !== undefined) simulator.faults = { rates: parseFaultRates(values.faults) };
+  return { port, sheetCsv: values.sheet, aodocsUrl: aodocsUrl?.replace(/\/$/, ''), userEmail: values.user, simulator };
+}
+
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parse(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (!options) {
+    console.log(USAGE);
+    return;
+  }
+  buildIfStale();
+  const playground = await startPlayground(options);
+  console.log(`Playground: ${playground.url}`);
+  if (playground.simulator) console.log(`AODocs simulator: ${playground.simulator.url}`);
+  const stop = () => void playground.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: Error) => {
+  console.error(`Playground: ${error.message}`);
+  process.exit(1);
+});

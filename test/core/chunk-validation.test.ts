@@ -1,0 +1,188 @@
+import { InvalidRequestError, MAX_CELLS_PER_CHUNK, validateChunkRequest } from '../../src/core/chunk-validation';
+import { ChunkRequest } from '../../src/shared/api';
+
+const good = (): ChunkRequest => ({
+  action: 'cancel',
+  sheetId: 123456,
+  headerRow: 1,
+  jobs: [
+    {
+      jobId: 'j1',
+      cells: [
+        { row: 2, column: 1 },
+        { row: 7, column: 1 },
+      ],
+    },
+    { jobId: '作業42', cells: [{ row: 3, column: 1 }] },
+  ],
+  rejected: [
+    { text: 'abc def', cell: { row: 4, column: 1 }, problem: 'invalid' },
+    { text: 'j8', cell: { row: 5, column: 1 }, problem: 'several' },
+  ],
+});
+
+/** A good request with some fields replaced (by anything, as a caller in the sidebar's frame could send). */
+const withFields = (fields: Record<string, unknown>): unknown => ({ ...good(), ...fields });
+
+const jobsOf = (n: number, cellsEach = 1) =>
+  Array.from({ length: n }, (_, i) => ({
+    jobId: `job${i}`,
+    cells: Array.from({ length: cellsEach }, (_, k) => ({ row: 2 + i * cellsEach + k, column: 1 })),
+  }));
+
+function expectRefused(value: unknown): void {
+  expect(() => validateChunkRequest(value)).toThrow(InvalidRequestError);
+  expect(() => validateChunkRequest(value)).toThrow(/^Invalid request: /);
+}
+
+describe('validateChunkRequest accepts', () => {
+  test('a good cancel request, returned unchanged', () => {
+    expect(validateChunkRequest(good())).toEqual(good());
+  });
+
+  test('a good refresh request, returned unchanged', () => {
+    const request = { ...good(), action: 'refresh' as const };
+    expect(validateChunkRequest(request)).toEqual(request);
+  });
+
+  test('a request without rejected cells (rejected reads as empty)', () => {
+    const { rejected: _rejected, ...rest } = good();
+    expect(validateChunkRequest(rest)).toEqual({ ...rest, rejected: [] });
+  });
+
+  test('an empty chunk', () => {
+    expect(validateChunkRequest(withFields({ jobs: [], rejected: [] }))).toMatchObject({ jobs: [], rejected: [] });
+  });
+
+  test('sheet ID 0 (the first sheet)', () => {
+    expect(validateChunkRequest(withFields({ sheetId: 0 })).sheetId).toBe(0);
+  });
+
+  test('50 jobs (the largest chunk size)', () => {
+    expect(validateChunkRequest(withFields({ jobs: jobsOf(50), rejected: [] })).jobs).toHaveLength(50);
+  });
+
+  test(`${MAX_CELLS_PER_CHUNK} cells`, () => {
+    const jobs = jobsOf(40, MAX_CELLS_PER_CHUNK / 40);
+    expect(validateChunkRequest(withFields({ jobs, rejected: [] })).jobs).toHaveLength(40);
+  });
+
+  test('a row just below a deeper header row', () => {
+    const request = withFields({ headerRow: 3, jobs: [{ jobId: 'j1', cells: [{ row: 4, column: 2 }] }], rejected: [] });
+    expect(validateChunkRequest(request).jobs[0].cells).toEqual([{ row: 4, column: 2 }]);
+  });
+});
+
+describe('validateChunkRequest refuses', () => {
+  test.each<[string, unknown]>([
+    ['null', null],
+    ['undefined', undefined],
+    ['a string', 'cancel'],
+    ['a number', 42],
+    ['an array', [good()]],
+    ['an empty object', {}],
+  ])('a chunk that is %s', (_name, value) => {
+    expectRefused(value);
+  });
+
+  test.each<[unknown]>([['delete'], ['CANCEL'], [''], [undefined], [1]])('the action %p', (action) => {
+    expectRefused(withFields({ action }));
+  });
+
+  test.each<[unknown]>([[-1], [1.5], ['123'], [null], [Number.MAX_SAFE_INTEGER + 2]])('the sheet ID %p', (sheetId) => {
+    expectRefused(withFields({ sheetId }));
+  });
+
+  test.each<[unknown]>([[0], [-1], [1.5], ['1'], [null]])('the header row %p', (headerRow) => {
+    expectRefused(withFields({ headerRow }));
+  });
+
+  test('more than 50 jobs', () => {
+    expectRefused(withFields({ jobs: jobsOf(51), rejected: [] }));
+  });
+
+  test.each<[unknown]>([[null], ['j1'], [{ jobId: 'j1' }]])('jobs that are not a list: %p', (jobs) => {
+    expectRefused(withFields({ jobs }));
+  });
+
+  test.each<[unknown]>([
+    ['a/b'],
+    ['..'],
+    ['.'],
+    ['a%2Fb'],
+    ['abc def'],
+    [' j1'],
+    ['j1\n'],
+    ['abc\u200bdef'],
+    ['#N/A'],
+    ['x'.repeat(257)],
+    [''],
+    [42],
+    [null],
+  ])('the job ID %p', (jobId) => {
+    expectRefused(withFields({ jobs: [{ jobId, cells: [{ row: 2, column: 1 }] }], rejected: [] }));
+  });
+
+  test('the same job ID twice', () => {
+    expectRefused(
+      withFields({
+        jobs: [
+          { jobId: 'j1', cells: [{ row: 2, column: 1 }] },
+          { jobId: 'j1', cells: [{ row: 3, column: 1 }] },
+        ],
+        rejected: [],
+      }),
+    );
+  });
+
+  test.each<[string, number, unknown]>([
+    ['row 1 with header row 1', 1, { row: 1, column: 1 }],
+    ['row 3 with header row 3', 3, { row: 3, column: 1 }],
+    ['row 0', 1, { row: 0, column: 1 }],
+    ['a negative row', 1, { row: -2, column: 1 }],
+    ['column 0', 1, { row: 2, column: 0 }],
+    ['a non-integer row', 1, { row: 2.5, column: 1 }],
+    ['a non-integer column', 1, { row: 2, column: 1.5 }],
+    ['a row as text', 1, { row: '2', column: 1 }],
+    ['a missing column', 1, { row: 2 }],
+    ['a null cell', 1, null],
+  ])('a job cell with %s', (_name, headerRow, cell) => {
+    expectRefused(withFields({ headerRow, jobs: [{ jobId: 'j1', cells: [cell] }], rejected: [] }));
+  });
+
+  test.each<[string, unknown]>([
+    ['no cells', []],
+    ['cells that are not a list', { row: 2, column: 1 }],
+    ['missing cells', undefined],
+  ])('a job with %s', (_name, cells) => {
+    expectRefused(withFields({ jobs: [{ jobId: 'j1', cells }], rejected: [] }));
+  });
+
+  test.each<[string, unknown]>([
+    ['in the header row', { text: 'a b', cell: { row: 1, column: 1 }, problem: 'invalid' }],
+    ['with a non-integer row', { text: 'a b', cell: { row: 2.5, column: 1 }, problem: 'invalid' }],
+    ['with an unknown problem', { text: 'a b', cell: { row: 2, column: 1 }, problem: 'other' }],
+    ['with a text that is not text', { text: 5, cell: { row: 2, column: 1 }, problem: 'invalid' }],
+    ['with a huge text', { text: 'x'.repeat(50_001), cell: { row: 2, column: 1 }, problem: 'invalid' }],
+    ['without a cell', { text: 'a b', problem: 'invalid' }],
+  ])('a rejected cell %s', (_name, rejectedCell) => {
+    expectRefused(withFields({ rejected: [rejectedCell] }));
+  });
+
+  test('rejected cells that are not a list', () => {
+    expectRefused(withFields({ rejected: 'all' }));
+  });
+
+  test(`more than ${MAX_CELLS_PER_CHUNK} cells in jobs`, () => {
+    const jobs = jobsOf(40, MAX_CELLS_PER_CHUNK / 40);
+    jobs[0].cells.push({ row: 100000, column: 1 });
+    expectRefused(withFields({ jobs, rejected: [] }));
+  });
+
+  test(`more than ${MAX_CELLS_PER_CHUNK} cells counting rejected cells`, () => {
+    const jobs = jobsOf(40, MAX_CELLS_PER_CHUNK / 40);
+    expectRefused(
+      withFields({ jobs, rejected: [{ text: 'a b', cell: { row: 100000, column: 1 }, problem: 'invalid' }] }),
+    );
+  });
+});

@@ -1,0 +1,73 @@
+import { NO_HEADER_MESSAGE, detectHeaderRow, readsLikeHeader } from '../../src/core/header-row';
+
+describe('detectHeaderRow', () => {
+  test.each<[number, string[]]>([
+    [1, ['abc123']],
+    [2, ['abc123']],
+    [3, ['Job ID']],
+    [1, []],
+  ])('frozen rows win: %i frozen row(s), row 1 %p', (frozen, row1) => {
+    expect(detectHeaderRow(frozen, row1)).toBe(frozen);
+  });
+
+  test.each<[string[]]>([
+    [['Job ID']],
+    [['jobId']],
+    [['ID']],
+    [['id']],
+    [['Job IDs']],
+    [['job_id']],
+    [['Job-ID']],
+    [['AODocs job ID']],
+    [['Jobs']],
+    [['  Job ID  ']],
+    [['Job ID', '']],
+  ])('row 1 %p is a header', (row1) => {
+    expect(detectHeaderRow(0, row1)).toBe(1);
+  });
+
+  test.each<[string[]]>([
+    [['abc123XYZ']],
+    [['123456789']],
+    [['Jöb123']],
+    [['作業42']],
+    [['Job ID', 'abc123XYZ']],
+    [[]],
+    [['', '  ']],
+  ])('row 1 %p is not a header', (row1) => {
+    expect(detectHeaderRow(0, row1)).toBe(0);
+  });
+
+  // A re-run selects the job IDs together with the result columns the add-on itself titled in row 1.
+  test('row 1 with "Job ID" and the result headers the add-on wrote is a header', () => {
+    expect(detectHeaderRow(0, ['Job ID', 'Status', 'Result'])).toBe(1);
+  });
+
+  // PRODUCT.md: an error value like #N/A is an invalid job ID whose row gets "Invalid job ID"; it does not
+  // "read like a header such as Job ID".
+  test.each<[string]>([['#N/A']])('row 1 holding the error value %p is not a header', (text) => {
+    expect(detectHeaderRow(0, [text])).toBe(0);
+  });
+});
+
+describe('readsLikeHeader', () => {
+  test.each<[string, boolean]>([
+    ['Job ID', true],
+    ['jobId', true],
+    ['JOBID', true],
+    ['ID', true],
+    ['Job', true],
+    ['Jobs to cancel', true],
+    ['abc123', false],
+    ['Jobber', false],
+    ['IDENTITY', false],
+    ['j0b1d', false],
+  ])('%p → %p', (text, expected) => {
+    expect(readsLikeHeader(text)).toBe(expected);
+  });
+});
+
+test('NO_HEADER_MESSAGE tells the user how to add a header row', () => {
+  expect(NO_HEADER_MESSAGE).toMatch(/header row/);
+  expect(NO_HEADER_MESSAGE).toContain('Job ID');
+});

@@ -1,0 +1,80 @@
+// startSimulator(): the worker starts, serves while this thread is blocked, and its handle works.
+
+import { spawn } from 'node:child_process';
+import { DEMO_LIBRARY_IDS, demoJobIds, demoSeed } from '../../../playground/aodocs/demo-seed';
+import { startSimulator } from '../../../playground/aodocs/simulator-process';
+import { ADMIN, call } from './http-helpers';
+
+const ids = demoJobIds();
+
+// How fast it starts is the benchmark's business, not a test's.
+test('starts and answers at /api', async () => {
+  const sim = await startSimulator();
+  try {
+    expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
+    expect((await call(sim.url, `/job/v1/${ids.finished[0]}`, { headers: ADMIN })).status).toBe(200);
+  } finally {
+    await sim.close();
+  }
+});
+
+test('serves while the calling thread is blocked in Atomics.wait (as the Apps Script emulator does)', async () => {
+  const sim = await startSimulator();
+  try {
+    // A child process makes the request while this thread sleeps synchronously; its exit code is the status.
+    const child = spawn(process.execPath, [
+      '-e',
+      `fetch(${JSON.stringify(`${sim.url}/job/v1/${ids.finished[0]}`)}).then((r) => process.exit(r.status === 401 ? 0 : 1), () => process.exit(2))`,
+    ]);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
+    const blockEnded = Date.now();
+    expect(await exited).toBe(0);
+    const log = await sim.requestLog();
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ status: 401, authKind: 'none' });
+    // Answered before this thread woke up.
+    expect(Date.parse(log[0].time) + log[0].durationMs).toBeLessThan(blockEnded);
+  } finally {
+    await sim.close();
+  }
+});
+
+test('options at start, reset to another seed, putJobs checks, close twice, calls after close reject', async () => {
+  const seed = demoSeed();
+  const sim = await startSimulator({ finishedCancelMode: 'unchanged', seed });
+  const cancelFinished = () => call(sim.url, `/job/v1/${ids.finished[0]}/cancel`, { method: 'POST', headers: ADMIN });
+  expect((await cancelFinished()).status).toBe(200);
+
+  await sim.setOptions({ finishedCancelMode: 'precondition' });
+  expect((await cancelFinished()).status).toBe(412);
+  await sim.reset();
+  expect((await cancelFinished()).status).toBe(200);
+
+  await sim.reset({ ...seed, jobs: seed.jobs.slice(0, 1) });
+  expect((await call(sim.url, `/job/v1/${ids.finished[0]}`, { headers: ADMIN })).status).toBe(404);
+  expect(await sim.requestLog()).toHaveLength(1);
+
+  await expect(sim.putJobs([{ jobId: 'x', libraryId: 'NoSuchLibrary', status: 'IN_PROGRESS' }])).rejects.toThrow(
+    /unknown library/,
+  );
+  await expect(sim.setFaults({ rates: { '503': 2 } })).rejects.toThrow(/0\.\.1/);
+  await sim.putJobs([{ jobId: 'NewJob0000000000001', libraryId: DEMO_LIBRARY_IDS.hr, status: 'FAILED' }]);
+  expect(await sim.getJob('NewJob0000000000001')).toMatchObject({ status: 'FAILED', completed: true, events: [] });
+  expect(await sim.getJob('absent')).toBeUndefined();
+
+  await sim.close();
+  await sim.close();
+  await expect(sim.requestLog()).rejects.toThrow();
+  await expect(call(sim.url, '/job/v1/x')).rejects.toThrow();
+});
+
+test('a port in use makes startSimulator reject', async () => {
+  const first = await startSimulator();
+  try {
+    const port = Number(new URL(first.url).port);
+    await expect(startSimulator({ port })).rejects.toThrow(/EADDRINUSE/);
+  } finally {
+    await first.close();
+  }
+});
