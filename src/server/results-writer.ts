@@ -1,11 +1,10 @@
 // Writes result rows. Only result columns are ever written, one setValues per block of consecutive rows and
-// consecutive result columns, under the document lock so two sidebars never interleave their read-check-write.
+// consecutive result columns. The caller holds the document lock (document-lock.ts).
 import { CellRef, MovedCell } from '../shared/api';
 import { consecutiveRuns } from '../core/blocks';
 import { RESULT_HEADERS, ResultHeader, layoutResultColumns } from '../core/result-columns';
 import { asLiteralText } from '../core/cell-text';
 import { ExpectedCell, locateCells } from './id-cells';
-import { UserFacingError } from './user-facing-error';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -17,8 +16,6 @@ export interface WriteReport {
   written: Map<string, CellRef>;
   moved: Map<string, MovedCell>;
 }
-
-const LOCK_WAIT_MS = 30_000;
 
 function ensureResultColumns(sheet: Sheet, headerRow: number): Record<ResultHeader, number> {
   const lastColumn = sheet.getLastColumn();
@@ -56,25 +53,15 @@ function writeBlocks(sheet: Sheet, columns: Record<ResultHeader, number>, rows: 
 export function writeResults(sheet: Sheet, headerRow: number, rows: RowToWrite[]): WriteReport {
   const report: WriteReport = { written: new Map(), moved: new Map() };
   if (rows.length === 0) return report;
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    throw new UserFacingError('Another run is writing to this spreadsheet. Wait for it to finish, then try again.');
+  const columns = ensureResultColumns(sheet, headerRow);
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const targets = new Map<number, RowToWrite>();
+  for (const located of locateCells(sheet, headerRow, rows)) {
+    if (located.moved) report.moved.set(located.key, located.moved);
+    if (!located.at || targets.has(located.at.row)) continue;
+    targets.set(located.at.row, byKey.get(located.key)!);
+    report.written.set(located.key, located.at);
   }
-  try {
-    const columns = ensureResultColumns(sheet, headerRow);
-    const byKey = new Map(rows.map((r) => [r.key, r]));
-    const targets = new Map<number, RowToWrite>();
-    for (const located of locateCells(sheet, headerRow, rows)) {
-      if (located.moved) report.moved.set(located.key, located.moved);
-      if (!located.at || targets.has(located.at.row)) continue;
-      targets.set(located.at.row, byKey.get(located.key)!);
-      report.written.set(located.key, located.at);
-    }
-    writeBlocks(sheet, columns, targets);
-    // Commit the writes while the lock is still held (LockService documentation).
-    SpreadsheetApp.flush();
-  } finally {
-    lock.releaseLock();
-  }
+  writeBlocks(sheet, columns, targets);
   return report;
 }

@@ -1,6 +1,9 @@
 // One chunk of a run, in one server execution: check the request, send its jobs' requests together, read the
 // real status of jobs AODocs would not cancel, write every row, return per-job results to the sidebar.
-import { ChunkRequest, ChunkResult, JobResult, PlannedJob } from '../shared/api';
+import { CellRef, ChunkRequest, ChunkResult, JobResult, PlannedJob } from '../shared/api';
+import { logRows } from '../core/log-rows';
+import { appendLog } from './audit-log';
+import { withDocumentLock } from './document-lock';
 import { ApiTarget, cancelJobRequest, getJobRequest } from '../core/aodocs-request';
 import { validateChunkRequest } from '../core/chunk-validation';
 import { JobOutcome, SENTENCES, cancelOutcome, isNotCancellableNow, refreshOutcome } from '../core/job-outcome';
@@ -8,17 +11,17 @@ import { resultValues } from '../core/result-columns';
 import { authorizationHeader } from './authorization';
 import { sendWithRetries } from './aodocs-client';
 import { locateCells } from './id-cells';
-import { RowToWrite, writeResults } from './results-writer';
+import { RowToWrite, WriteReport, writeResults } from './results-writer';
 import { readSettings } from './user-settings';
 import { UserFacingError } from './user-facing-error';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-function findSheet(sheetId: number): Sheet {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet()
-    .getSheets()
-    .find((s) => s.getSheetId() === sheetId);
-  if (!sheet) throw new UserFacingError('The sheet of this run was deleted or renamed away. Select the job IDs again.');
+const GONE_SENTENCE = 'No longer in its cell: not sent';
+
+function findSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetId: number): Sheet {
+  const sheet = spreadsheet.getSheetById(sheetId);
+  if (!sheet) throw new UserFacingError('The sheet of this run was deleted. Select the job IDs again.');
   return sheet;
 }
 
@@ -79,64 +82,91 @@ function outcomes(
   };
 }
 
+/** A job (or a rejected cell) whose outcome is known, with the cells that get its row. */
+interface Settled {
+  jobId: string;
+  cells: CellRef[];
+  outcome: JobOutcome;
+  /** Rejected cells are written only where they still are; jobs are looked for in their column if they moved. */
+  relocate: boolean;
+}
+
+function rowsToWrite(settled: Settled[], checkedAt: Date): RowToWrite[] {
+  return settled.flatMap((s, k) =>
+    s.cells.map((cell, c) => ({
+      key: `${k}#${c}`,
+      text: s.jobId,
+      cell,
+      relocate: s.relocate,
+      values: resultValues(s.outcome, checkedAt),
+    })),
+  );
+}
+
+function resultOf(s: Settled, k: number, report: WriteReport): JobResult {
+  const keys = s.cells.map((_, c) => `${k}#${c}`);
+  return {
+    jobId: s.jobId,
+    outcome: s.outcome.outcome,
+    result: s.outcome.result,
+    httpCode: s.outcome.httpCode,
+    status: s.outcome.job?.status,
+    written: keys.map((key) => report.written.get(key)).filter((x) => x !== undefined),
+    moved: keys.map((key) => report.moved.get(key)).filter((x) => x !== undefined),
+  };
+}
+
 export function runChunk(input: unknown): ChunkResult {
   const startedAt = Date.now();
   const request = validateChunkRequest(input);
   const settings = readSettings();
-  const sheet = findSheet(request.sheetId);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = findSheet(spreadsheet, request.sheetId);
   if (request.headerRow > sheet.getMaxRows()) throw new UserFacingError('The header row is outside the sheet.');
   const { present, gone } = jobsStillInSheet(sheet, request);
 
-  const { outcomes: sentOutcomes, quotaExceeded } = outcomes(request.action, settings, present, startedAt);
-  const notSent = present.filter((_, i) => sentOutcomes[i] === undefined);
-  const sentJobs = present.filter((_, i) => sentOutcomes[i] !== undefined);
-  const sent = sentOutcomes.filter((o) => o !== undefined);
-  const checkedAt = new Date();
-  const rows: RowToWrite[] = [];
-  sentJobs.forEach((job, i) =>
-    job.cells.forEach((cell, c) =>
-      rows.push({
-        key: `${job.jobId}#${c}`,
-        text: job.jobId,
-        cell,
-        relocate: true,
-        values: resultValues(sent[i], checkedAt),
-      }),
-    ),
-  );
-  request.rejected.forEach((r, i) => {
-    const result = r.problem === 'invalid' ? SENTENCES.invalid : SENTENCES.severalInRow;
-    rows.push({
-      key: `rejected#${i}`,
-      text: r.text,
-      cell: r.cell,
-      relocate: false,
-      values: resultValues({ outcome: 'invalid', result }, checkedAt),
-    });
-  });
-  const report = writeResults(sheet, request.headerRow, rows);
-
-  const resultOf = (job: PlannedJob, outcome: JobOutcome): JobResult => ({
-    jobId: job.jobId,
-    outcome: outcome.outcome,
-    result: outcome.result,
-    httpCode: outcome.httpCode,
-    status: outcome.job?.status,
-    written: job.cells.map((_, c) => report.written.get(`${job.jobId}#${c}`)).filter((x) => x !== undefined),
-    moved: job.cells.map((_, c) => report.moved.get(`${job.jobId}#${c}`)).filter((x) => x !== undefined),
-  });
-  const results = [
-    ...sentJobs.map((job, i) => resultOf(job, sent[i])),
-    ...gone.map((job) => resultOf(job, { outcome: 'gone', result: 'No longer in its cell: not sent' })),
-    ...request.rejected.map((r, i) => ({
+  const sent = outcomes(request.action, settings, present, startedAt);
+  const settled: Settled[] = [
+    ...present.flatMap((job, i) => {
+      const outcome = sent.outcomes[i];
+      return outcome ? [{ jobId: job.jobId, cells: job.cells, outcome, relocate: true }] : [];
+    }),
+    ...request.rejected.map((r) => ({
       jobId: r.text,
-      outcome: 'invalid' as const,
-      result: r.problem === 'invalid' ? SENTENCES.invalid : SENTENCES.severalInRow,
-      written: report.written.has(`rejected#${i}`) ? [r.cell] : [],
-      moved: report.moved.has(`rejected#${i}`) ? [report.moved.get(`rejected#${i}`)!] : [],
+      cells: [r.cell],
+      outcome: {
+        outcome: 'invalid' as const,
+        result: r.problem === 'invalid' ? SENTENCES.invalid : SENTENCES.severalInRow,
+      },
+      relocate: false,
     })),
   ];
-  const signInRefused = sent.some((o) => o.httpCode === 401);
-  const stopRun = quotaExceeded ? QUOTA_SENTENCE : signInRefused ? SIGN_IN_REFUSED_ADVICE : undefined;
-  return { results, notSent, stopRun };
+  const checkedAt = new Date();
+  const results = withDocumentLock(() => {
+    const report = writeResults(sheet, request.headerRow, rowsToWrite(settled, checkedAt));
+    const all: JobResult[] = [
+      ...settled.map((s, k) => resultOf(s, k, report)),
+      ...gone.map((job) => ({
+        jobId: job.jobId,
+        outcome: 'gone' as const,
+        result: GONE_SENTENCE,
+        written: [],
+        moved: [],
+      })),
+    ];
+    if (settings.writeLog) {
+      const user = Session.getActiveUser().getEmail();
+      appendLog(
+        spreadsheet,
+        logRows(all, { time: checkedAt, user, action: request.action, sheetName: sheet.getName() }),
+      );
+    }
+    return all;
+  });
+  const signInRefused = results.some((r) => r.httpCode === 401);
+  return {
+    results,
+    notSent: present.filter((_, i) => sent.outcomes[i] === undefined),
+    stopRun: sent.quotaExceeded ? QUOTA_SENTENCE : signInRefused ? SIGN_IN_REFUSED_ADVICE : undefined,
+  };
 }

@@ -128,3 +128,22 @@ test('each distinct job ID was cancelled with exactly one POST, with the token o
   expect(everything).not.toContain(token);
   expect(await addon.simulator.violations()).toEqual([]);
 });
+
+test('every outcome is in the log sheet, one row per request outcome, with no formula', () => {
+  const log = addon.env.spreadsheet.sheet('AODocs Jobs log');
+  const values = log.values();
+  expect(values[0]).toEqual(['Time', 'User', 'Action', 'Job ID', 'Sheet', 'Cells', 'HTTP code', 'Status', 'Result']);
+  const rows = values.slice(1);
+  expect(rows).toHaveLength(185 + 8);
+  expect(new Set(rows.map((r) => r[3]))).toEqual(new Set(texts));
+  for (const r of rows) {
+    expect(r[0]).toBeInstanceOf(Date);
+    expect(r[1]).toBe('admin@example.com');
+    expect(r[2]).toBe('cancel');
+    expect(r[4]).toBe('Jobs');
+    expect(r[8]).toBe(expectedResult(r[3] as string).result);
+  }
+  expect(log.formulas().flat().filter((f) => f !== '')).toEqual([]);
+  // The user stays on the sheet they were working in.
+  expect(addon.env.spreadsheet.activeSheetName()).toBe('Jobs');
+});

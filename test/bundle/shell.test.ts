@@ -25,6 +25,7 @@ test.each(['LIMITED', 'NONE'])('onOpen in AuthMode.%s builds Extensions > AODocs
         { caption: 'Open sidebar', functionName: 'openSidebar' },
         { caption: 'Cancel selected jobs...', functionName: 'openSidebarToCancel' },
       ],
+      subMenus: [],
     },
   ]);
   const calls = Object.keys(env.counter.snapshot()).filter((k) => !k.startsWith('Script.'));

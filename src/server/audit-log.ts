@@ -1,0 +1,24 @@
+// Appends to the "AODocs Jobs log" sheet, created on first use. Called under the document lock: two chunks
+// appending at once would otherwise both write after the same last row.
+import { LOG_HEADERS, LOG_SHEET_NAME } from '../core/log-rows';
+import { asLiteralText } from '../core/cell-text';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function logSheet(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  const existing = spreadsheet.getSheetByName(LOG_SHEET_NAME);
+  if (existing) return existing;
+  const active = spreadsheet.getActiveSheet();
+  const sheet = spreadsheet.insertSheet(LOG_SHEET_NAME, spreadsheet.getSheets().length);
+  sheet.getRange(1, 1, 1, LOG_HEADERS.length).setValues([LOG_HEADERS.map(asLiteralText)]);
+  sheet.setFrozenRows(1);
+  // insertSheet makes the new sheet active: give the user back the sheet they were working in.
+  spreadsheet.setActiveSheet(active);
+  return sheet;
+}
+
+export function appendLog(spreadsheet: Spreadsheet, rows: unknown[][]): void {
+  if (rows.length === 0) return;
+  const sheet = logSheet(spreadsheet);
+  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, LOG_HEADERS.length).setValues(rows);
+}

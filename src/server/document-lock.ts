@@ -1,0 +1,20 @@
+// Read-check-write of a chunk happens under the document lock, so two sidebars on the same spreadsheet (or two
+// chunks in flight) never write over each other's rows or log lines.
+import { UserFacingError } from './user-facing-error';
+
+const LOCK_WAIT_MS = 30_000;
+
+export function withDocumentLock<T>(work: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    throw new UserFacingError('Another run is writing to this spreadsheet. Wait for it to finish, then try again.');
+  }
+  try {
+    const result = work();
+    // Commit the writes while the lock is still held (LockService documentation).
+    SpreadsheetApp.flush();
+    return result;
+  } finally {
+    lock.releaseLock();
+  }
+}
