@@ -28,4 +28,4 @@ export class CallCounter {
 }
 
 /** The Spreadsheet service's classes, as counted. */
-export const SHEETS_SERVICES = ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'RangeList', 'Filter'];
+export const SHEETS_SERVICES = ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'RangeList', 'Filter', 'Selection'];

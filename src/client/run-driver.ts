@@ -35,6 +35,8 @@ export interface RunEnd extends RunProgress {
 }
 
 const REJECTED_PER_CHUNK = 500;
+/** A job the server hands back (out of time) is sent again, but not forever. */
+export const MAX_RESENDS = 5;
 
 function chunksOf<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -50,6 +52,8 @@ export async function runJobs(options: RunOptions): Promise<RunEnd> {
   ];
   const total = plan.jobs.length + plan.rejected.length;
   const results: JobResult[] = [];
+  const resends = new Map<string, number>();
+  let givenUp = 0;
   let stoppedBecause: string | undefined;
 
   const worker = async (): Promise<void> => {
@@ -70,14 +74,19 @@ export async function runJobs(options: RunOptions): Promise<RunEnd> {
         return;
       }
       results.push(...answer.results);
-      // Jobs the server had no time for go back first in line.
-      if (answer.notSent.length > 0) queue.unshift({ jobs: answer.notSent, rejected: [] });
+      // Jobs the server had no time for go back first in line, a bounded number of times.
+      const again = answer.notSent.filter((job) => {
+        const n = (resends.get(job.jobId) ?? 0) + 1;
+        resends.set(job.jobId, n);
+        return n <= MAX_RESENDS || (givenUp++, false);
+      });
+      if (again.length > 0) queue.unshift({ jobs: again, rejected: [] });
       if (answer.stopRun !== undefined) stoppedBecause = answer.stopRun;
       options.onProgress({ total, finished: results.length, results });
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.chunksInFlight) }, worker));
-  const notSent = queue.reduce((n, c) => n + c.jobs.length + c.rejected.length, 0);
+  const notSent = givenUp + queue.reduce((n, c) => n + c.jobs.length + c.rejected.length, 0);
   return { total, finished: results.length, results, notSent, stoppedBecause };
 }
 

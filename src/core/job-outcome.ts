@@ -66,7 +66,7 @@ export function isNotCancellableNow(answer: Answer): answer is Extract<Answer, {
  * Outcome of a cancel. `followUp` is the answer to reading the job after a 400/412, so a job cancelled by an
  * earlier attempt whose answer was lost shows its real status rather than an error.
  */
-export function cancelOutcome(answer: Answer, followUp?: Answer): JobOutcome {
+export function cancelOutcome(answer: Answer, followUp?: Answer, earlierSendMayHaveWorked = false): JobOutcome {
   if (answer.kind === 'ok') {
     const job = jobOf(answer);
     if (!job)
@@ -83,6 +83,10 @@ export function cancelOutcome(answer: Answer, followUp?: Answer): JobOutcome {
   }
   if (isNotCancellableNow(answer)) {
     const job = followUp ? jobOf(followUp) : undefined;
+    if (earlierSendMayHaveWorked && job?.status?.toUpperCase() === 'CANCELLED') {
+      // Our own earlier cancel got through but its answer was lost (a dropped connection).
+      return { outcome: 'done', result: SENTENCES.cancelled, httpCode: answer.code, job };
+    }
     if (job?.status !== undefined && !isFinishedStatus(job.status)) {
       // Read back as still running: AODocs refuses for another reason (a cancellation already under way?).
       return { outcome: 'failed', result: `Not cancellable now (${answer.code})`, httpCode: answer.code, job };

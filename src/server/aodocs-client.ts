@@ -7,8 +7,12 @@ import { DEFAULT_RETRY_POLICY, RetryPolicy, retryDelayMs } from '../core/retry-p
 /** Apps Script refuses to send more requests today: the run must stop. */
 class QuotaExceededError extends Error {}
 
-/** Per request: its last answer, or undefined when the time budget ran out before it was ever sent. */
-export type SendOutcome = { answer: Answer; sends: number } | undefined;
+/**
+ * Per request: its final answer, and whether an earlier send may have reached AODocs without its answer coming
+ * back (a dropped connection), so that a later 412 may be the echo of our own cancel. Undefined when it is not
+ * done: never sent, or its retries were cut short by the time budget or the quota (the sidebar sends it again).
+ */
+export type SendOutcome = { answer: Answer; sends: number; earlierSendMayHaveWorked: boolean } | undefined;
 
 function answerOf(response: GoogleAppsScript.URL_Fetch.HTTPResponse): Answer {
   return classifyAnswer({
@@ -33,16 +37,20 @@ function withTimeout(request: FetchRequest, policy: RetryPolicy) {
  * the whole call down, even with muteHttpExceptions), the requests that may still be sent again go one by one
  * to learn which failed; the others count as unanswered.
  */
-function sendWave(requests: FetchRequest[], sends: number[], policy: RetryPolicy): Answer[] {
+function sendWave(
+  requests: FetchRequest[],
+  sends: number[],
+  policy: RetryPolicy,
+): { answers: Answer[]; fetchAllFailed: boolean } {
   try {
     const answers = UrlFetchApp.fetchAll(requests.map((r) => withTimeout(r, policy))).map(answerOf);
     sends.forEach((_, i) => sends[i]++);
-    return answers;
+    return { answers, fetchAllFailed: false };
   } catch (error) {
     if (isQuotaError(error)) throw new QuotaExceededError('quota');
     sends.forEach((_, i) => sends[i]++);
   }
-  return requests.map((request, i) => {
+  const answers = requests.map((request, i) => {
     if (sends[i] >= policy.maxSends) return NO_ANSWER;
     const { url, ...params } = withTimeout(request, policy);
     sends[i]++;
@@ -53,6 +61,7 @@ function sendWave(requests: FetchRequest[], sends: number[], policy: RetryPolicy
       return NO_ANSWER; // its message names the URL: never shown
     }
   });
+  return { answers, fetchAllFailed: true };
 }
 
 export interface SendReport {
@@ -73,29 +82,39 @@ export function sendWithRetries(
   const outcomes: SendOutcome[] = requests.map(() => undefined);
   let pending = requests.map((_, i) => i);
   const sends = requests.map(() => 0);
+  const lostAnswer = requests.map(() => false);
   let waitMs = 0;
+  const notDone = () => pending.forEach((i) => (outcomes[i] = undefined));
   while (pending.length > 0) {
-    // Start a wave only if it can finish, timeouts included, inside the budget.
-    if (Date.now() + waitMs + policy.requestTimeoutSeconds * 1000 - startedAt > policy.executionBudgetMs) break;
+    // Start a wave only if it can finish, timeouts included, inside the budget; what is left goes back.
+    if (Date.now() + waitMs + policy.requestTimeoutSeconds * 1000 - startedAt > policy.executionBudgetMs) {
+      notDone();
+      break;
+    }
     if (waitMs > 0) Utilities.sleep(waitMs);
     const waveSends = pending.map((i) => sends[i]);
-    let answers: Answer[];
+    let wave: ReturnType<typeof sendWave>;
     try {
-      answers = sendWave(
+      wave = sendWave(
         pending.map((i) => requests[i]),
         waveSends,
         policy,
       );
     } catch (error) {
-      if (error instanceof QuotaExceededError) return { outcomes, quotaExceeded: true };
-      throw error;
+      if (!(error instanceof QuotaExceededError)) throw error;
+      notDone();
+      return { outcomes, quotaExceeded: true };
     }
     const again: number[] = [];
     waitMs = 0;
     pending.forEach((i, k) => {
       sends[i] = waveSends[k];
-      outcomes[i] = { answer: answers[k], sends: sends[i] };
-      const delay = retryDelayMs(answers[k], sends[i], policy, Math.random());
+      const answer = wave.answers[k];
+      // After a failed fetchAll, this request may have reached AODocs before its one-by-one resend.
+      const mayHaveWorked = lostAnswer[i] || wave.fetchAllFailed;
+      outcomes[i] = { answer, sends: sends[i], earlierSendMayHaveWorked: mayHaveWorked };
+      lostAnswer[i] = mayHaveWorked || answer.kind === 'no-answer';
+      const delay = retryDelayMs(answer, sends[i], policy, Math.random());
       if (delay !== undefined) {
         again.push(i);
         waitMs = Math.max(waitMs, delay);

@@ -20,5 +20,9 @@ function logSheet(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet 
 export function appendLog(spreadsheet: Spreadsheet, rows: unknown[][]): void {
   if (rows.length === 0) return;
   const sheet = logSheet(spreadsheet);
-  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, LOG_HEADERS.length).setValues(rows);
+  const first = sheet.getLastRow() + 1;
+  // A range past the grid throws: grow the sheet first (a new sheet has 1,000 rows).
+  const missing = first + rows.length - 1 - sheet.getMaxRows();
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  sheet.getRange(first, 1, rows.length, LOG_HEADERS.length).setValues(rows);
 }

@@ -77,7 +77,7 @@ function outcomes(
       );
   const followUps = new Map(toRead.map((i, k) => [i, read.outcomes[k]?.answer]));
   return {
-    outcomes: sent.outcomes.map((s, i) => s && cancelOutcome(s.answer, followUps.get(i))),
+    outcomes: sent.outcomes.map((s, i) => s && cancelOutcome(s.answer, followUps.get(i), s.earlierSendMayHaveWorked)),
     quotaExceeded: sent.quotaExceeded || read.quotaExceeded,
   };
 }

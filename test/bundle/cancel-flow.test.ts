@@ -12,7 +12,14 @@ const HOSTILE_NOTE = '=HYPERLINK("http://x","y")';
 
 /** 250 cells: every kind of job, 57 duplicates and 8 invalid IDs, in a fixed shuffled order. */
 function cellTexts(): string[] {
-  const all = [...ids.inProgress, ...ids.finished, ...ids.notAdmin, ...ids.unknown, ...INVALID, ...ids.inProgress.slice(0, 57)];
+  const all = [
+    ...ids.inProgress,
+    ...ids.finished,
+    ...ids.notAdmin,
+    ...ids.unknown,
+    ...INVALID,
+    ...ids.inProgress.slice(0, 57),
+  ];
   let seed = 42;
   for (let i = all.length - 1; i > 0; i--) {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -143,7 +150,12 @@ test('every outcome is in the log sheet, one row per request outcome, with no fo
     expect(r[4]).toBe('Jobs');
     expect(r[8]).toBe(expectedResult(r[3] as string).result);
   }
-  expect(log.formulas().flat().filter((f) => f !== '')).toEqual([]);
+  expect(
+    log
+      .formulas()
+      .flat()
+      .filter((f) => f !== ''),
+  ).toEqual([]);
   // The user stays on the sheet they were working in.
   expect(addon.env.spreadsheet.activeSheetName()).toBe('Jobs');
 });

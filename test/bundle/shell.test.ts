@@ -10,27 +10,38 @@ const bundle = loadBundle(env);
 
 test('build/Code.js exposes the public functions as top-level functions, and nothing private', () => {
   expect(bundle.functionNames()).toEqual(
-    expect.arrayContaining(['onOpen', 'onInstall', 'openSidebar', 'openSidebarToCancel', 'getSidebarState', 'readSelectionPlan', 'runChunk']),
+    expect.arrayContaining([
+      'onOpen',
+      'onInstall',
+      'openSidebar',
+      'openSidebarToCancel',
+      'getSidebarState',
+      'readSelectionPlan',
+      'runChunk',
+    ]),
   );
 });
 
-test.each(['LIMITED', 'NONE'])('onOpen in AuthMode.%s builds Extensions > AODocs Jobs and calls nothing else', (authMode) => {
-  env.spreadsheet.ui.menus.length = 0;
-  env.counter.reset();
-  bundle.run('onOpen', { authMode });
-  expect(env.spreadsheet.ui.menus).toEqual([
-    {
-      title: 'AODocs Jobs',
-      items: [
-        { caption: 'Open sidebar', functionName: 'openSidebar' },
-        { caption: 'Cancel selected jobs...', functionName: 'openSidebarToCancel' },
-      ],
-      subMenus: [],
-    },
-  ]);
-  const calls = Object.keys(env.counter.snapshot()).filter((k) => !k.startsWith('Script.'));
-  expect(calls.sort()).toEqual(['Menu.addItem', 'Menu.addToUi', 'SpreadsheetApp.getUi', 'Ui.createAddonMenu'].sort());
-});
+test.each(['LIMITED', 'NONE'])(
+  'onOpen in AuthMode.%s builds Extensions > AODocs Jobs and calls nothing else',
+  (authMode) => {
+    env.spreadsheet.ui.menus.length = 0;
+    env.counter.reset();
+    bundle.run('onOpen', { authMode });
+    expect(env.spreadsheet.ui.menus).toEqual([
+      {
+        title: 'AODocs Jobs',
+        items: [
+          { caption: 'Open sidebar', functionName: 'openSidebar' },
+          { caption: 'Cancel selected jobs...', functionName: 'openSidebarToCancel' },
+        ],
+        subMenus: [],
+      },
+    ]);
+    const calls = Object.keys(env.counter.snapshot()).filter((k) => !k.startsWith('Script.'));
+    expect(calls.sort()).toEqual(['Menu.addItem', 'Menu.addToUi', 'SpreadsheetApp.getUi', 'Ui.createAddonMenu'].sort());
+  },
+);
 
 test('onInstall builds the same menu', () => {
   env.spreadsheet.ui.menus.length = 0;
@@ -59,7 +70,11 @@ test('openSidebar shows build/Sidebar.html titled "AODocs Jobs"', () => {
 test('"Cancel selected jobs..." opens the sidebar on the cancel step, once', () => {
   bundle.run('openSidebarToCancel');
   expect(env.spreadsheet.ui.sidebar?.title).toBe('AODocs Jobs');
-  expect(bundle.callFromClient('getSidebarState')).toMatchObject({ startWithCancel: true, chunkSize: 20, chunksInFlight: 2 });
+  expect(bundle.callFromClient('getSidebarState')).toMatchObject({
+    startWithCancel: true,
+    chunkSize: 20,
+    chunksInFlight: 2,
+  });
   expect(bundle.callFromClient('getSidebarState')).toMatchObject({ startWithCancel: false });
   bundle.run('openSidebar');
   expect(bundle.callFromClient('getSidebarState')).toMatchObject({ startWithCancel: false });

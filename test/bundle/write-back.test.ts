@@ -93,7 +93,9 @@ test('a row whose job ID moved before the write gets nothing; the result follows
   expect(values[5][statusCol]).toBe('IN_PROGRESS');
   const moved = end.results.flatMap((r) => r.moved);
   expect(moved).toEqual(
-    expect.arrayContaining([expect.objectContaining({ jobId: c, from: { row: 4, column: 1 }, to: { row: 6, column: 1 } })]),
+    expect.arrayContaining([
+      expect.objectContaining({ jobId: c, from: { row: 4, column: 1 }, to: { row: 6, column: 1 } }),
+    ]),
   );
 });
 

@@ -1,7 +1,11 @@
 // The add-on as it really runs: build/Code.js in the Apps Script emulator, its UrlFetchApp going over real
 // sockets to the AODocs simulator (production URL routed to it), and runs driven by the sidebar's own
 // run driver (src/client/run-driver.ts), so chunking, stop and resend are the sidebar's.
-import { AppsScriptEnvironment, AppsScriptEnvironmentOptions, createAppsScriptEnvironment } from '../../playground/gas/environment';
+import {
+  AppsScriptEnvironment,
+  AppsScriptEnvironmentOptions,
+  createAppsScriptEnvironment,
+} from '../../playground/gas/environment';
 import { LoadedBundle, loadBundle } from '../../playground/gas/bundle-loader';
 import { SHEETS_SERVICES } from '../../playground/gas/call-counter';
 import { SimulatorHandle, startSimulator } from '../../playground/aodocs/simulator-process';

@@ -17,7 +17,8 @@ export interface A1Reference {
 /** 1 -> A, 27 -> AA. */
 export function columnLetters(column: number): string {
   let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -58,6 +59,8 @@ export function parseA1(a1: string): A1Reference | null {
   const first = parseEndpoint(parts[0]);
   const second = parts.length === 2 ? parseEndpoint(parts[1]) : first;
   if (!first || !second) return null;
+  // Alone, only a cell is a range: `A` or `3` is not (a whole column needs `A:A`).
+  if (parts.length === 1 && (first.row === undefined || first.column === undefined)) return null;
   const ref = referenceFromCorners(first, second);
   if (ref && sheetName !== undefined) ref.sheetName = sheetName;
   return ref;

@@ -45,7 +45,8 @@ export function readValue(cell: Cell | undefined, timeZone: string): CellValue {
   if (!cell) return '';
   const { value } = cell;
   const kind = kindOf(cell.numberFormat);
-  if (typeof value === 'number' && kind === 'date') return new Date(instantOfWallClock(wallClockOfSerial(value), timeZone));
+  if (typeof value === 'number' && kind === 'date')
+    return new Date(instantOfWallClock(wallClockOfSerial(value), timeZone));
   if (isDate(value)) return kind === 'number' ? serialOfDate(value, timeZone) : new Date(value.getTime());
   return value;
 }

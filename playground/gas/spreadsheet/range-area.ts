@@ -74,3 +74,9 @@ export function resolveA1(
   const area = areaFromReference(sheet, ref);
   return typeof area === 'string' ? area : { sheet, area };
 }
+
+/** Calls `action` for each cell of the area, row by row. */
+export function forEachCellOf(area: RangeArea, action: (row: number, column: number) => void): void {
+  const { row, column, numRows, numColumns } = area;
+  for (let r = row; r < row + numRows; r++) for (let c = column; c < column + numColumns; c++) action(r, c);
+}

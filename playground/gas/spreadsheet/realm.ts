@@ -12,7 +12,12 @@ export interface Realm {
 export const HOST_REALM: Realm = { Date, Error, Array };
 
 /** A 2-D array of the realm's arrays, built row by row. */
-export function realmGrid<T>(realm: Realm, numRows: number, numColumns: number, cell: (r: number, c: number) => T): T[][] {
+export function realmGrid<T>(
+  realm: Realm,
+  numRows: number,
+  numColumns: number,
+  cell: (r: number, c: number) => T,
+): T[][] {
   const rows = new realm.Array(numRows) as T[][];
   for (let r = 0; r < numRows; r++) {
     const row = new realm.Array(numColumns) as T[];

@@ -61,6 +61,32 @@ export class SheetModel {
     this.contentVersion++;
   }
 
+  /** Removes content and formats (Range.clear()). */
+  removeCell(row: number, column: number): void {
+    const cells = this.rows[row - 1]?.cells;
+    if (!cells?.[column - 1]) return;
+    cells[column - 1] = undefined;
+    this.contentVersion++;
+  }
+
+  /** Sheet.clear / clearContents / clearFormats. */
+  clearAll(contents: boolean, formats: boolean): void {
+    for (const row of this.rows) {
+      for (const cell of row?.cells ?? []) {
+        if (!cell) continue;
+        if (contents) {
+          cell.value = '';
+          cell.formula = '';
+        }
+        if (formats) {
+          cell.numberFormat = undefined;
+          cell.fontWeight = undefined;
+        }
+      }
+    }
+    this.contentVersion++;
+  }
+
   growTo(row: number, column: number): void {
     if (row > this.maxRows) this.maxRows = row;
     if (column > this.maxColumns) this.maxColumns = column;
@@ -173,7 +199,8 @@ export class SheetModel {
       const target = indexes[i];
       const row = this.rows[target];
       if (row) row.cells = entry.cells;
-      else if (entry.cells.length > 0) this.rows[target] = { cells: entry.cells, hiddenByUser: false, hiddenByFilter: false };
+      else if (entry.cells.length > 0)
+        this.rows[target] = { cells: entry.cells, hiddenByUser: false, hiddenByFilter: false };
     });
     this.contentVersion++;
   }
@@ -189,9 +216,14 @@ export class SheetModel {
 }
 
 function sortRank(value: CellValue): number {
-  if (typeof value === "number" || isDate(value)) return 0;
+  if (typeof value === 'number' || isDate(value)) return 0;
   if (typeof value === 'string') return 1;
   return 2;
+}
+
+/** Dates sort among numbers by their day count (UTC is close enough for ordering mixed cells). */
+function sortNumber(value: CellValue): number {
+  return isDate(value) ? value.getTime() / 86_400_000 + 25_569 : Number(value);
 }
 
 function compareForSort(a: Cell | undefined, b: Cell | undefined, ascending: boolean): number {
@@ -203,7 +235,7 @@ function compareForSort(a: Cell | undefined, b: Cell | undefined, ascending: boo
   let order = sortRank(av) - sortRank(bv);
   if (order === 0) {
     if (typeof av === 'string' && typeof bv === 'string') order = av.localeCompare(bv, 'en', { sensitivity: 'base' });
-    else order = Number(av) - Number(bv);
+    else order = sortNumber(av) - sortNumber(bv);
   }
   return ascending ? order : -order;
 }

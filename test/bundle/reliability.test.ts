@@ -1,0 +1,227 @@
+// Reliability under faults, through the bundle against the simulator over real sockets: nothing lost, nothing
+// written on a wrong row, every outcome logged, and a re-run finishing what a stopped run left.
+import { RESULT_HEADERS } from '../../src/core/result-columns';
+import { DEFAULT_RETRY_POLICY } from '../../src/core/retry-policy';
+import { Addon, startAddon } from '../support/addon';
+import { bulkJobs } from '../support/bulk-jobs';
+
+type Sheet = ReturnType<Addon['env']['spreadsheet']['sheet']>;
+
+async function addonWith(jobs: ReturnType<typeof bulkJobs>, faults = {}): Promise<Addon> {
+  // Virtual clock: backoff sleeps and Retry-After waits take no real time.
+  const addon = await startAddon({ simulator: { faults, faultSeed: 7 }, env: { clock: 'virtual' } });
+  await addon.simulator.putJobs(jobs);
+  return addon;
+}
+
+function jobsSheet(addon: Addon, ids: string[], name = 'Jobs'): Sheet {
+  const sheet = addon.env.spreadsheet.addSheet(name, [['Job ID', 'Note'], ...ids.map((id, i) => [id, `note ${i}`])]);
+  sheet.setFrozenRows(1);
+  addon.env.spreadsheet.select(name, [`A2:A${ids.length + 1}`]);
+  return sheet;
+}
+
+function column(sheet: Sheet, header: string): unknown[] {
+  const values = sheet.values();
+  const c = values[0].indexOf(header);
+  return values.slice(1).map((r) => (c < 0 ? '' : r[c]));
+}
+
+describe('1,000 jobs with 10% 503, 5% 429, 3% retryable 409, 2% dropped connections, 1% HTML pages', () => {
+  const jobs = bulkJobs(1000);
+  const ids = jobs.map((j) => j.jobId);
+  let addon: Addon;
+  let sheet: Sheet;
+  let before: { values: unknown[][]; formulas: string[][] };
+
+  beforeAll(async () => {
+    addon = await addonWith(jobs, { rates: { '503': 0.1, '429': 0.05, '409': 0.03, drop: 0.02, html: 0.01 } });
+    sheet = jobsSheet(addon, ids);
+    before = { values: sheet.values(), formulas: sheet.formulas() };
+    await addon.run('cancel');
+  }, 120_000);
+  afterAll(() => addon.close());
+
+  test('every row ends with exactly one final result that matches AODocs', async () => {
+    const status = column(sheet, 'Status');
+    const result = column(sheet, 'Result');
+    const unavailable = [];
+    for (let i = 0; i < ids.length; i++) {
+      const job = await addon.simulator.getJob(ids[i]);
+      // "Cancelled" also when a dropped connection lost the answer of a cancel that went through (the retry
+      // then meets 412, and reading the job back shows our own cancel).
+      if (result[i] === 'Cancelled') {
+        expect(status[i]).toBe('CANCELLED');
+        expect(job?.status).toBe('CANCELLED');
+      } else {
+        // Retries ran out (for the cancel, or for reading back a job AODocs would not cancel): the row says so,
+        // and a re-run picks it up (its Status is not a finished one).
+        expect(result[i]).toMatch(
+          /^(AODocs unavailable, try again \((\d{3}|no answer)\)|Unexpected answer from AODocs \(HTTP 502\)|Already finished)$/,
+        );
+        expect(status[i]).toBe('');
+        unavailable.push(ids[i]);
+      }
+    }
+    expect(unavailable.length).toBeLessThan(20);
+  });
+
+  test('no job was sent more often than the retry policy allows', async () => {
+    const log = await addon.simulator.requestLog();
+    const sends = new Map<string, number>();
+    for (const entry of log) {
+      if (entry.method !== 'POST') continue;
+      const id = decodeURIComponent(entry.path.split('/')[4]);
+      sends.set(id, (sends.get(id) ?? 0) + 1);
+    }
+    expect(sends.size).toBe(1000);
+    expect(Math.max(...sends.values())).toBeLessThanOrEqual(DEFAULT_RETRY_POLICY.maxSends);
+    expect([...sends.values()].some((n) => n > 1)).toBe(true); // faults did happen and were retried
+  });
+
+  test('every outcome is in the log, no result cell holds a formula, other cells are byte-identical', () => {
+    const log = addon.env.spreadsheet.sheet('AODocs Jobs log').values().slice(1);
+    expect(log.map((r) => r[3]).sort()).toEqual([...ids].sort());
+    const formulas = sheet.formulas();
+    const values = sheet.values();
+    const firstResult = values[0].indexOf(RESULT_HEADERS[0]);
+    for (let r = 0; r < values.length; r++) {
+      for (let c = 0; c < firstResult; c++) {
+        expect(values[r][c]).toEqual(before.values[r][c]);
+        expect(formulas[r][c]).toBe(before.formulas[r][c]);
+      }
+      for (let c = firstResult; c < formulas[r].length; c++) expect(formulas[r][c]).toBe('');
+    }
+  });
+
+  test('a re-run sends only the rows still unfinished and completes them', async () => {
+    await addon.simulator.setFaults({});
+    addon.env.urlFetch.log.length = 0;
+    const unfinished = ids.filter((_, i) => column(sheet, 'Result')[i] !== 'Cancelled');
+    await addon.run('cancel');
+    const sent = addon.env.urlFetch.log.map((e) => decodeURIComponent(e.url.split('/job/v1/')[1].split('/')[0]));
+    expect([...new Set(sent)].sort()).toEqual([...unfinished].sort());
+    expect(new Set(column(sheet, 'Status'))).toEqual(new Set(['CANCELLED']));
+  });
+});
+
+test('rows sorted between chunks: no result lands on a wrong row', async () => {
+  const jobs = bulkJobs(60, 'sort', ['IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCELLED']);
+  const addon = await addonWith(jobs);
+  try {
+    const sheet = jobsSheet(addon, jobs.map((j) => j.jobId).reverse());
+    await addon.run('refresh', {
+      chunkSize: 10,
+      chunksInFlight: 1,
+      beforeChunk: (i) => {
+        if (i === 2) sheet.sortRows(2, 1, true);
+        if (i === 4) sheet.sortRows(2, 2, false);
+      },
+    });
+    const values = sheet.values();
+    const statusCol = values[0].indexOf('Status');
+    const byId = new Map(jobs.map((j) => [j.jobId, j.status]));
+    for (const row of values.slice(1)) expect(row[statusCol]).toBe(byId.get(row[0] as string));
+  } finally {
+    await addon.close();
+  }
+});
+
+describe('a run that stops in the middle leaves the sheet consistent, and a re-run completes the rest', () => {
+  const jobs = bulkJobs(100, 'stop');
+  const ids = jobs.map((j) => j.jobId);
+
+  async function expectConsistentThenRerun(addon: Addon, sheet: Sheet, stopped: { notSent: number }) {
+    const result = column(sheet, 'Result');
+    const status = column(sheet, 'Status');
+    expect(stopped.notSent).toBeGreaterThan(0);
+    // Rows not sent are untouched; rows sent say Cancelled and AODocs agrees.
+    const untouched = result.filter((r) => r === '').length;
+    expect(untouched).toBe(stopped.notSent);
+    for (let i = 0; i < ids.length; i++) {
+      const job = await addon.simulator.getJob(ids[i]);
+      expect(job?.status).toBe(result[i] === '' ? 'IN_PROGRESS' : 'CANCELLED');
+      expect(status[i]).toBe(result[i] === '' ? '' : 'CANCELLED');
+    }
+    addon.env.urlFetch.log.length = 0;
+    const rerun = await addon.run('cancel');
+    expect(rerun.end.notSent).toBe(0);
+    expect(rerun.plan.summary.finishedSkipped).toBe(ids.length - untouched);
+    expect(addon.env.urlFetch.log).toHaveLength(untouched); // nothing sent twice
+    expect(new Set(column(sheet, 'Result'))).toEqual(new Set(['Cancelled']));
+  }
+
+  test("Google's daily UrlFetch quota running out", async () => {
+    const addon = await addonWith(jobs);
+    try {
+      const sheet = jobsSheet(addon, ids);
+      addon.env.urlFetch.options.dailyQuota = 45;
+      const { end } = await addon.run('cancel');
+      expect(end.stoppedBecause).toMatch(/^Google's daily limit for outside requests is reached/);
+      addon.env.urlFetch.options.dailyQuota = undefined;
+      await expectConsistentThenRerun(addon, sheet, end);
+    } finally {
+      await addon.close();
+    }
+  });
+
+  test('the identity token turning null (openid no longer granted)', async () => {
+    const addon = await addonWith(jobs);
+    try {
+      const sheet = jobsSheet(addon, ids);
+      const { end } = await addon.run('cancel', {
+        chunksInFlight: 1,
+        beforeChunk: (i) => i === 2 && addon.env.scriptApp.setIdentityToken(null),
+      });
+      expect(end.stoppedBecause).toBe(
+        'Authorization needed: reopen the sidebar and allow the add-on to see your Google identity.',
+      );
+      addon.env.scriptApp.setIdentityToken({});
+      await expectConsistentThenRerun(addon, sheet, end);
+    } finally {
+      await addon.close();
+    }
+  });
+
+  test('slow answers using up the execution time budget', async () => {
+    const addon = await addonWith(jobs);
+    try {
+      const sheet = jobsSheet(addon, ids);
+      // Each answer takes 50 s of the execution's (virtual) time and half of them are 503: a chunk of 5 uses
+      // its time budget in one wave, and hands back the jobs still to retry, which the sidebar sends again.
+      await addon.simulator.setFaults({ rates: { '503': 0.5 } });
+      addon.env.urlFetch.options.beforeRequest = () => addon.env.clock.advance(50_000);
+      const { end, chunks } = await addon.run('cancel', { chunkSize: 5, chunksInFlight: 1 });
+      expect(end.notSent).toBe(0);
+      expect(chunks.length).toBeGreaterThan(20); // chunks handed back jobs, which were sent again
+      expect(new Set(column(sheet, 'Result'))).toEqual(new Set(['Cancelled']));
+      const executions = addon.bundle.executionLog.filter((e) => e.functionName === 'runChunk');
+      expect(Math.max(...executions.map((e) => e.virtualMs ?? Infinity))).toBeLessThan(6 * 60_000);
+    } finally {
+      await addon.close();
+    }
+  });
+
+  test('a stop at a random chunk, then a re-run, ends identical to an uninterrupted run (except timestamps)', async () => {
+    const timestampless = (sheet: Sheet) => {
+      const values = sheet.values();
+      const skip = ['Checked at', 'Last activity'].map((h) => values[0].indexOf(h));
+      return values.map((r) => r.filter((_, c) => !skip.includes(c)));
+    };
+    const straight = await addonWith(jobs);
+    const interrupted = await addonWith(jobs);
+    try {
+      const a = jobsSheet(straight, ids);
+      await straight.run('cancel');
+      const b = jobsSheet(interrupted, ids);
+      const stopAfter = 1 + Math.floor(Math.random() * 4);
+      const first = await interrupted.run('cancel', { stopAfterChunks: stopAfter, chunksInFlight: 1 });
+      expect(first.end.notSent).toBeGreaterThan(0);
+      await interrupted.run('cancel');
+      expect(timestampless(b)).toEqual(timestampless(a));
+    } finally {
+      await straight.close();
+      await interrupted.close();
+    }
+  });
+});
