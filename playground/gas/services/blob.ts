@@ -17,6 +17,8 @@ export function blobDataOf(value: unknown): BlobData | undefined {
   return value !== null && typeof value === 'object' ? blobs.get(value) : undefined;
 }
 
+export type EmulatedBlob = ReturnType<typeof createBlob>;
+
 export interface BlobDeps {
   counter: CallCounter;
   realm: ScriptRealm;

@@ -95,11 +95,13 @@ function createCache(counter: CallCounter, realm: ScriptRealm, clock: Clock, sto
   });
 }
 
+export type Cache = ReturnType<typeof createCache>;
+
 /** CacheService (https://developers.google.com/apps-script/reference/cache/cache-service). */
 export function createCacheService(counter: CallCounter, realm: ScriptRealm, clock: Clock, stores: CacheStores) {
   return counted(counter, 'CacheService', {
-    getScriptCache: (): object => createCache(counter, realm, clock, stores.script),
-    getUserCache: (): object => createCache(counter, realm, clock, stores.user()),
-    getDocumentCache: (): object => createCache(counter, realm, clock, stores.document),
+    getScriptCache: (): Cache => createCache(counter, realm, clock, stores.script),
+    getUserCache: (): Cache => createCache(counter, realm, clock, stores.user()),
+    getDocumentCache: (): Cache => createCache(counter, realm, clock, stores.document),
   });
 }

@@ -64,7 +64,8 @@ export class Executions {
 
   /** Runs `body` as one execution. Executions do not nest: Apps Script runs each in its own process. */
   run<T>(functionName: string, kind: ExecutionKind, body: () => T): T {
-    if (this.running) throw new Error(`${functionName}: an execution (${this.running.functionName}) is already running`);
+    if (this.running)
+      throw new Error(`${functionName}: an execution (${this.running.functionName}) is already running`);
     const execution: RunningExecution = {
       id: this.nextId++,
       functionName,

@@ -4,7 +4,20 @@
  * G y Y M L d H k K h m s S E u a z Z X, quoted text ('T', '' for a quote). Zone names (z) come from Intl and may
  * differ from Java's for some zones (Intl writes "GMT+1" where Java writes "CET").
  */
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 interface ZonedParts {
@@ -116,18 +129,21 @@ function field(letter: string, width: number, p: ZonedParts): string {
 export function formatDate(epochMs: number, timeZone: string, pattern: string): string {
   const parts = zonedParts(epochMs, timeZone);
   let out = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const char = pattern[i];
     if (char === "'") {
-      const end = pattern.indexOf("'", i + 1);
-      if (end === i + 1) {
+      if (pattern[i + 1] === "'") {
         out += "'";
         i += 2;
         continue;
       }
-      const stop = end === -1 ? pattern.length : end;
-      out += pattern.slice(i + 1, stop).replace(/''/g, "'");
-      i = stop + 1;
+      // Quoted text runs to the next lone quote; '' inside it is a literal quote.
+      for (i++; i < pattern.length; i++) {
+        if (pattern[i] !== "'") out += pattern[i];
+        else if (pattern[i + 1] === "'") out += pattern[i++];
+        else break;
+      }
+      i++;
       continue;
     }
     if (/[A-Za-z]/.test(char)) {

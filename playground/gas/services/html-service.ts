@@ -88,6 +88,8 @@ function createHtmlOutput(counter: CallCounter, content: string) {
   return output;
 }
 
+export type HtmlOutput = ReturnType<typeof createHtmlOutput>;
+
 /**
  * HtmlService (https://developers.google.com/apps-script/reference/html/html-service). Project HTML files are the
  * `<name>.html` files of the build directory, the folder clasp pushes.
@@ -96,8 +98,8 @@ export function createHtmlService(counter: CallCounter, realm: ScriptRealm, buil
   return counted(counter, 'HtmlService', {
     SandboxMode,
     XFrameOptionsMode,
-    createHtmlOutput: (html?: string): object => createHtmlOutput(counter, html === undefined ? '' : String(html)),
-    createHtmlOutputFromFile(filename: string): object {
+    createHtmlOutput: (html?: string): HtmlOutput => createHtmlOutput(counter, html === undefined ? '' : String(html)),
+    createHtmlOutputFromFile(filename: string): HtmlOutput {
       // The editor names files without ".html"; a name given with the extension is read as the same file.
       const name = String(filename).replace(/\.html$/, '');
       const file = path.join(buildDir, `${name}.html`);

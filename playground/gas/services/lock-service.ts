@@ -133,11 +133,13 @@ function createLock(counter: CallCounter, realm: ScriptRealm, table: LockTable, 
   });
 }
 
+export type Lock = ReturnType<typeof createLock>;
+
 /** LockService (https://developers.google.com/apps-script/reference/lock/lock-service). */
 export function createLockService(counter: CallCounter, realm: ScriptRealm, table: LockTable) {
   return counted(counter, 'LockService', {
-    getDocumentLock: (): object => createLock(counter, realm, table, table.keyOf('document')),
-    getScriptLock: (): object => createLock(counter, realm, table, table.keyOf('script')),
-    getUserLock: (): object => createLock(counter, realm, table, table.keyOf('user')),
+    getDocumentLock: (): Lock => createLock(counter, realm, table, table.keyOf('document')),
+    getScriptLock: (): Lock => createLock(counter, realm, table, table.keyOf('script')),
+    getUserLock: (): Lock => createLock(counter, realm, table, table.keyOf('user')),
   });
 }

@@ -59,7 +59,8 @@ export function createLogger(counter: CallCounter, store: LogStore, executions: 
   };
   return counted(counter, 'Logger', {
     log(format: unknown, ...values: unknown[]) {
-      const message = typeof format === 'string' && values.length > 0 ? formatTemplate(format, values) : describeValue(format);
+      const message =
+        typeof format === 'string' && values.length > 0 ? formatTemplate(format, values) : describeValue(format);
       lines().push(message);
       store.add({ level: 'info', source: 'Logger', message, executionId: executions.currentId() });
       return this;

@@ -8,7 +8,8 @@ export const PROPERTY_VALUE_LIMIT_BYTES = 9 * 1024;
 export const PROPERTY_STORE_LIMIT_BYTES = 500 * 1024;
 /** Apps Script's messages for the two limits, as scripts report them. */
 export const PROPERTY_VALUE_TOO_LARGE = 'Argument too large: value';
-export const PROPERTY_QUOTA_EXCEEDED = 'You have exceeded the property storage quota. Please remove some properties and try again.';
+export const PROPERTY_QUOTA_EXCEEDED =
+  'You have exceeded the property storage quota. Please remove some properties and try again.';
 
 /**
  * The three property stores of one environment. They outlive executions, as in Apps Script; user stores are per
@@ -78,11 +79,13 @@ function createProperties(counter: CallCounter, realm: ScriptRealm, store: Map<s
   });
 }
 
+export type Properties = ReturnType<typeof createProperties>;
+
 /** PropertiesService (https://developers.google.com/apps-script/reference/properties/properties-service). */
 export function createPropertiesService(counter: CallCounter, realm: ScriptRealm, stores: PropertyStores) {
   return counted(counter, 'PropertiesService', {
-    getScriptProperties: (): object => createProperties(counter, realm, stores.script),
-    getUserProperties: (): object => createProperties(counter, realm, stores.user()),
-    getDocumentProperties: (): object => createProperties(counter, realm, stores.document),
+    getScriptProperties: (): Properties => createProperties(counter, realm, stores.script),
+    getUserProperties: (): Properties => createProperties(counter, realm, stores.user()),
+    getDocumentProperties: (): Properties => createProperties(counter, realm, stores.document),
   });
 }

@@ -1,6 +1,7 @@
 import vm from 'node:vm';
 
-interface Intrinsics {
+export interface Intrinsics {
+  Date: DateConstructor;
   Error: ErrorConstructor;
   Array: ArrayConstructor;
   Object: ObjectConstructor;
@@ -12,11 +13,16 @@ interface Intrinsics {
  * Until a bundle is loaded (services called directly from a test) the host realm is used.
  */
 export class ScriptRealm {
-  private intrinsics: Intrinsics = { Error, Array, Object };
+  private intrinsics: Intrinsics = { Date, Error, Array, Object };
 
   /** Makes `context` the realm later values are built in (each execution has a fresh context). */
   enter(context: vm.Context): void {
-    this.intrinsics = vm.runInContext('({ Error, Array, Object })', context) as Intrinsics;
+    this.intrinsics = vm.runInContext('({ Date, Error, Array, Object })', context) as Intrinsics;
+  }
+
+  /** The realm's constructors (its Date is the clock-reading one the script sees). */
+  intrinsicsOf(): Intrinsics {
+    return this.intrinsics;
   }
 
   /**

@@ -9,12 +9,17 @@ export interface UserState {
   timeZone: string;
 }
 
+/** Session.getActiveUser()'s User. */
+export interface User {
+  getEmail(): string;
+}
+
 /** Session (https://developers.google.com/apps-script/reference/base/session). */
 export function createSession(counter: CallCounter, user: UserState, scriptId: string) {
-  const userObject = () => counted(counter, 'User', { getEmail: (): string => user.email });
+  const userObject = (): User => counted(counter, 'User', { getEmail: (): string => user.email });
   return counted(counter, 'Session', {
-    getActiveUser: (): object => userObject(),
-    getEffectiveUser: (): object => userObject(),
+    getActiveUser: (): User => userObject(),
+    getEffectiveUser: (): User => userObject(),
     getScriptTimeZone: (): string => user.timeZone,
     getActiveUserLocale: (): string => user.locale,
     /** Stable per user and script, opaque: a hash, never the email. */

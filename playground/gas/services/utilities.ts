@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CallCounter } from '../call-counter';
 import { base64Encode, strictBase64Decode } from './base64';
-import { createBlob } from './blob';
+import { createBlob, type EmulatedBlob } from './blob';
 import { fromByteArray, isByteArray, toSignedBytes } from './bytes';
 import { Charset, encodeText } from './charset';
 import type { Clock } from './clock';
@@ -49,7 +49,7 @@ export function createUtilities(deps: UtilitiesDeps) {
       return formatDate(time, String(timeZone), String(format));
     },
     formatString: (template: string, ...args: unknown[]): string => formatTemplate(String(template), args),
-    newBlob(data: unknown, contentType?: string, name?: string): object {
+    newBlob(data: unknown, contentType?: string, name?: string): EmulatedBlob {
       return createBlob(deps, {
         bytes: bytesOf(data ?? ''),
         contentType: contentType ?? null,

@@ -22,7 +22,8 @@ function classify(error) {
   if (typeof code === 'string' && (code.startsWith('ERR_TLS') || /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code))) {
     return 'ssl';
   }
-  if (code === 'ERR_UNESCAPED_CHARACTERS' || code === 'ERR_INVALID_URL' || code === 'ERR_INVALID_CHAR') return 'invalid';
+  if (code === 'ERR_UNESCAPED_CHARACTERS' || code === 'ERR_INVALID_URL' || code === 'ERR_INVALID_CHAR')
+    return 'invalid';
   return 'unavailable';
 }
 
@@ -38,7 +39,9 @@ function once(url, method, headers, body, request, deadline) {
       if (body && body.byteLength > 0 && !headers.some(([name]) => name.toLowerCase() === 'content-length')) {
         headerObject['Content-Length'] = String(body.byteLength);
       }
-      req = module.request(target, {
+      // With escaping off the path goes out as the script wrote it; node refuses one holding e.g. a space.
+      const location = request.verbatim ? { ...targetParts(target), path: rawPath(url) } : target;
+      req = module.request(location, {
         method,
         headers: headerObject,
         agent: agents[target.protocol],
@@ -89,6 +92,19 @@ async function perform(request) {
       headers = headers.filter(([name]) => !/^content-(type|length)$/i.test(name));
     }
   }
+}
+
+function targetParts(target) {
+  return { protocol: target.protocol, hostname: target.hostname, port: target.port };
+}
+
+/** The path and query of `url` as written: what follows the authority, without the fragment. */
+function rawPath(url) {
+  const afterScheme = url.indexOf('//') + 2;
+  const start = url.slice(afterScheme).search(/[/?#]/);
+  if (start < 0) return '/';
+  const rest = url.slice(afterScheme + start).split('#')[0];
+  return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
 function locationOf(rawHeaders) {

@@ -1,6 +1,8 @@
 /** A request as the worker sends it: the rewritten URL, final headers and body. */
 export interface WireRequest {
   url: string;
+  /** Send the URL's path and query exactly as written (escaping: false), not as the URL parser normalizes them. */
+  verbatim: boolean;
   method: string;
   headers: [string, string][];
   body: Uint8Array | null;

@@ -1,0 +1,185 @@
+import type { CallCounter } from '../../call-counter';
+import { counted } from '../counted';
+import type { Executions } from '../executions';
+import { isError } from '../format-template';
+import type { ScriptRealm } from '../script-realm';
+import * as messages from './fetch-messages';
+import { describeRequest, type FetchParams, type PreparedRequest, prepareRequest } from './fetch-request';
+import { createHttpResponse, responseText } from './http-response';
+import { SyncHttpClient } from './sync-http-client';
+import { isAllowlisted } from './url-routing';
+import type { WireFailureKind, WireResult } from './wire';
+
+export interface UrlFetchOptions {
+  /** Prefix rewrites: the script sees the key, the request goes to the value (e.g. to a local simulator). */
+  routes?: Record<string, string>;
+  /** urlFetchWhitelist prefixes; a URL outside them throws. null or absent: no allowlist. */
+  allowlist?: string[] | null;
+  /** Requests allowed before "Service invoked too many times for one day: urlfetch." */
+  dailyQuota?: number;
+  /** Called with the script's URL before each request is sent; what it throws, the script gets as an exception. */
+  beforeRequest?: (url: string, request: { method: string; headers: Record<string, string> }) => void;
+}
+
+/** One HTTP request the script sent, as the request log keeps it. */
+export interface FetchLogEntry {
+  /** Which fetch/fetchAll call sent it (1, 2, ...): requests of one fetchAll share it. */
+  call: number;
+  method: string;
+  /** The URL as the script wrote it. */
+  url: string;
+  /** Where it really went (after routes). */
+  sentTo: string;
+  headers: Record<string, string>;
+  body: string;
+  /** The response code, or null when there was no response (see `error`). */
+  status: number | null;
+  error?: string;
+  startedAt: number;
+  durationMs: number;
+}
+
+/** Test control of UrlFetchApp: options (changeable between calls), request log, quota use. */
+export class UrlFetchControl {
+  readonly log: FetchLogEntry[] = [];
+  requestsSent = 0;
+  calls = 0;
+  readonly client = new SyncHttpClient();
+
+  constructor(public options: UrlFetchOptions = {}) {}
+
+  resetQuota(): void {
+    this.requestsSent = 0;
+  }
+
+  /** Stops the HTTP worker thread. */
+  close(): void {
+    this.client.close();
+  }
+}
+
+export interface UrlFetchDeps {
+  counter: CallCounter;
+  realm: ScriptRealm;
+  executions: Executions;
+  scriptId: string;
+  now(): number;
+}
+
+export type HttpResponse = ReturnType<typeof createHttpResponse>;
+
+function failureMessage(kind: WireFailureKind, url: string): string {
+  switch (kind) {
+    case 'dns':
+      return messages.dnsError(url);
+    case 'timeout':
+      return messages.timeout(url);
+    case 'ssl':
+      return messages.sslError(url);
+    case 'invalid':
+      return messages.invalidArgument(url);
+    default:
+      return messages.addressUnavailable(url);
+  }
+}
+
+/**
+ * UrlFetchApp (https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app) over real HTTP:
+ * synchronous, fetchAll concurrent with answers in request order; network failures throw even when muted.
+ */
+export function createUrlFetchApp(deps: UrlFetchDeps, control: UrlFetchControl) {
+  const { counter, realm } = deps;
+  const fail = (message: string): never => {
+    throw realm.exception(message);
+  };
+  const prepare = (url: unknown, params: unknown): PreparedRequest => {
+    const request = prepareRequest(url, params, {
+      routes: control.options.routes ?? {},
+      scriptId: deps.scriptId,
+      fail,
+    });
+    const allowlist = control.options.allowlist;
+    if (allowlist && !isAllowlisted(request.url, allowlist)) fail(messages.notAllowlisted(request.url));
+    return request;
+  };
+
+  const send = (requests: PreparedRequest[]): HttpResponse[] => {
+    deps.executions.checkTimeLimit();
+    const quota = control.options.dailyQuota;
+    if (quota !== undefined && control.requestsSent + requests.length > quota) fail(messages.DAILY_QUOTA_EXCEEDED);
+    for (const request of requests) {
+      try {
+        control.options.beforeRequest?.(request.url, {
+          method: request.method,
+          headers: Object.fromEntries(request.headers),
+        });
+      } catch (error) {
+        throw isError(error) ? realm.exception(error.message) : error;
+      }
+    }
+    const call = ++control.calls;
+    const startedAt = deps.now();
+    const entries = requests.map((request): FetchLogEntry => {
+      counter.count('UrlFetch', 'request');
+      return {
+        call,
+        method: request.method,
+        url: request.url,
+        sentTo: request.wire.url,
+        headers: Object.fromEntries(request.headers),
+        body: request.payloadText,
+        status: null,
+        startedAt,
+        durationMs: 0,
+      };
+    });
+    control.log.push(...entries);
+    control.requestsSent += requests.length;
+
+    const started = performance.now();
+    // The execution ends at its time limit, whatever the request's own timeout.
+    const remaining = deps.executions.remainingMs();
+    const results: WireResult[] = control.client.send(
+      requests.map((request) => ({ ...request.wire, timeoutMs: Math.min(request.wire.timeoutMs, remaining) })),
+    );
+    const durationMs = performance.now() - started;
+    deps.executions.checkTimeLimit();
+
+    const responses = results.map((result, i) => {
+      const request = requests[i];
+      const entry = entries[i];
+      entry.durationMs = durationMs;
+      if (!result.ok) {
+        entry.error = failureMessage(result.kind, request.url);
+        return { request, error: entry.error };
+      }
+      entry.status = result.status;
+      const data = { status: result.status, rawHeaders: result.rawHeaders, body: result.body, url: request.url };
+      if (result.status >= 400 && !request.muteHttpExceptions) {
+        return { request, error: messages.requestFailed(request.url, result.status, responseText(data)) };
+      }
+      return { request, response: createHttpResponse(counter, realm, data) };
+    });
+    // One failing request makes the whole call throw: the first failure in request order.
+    const failed = responses.find((outcome) => outcome.error !== undefined);
+    if (failed?.error !== undefined) fail(failed.error);
+    return responses.map((outcome) => outcome.response as HttpResponse);
+  };
+
+  const asRequest = (item: unknown): PreparedRequest => {
+    if (typeof item === 'string') return prepare(item, {});
+    if (item !== null && typeof item === 'object' && 'url' in item) return prepare(item.url, item);
+    return fail(messages.invalidArgument('requests'));
+  };
+
+  return counted(counter, 'UrlFetchApp', {
+    fetch: (url: string, params?: FetchParams): HttpResponse => send([prepare(url, params)])[0],
+    fetchAll: (requests: (string | (FetchParams & { url: string }))[]): HttpResponse[] => {
+      if (!Array.isArray(requests)) fail(messages.invalidArgument('requests'));
+      return realm.array(send(requests.map(asRequest)));
+    },
+    /** Not sent, so neither the allowlist nor the quota applies. */
+    getRequest: (url: string, params?: FetchParams): Record<string, unknown> =>
+      realm.record(describeRequest(prepareRequest(url, params, { routes: {}, scriptId: deps.scriptId, fail }))),
+  });
+}
