@@ -49,3 +49,36 @@ export function cancelJobRequest(target: ApiTarget, jobId: string, authorization
 export function getJobRequest(target: ApiTarget, jobId: string, authorization: string): FetchRequest {
   return request('get', `${jobPath(target, jobId)}${query(target)}`, authorization);
 }
+
+export const LIST_PAGE_SIZE = 100;
+
+export function listJobsRequest(
+  target: ApiTarget,
+  filters: { libraryId: string; status: string; type: string; requestor: string },
+  pageToken: string | undefined,
+  authorization: string,
+): FetchRequest {
+  const q = query(target, {
+    pageSize: String(LIST_PAGE_SIZE),
+    status: filters.status || undefined,
+    type: filters.type || undefined,
+    user: filters.requestor || undefined,
+    orderBy: 'started desc',
+    pageToken,
+  });
+  return request(
+    'get',
+    `${target.baseUrl}/job/v1/libraries/${encodeURIComponent(filters.libraryId)}${q}`,
+    authorization,
+  );
+}
+
+export function listErrorEventsRequest(
+  target: ApiTarget,
+  jobId: string,
+  pageToken: string | undefined,
+  authorization: string,
+): FetchRequest {
+  const q = query(target, { onlyErrors: 'true', maxResults: '100', pageToken });
+  return request('get', `${target.baseUrl}/job/v1/events/${encodeURIComponent(jobId)}${q}`, authorization);
+}

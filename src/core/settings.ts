@@ -1,9 +1,11 @@
 // The user's settings, their defaults and their bounds. Stored per user; validated on every save and read.
+import type { AuthModeName, SettingsInput } from '../shared/api';
 
 export const PRODUCTION_BASE_URL = 'https://aodocs.altirnao.com/api';
 export const STAGING_BASE_URL = 'https://aodocs-staging.altirnao.com/api';
 
-export type AuthMode = 'identity-token' | 'oauth-token' | 'security-code';
+export type AuthMode = AuthModeName;
+export const AUTH_MODES: AuthMode[] = ['identity-token', 'oauth-token', 'security-code'];
 
 export interface Settings {
   baseUrl: string;
@@ -32,8 +34,71 @@ export const DEFAULT_SETTINGS: Settings = {
   runCap: 5000,
 };
 
+const SECURITY_CODE_MAX = 512;
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+type Check = (value: unknown) => string | undefined;
+
+const isInteger =
+  (limits: { min: number; max: number }, what: string): Check =>
+  (v) =>
+    Number.isInteger(v) && (v as number) >= limits.min && (v as number) <= limits.max
+      ? undefined
+      : `${what} must be a whole number from ${limits.min} to ${limits.max}.`;
+
+const isBoolean: Check = (v) => (typeof v === 'boolean' ? undefined : 'Must be on or off.');
+
+/** A base URL the add-on may call: https, a host and a path, no query, allowed by the manifest's urlFetchWhitelist. */
+export function checkBaseUrl(value: unknown, allowedPrefixes: string[]): string | undefined {
+  if (typeof value !== 'string' || !/^https:\/\/[^/?#\s@]+\/[^?#\s]*[^/?#\s]$/.test(value)) {
+    return 'The API base URL must be an https address with a path and no trailing slash, e.g. ' + PRODUCTION_BASE_URL;
+  }
+  if (!allowedPrefixes.some((prefix) => `${value}/`.startsWith(prefix))) {
+    return (
+      `The add-on may only call addresses listed in its manifest (urlFetchWhitelist): ${allowedPrefixes.join(', ')}. ` +
+      'Another AODocs instance needs its address added there and a new version of the add-on.'
+    );
+  }
+  return undefined;
+}
+
+function checks(allowedPrefixes: string[]): Record<keyof Settings, Check> {
+  return {
+    baseUrl: (v) => checkBaseUrl(v, allowedPrefixes),
+    domain: (v) =>
+      typeof v === 'string' && (v === '' || DOMAIN.test(v)) ? undefined : 'The domain must look like example.com.',
+    authMode: (v) => (AUTH_MODES.includes(v as AuthMode) ? undefined : 'Unknown authentication mode.'),
+    chunkSize: isInteger(CHUNK_SIZE_LIMITS, 'The chunk size'),
+    skipHiddenRows: isBoolean,
+    skipFinishedRows: isBoolean,
+    writeLog: isBoolean,
+    runCap: isInteger(RUN_CAP_LIMITS, 'The run cap'),
+  };
+}
+
+export type SettingsValidation =
+  { ok: true; settings: Settings; securityCode?: string } | { ok: false; field: string; message: string };
+
+/** Checks what the settings form sent; the first bad field is named. */
+export function validateSettingsInput(input: unknown, allowedPrefixes: string[]): SettingsValidation {
+  if (typeof input !== 'object' || input === null) return { ok: false, field: 'settings', message: 'No settings.' };
+  const o = input as Partial<SettingsInput>;
+  const settings = {} as Record<keyof Settings, unknown>;
+  for (const [field, check] of Object.entries(checks(allowedPrefixes)) as [keyof Settings, Check][]) {
+    const value = typeof o[field] === 'string' ? (o[field] as string).trim() : o[field];
+    const message = check(value);
+    if (message) return { ok: false, field, message };
+    settings[field] = value;
+  }
+  const code = o.securityCode;
+  if (code !== undefined && (typeof code !== 'string' || code.length > SECURITY_CODE_MAX || /[\s\p{Cc}]/u.test(code))) {
+    return { ok: false, field: 'securityCode', message: 'The security code must be one word, without spaces.' };
+  }
+  return { ok: true, settings: settings as unknown as Settings, securityCode: code };
+}
+
 /** Settings read back from storage: anything missing or malformed falls back to its default. */
-export function settingsFromStorage(stored: string | null): Settings {
+export function settingsFromStorage(stored: string | null, allowedPrefixes: string[]): Settings {
   let raw: Record<string, unknown> = {};
   try {
     const parsed: unknown = stored ? JSON.parse(stored) : {};
@@ -42,18 +107,10 @@ export function settingsFromStorage(stored: string | null): Settings {
   } catch {
     raw = {};
   }
-  const pick = <K extends keyof Settings>(key: K, ok: (v: unknown) => boolean): Settings[K] =>
-    ok(raw[key]) ? (raw[key] as Settings[K]) : DEFAULT_SETTINGS[key];
-  const inRange = (limits: { min: number; max: number }) => (v: unknown) =>
-    Number.isInteger(v) && (v as number) >= limits.min && (v as number) <= limits.max;
-  return {
-    baseUrl: pick('baseUrl', (v) => typeof v === 'string' && /^https:\/\/[^/?#\s]+\/\S*[^/]$/.test(v)),
-    domain: pick('domain', (v) => typeof v === 'string'),
-    authMode: pick('authMode', (v) => v === 'identity-token' || v === 'oauth-token' || v === 'security-code'),
-    chunkSize: pick('chunkSize', inRange(CHUNK_SIZE_LIMITS)),
-    skipHiddenRows: pick('skipHiddenRows', (v) => typeof v === 'boolean'),
-    skipFinishedRows: pick('skipFinishedRows', (v) => typeof v === 'boolean'),
-    writeLog: pick('writeLog', (v) => typeof v === 'boolean'),
-    runCap: pick('runCap', inRange(RUN_CAP_LIMITS)),
-  };
+  const all = checks(allowedPrefixes);
+  const settings = { ...DEFAULT_SETTINGS } as Record<keyof Settings, unknown>;
+  for (const field of Object.keys(all) as (keyof Settings)[]) {
+    if (field in raw && all[field](raw[field]) === undefined) settings[field] = raw[field];
+  }
+  return settings as unknown as Settings;
 }

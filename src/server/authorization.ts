@@ -1,10 +1,24 @@
-// The Authorization header for AODocs, built fresh in every server call: identity tokens expire after about
-// an hour, and a token is never kept anywhere (not in properties, not in the sidebar).
+// The Authorization header for AODocs, built fresh in every server call: tokens expire (an identity token
+// after about an hour), and a token is never kept anywhere (not in properties, not in the sidebar).
+import { Settings } from '../core/settings';
+import { readSecurityCode } from './user-settings';
 import { AUTHORIZATION_NEEDED, UserFacingError } from './user-facing-error';
 
-export function authorizationHeader(): string {
-  // Typed as string by @types/google-apps-script, but documented to return null when `openid` is not granted.
-  const token = ScriptApp.getIdentityToken() as string | null;
-  if (!token) throw new UserFacingError(AUTHORIZATION_NEEDED);
-  return `Bearer ${token}`;
+export function authorizationHeader(settings: Settings): string {
+  switch (settings.authMode) {
+    case 'security-code': {
+      const code = readSecurityCode();
+      if (!code) throw new UserFacingError('Authorization needed: save your AODocs security code in Settings.');
+      // The header form: a query parameter would end up in AODocs' logs (access-apis-with-security-codes).
+      return `securityCode ${code}`;
+    }
+    case 'oauth-token':
+      return `Bearer ${ScriptApp.getOAuthToken()}`;
+    default: {
+      // Typed as string by @types/google-apps-script, but null when `openid` is not granted.
+      const token = ScriptApp.getIdentityToken() as string | null;
+      if (!token) throw new UserFacingError(AUTHORIZATION_NEEDED);
+      return `Bearer ${token}`;
+    }
+  }
 }

@@ -4,5 +4,22 @@ import { onInstall, onOpen } from './menu';
 import { getSidebarState, openSidebar, openSidebarToCancel } from './sidebar';
 import { readSelectionPlan } from './read-selection-plan';
 import { runChunk } from './run-chunk';
+import { getSettings, saveSettings } from './user-settings';
+import { checkConnection } from './check-connection';
+import { loadLibraryPage } from './load-library';
+import { readJobErrors } from './job-errors';
 
-export { onOpen, onInstall, openSidebar, openSidebarToCancel, getSidebarState, readSelectionPlan, runChunk };
+export {
+  onOpen,
+  onInstall,
+  openSidebar,
+  openSidebarToCancel,
+  getSidebarState,
+  readSelectionPlan,
+  runChunk,
+  getSettings,
+  saveSettings,
+  checkConnection,
+  loadLibraryPage,
+  readJobErrors,
+};

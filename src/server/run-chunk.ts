@@ -13,6 +13,7 @@ import { sendWithRetries } from './aodocs-client';
 import { locateCells } from './id-cells';
 import { RowToWrite, WriteReport, writeResults } from './results-writer';
 import { readSettings } from './user-settings';
+import { Settings } from '../core/settings';
 import { UserFacingError } from './user-facing-error';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -54,11 +55,12 @@ export const QUOTA_SENTENCE =
  */
 function outcomes(
   action: ChunkRequest['action'],
-  target: ApiTarget,
+  settings: Settings,
   jobs: PlannedJob[],
   startedAt: number,
 ): { outcomes: (JobOutcome | undefined)[]; quotaExceeded: boolean } {
-  const authorization = authorizationHeader();
+  const target: ApiTarget = settings;
+  const authorization = authorizationHeader(settings);
   const build = action === 'cancel' ? cancelJobRequest : getJobRequest;
   const sent = sendWithRetries(
     jobs.map((j) => build(target, j.jobId, authorization)),

@@ -108,9 +108,89 @@ export interface SidebarState {
 /** A selection plan, or the sentence that says why there is nothing to run. */
 export type PlanAnswer = { ok: true; plan: SelectionPlan } | { ok: false; message: string };
 
+export type AuthModeName = 'identity-token' | 'oauth-token' | 'security-code';
+
+/** The settings as the sidebar sees them: the security code itself never leaves the server. */
+export interface SettingsView {
+  baseUrl: string;
+  domain: string;
+  authMode: AuthModeName;
+  chunkSize: number;
+  skipHiddenRows: boolean;
+  skipFinishedRows: boolean;
+  writeLog: boolean;
+  runCap: number;
+  securityCodeSaved: boolean;
+  /** URL prefixes the manifest allows (urlFetchWhitelist): a custom base URL must start with one. */
+  allowedUrlPrefixes: string[];
+}
+
+/** What the settings form sends. `securityCode`: undefined keeps the saved one, '' removes it. */
+export type SettingsInput = Omit<SettingsView, 'securityCodeSaved' | 'allowedUrlPrefixes'> & { securityCode?: string };
+
+export type SaveSettingsAnswer = { ok: true; settings: SettingsView } | { ok: false; field: string; message: string };
+
+export interface ConnectionReport {
+  /** Who the add-on acts as, from the identity token (decoded on the server; the token never travels). */
+  email?: string;
+  clientId?: string;
+  audience?: string;
+  expiresAt?: string;
+  authMode: AuthModeName;
+  baseUrl: string;
+  ok: boolean;
+  /** What happened, in the user's words. */
+  message: string;
+  /** The sentence to send AODocs support, on 401. */
+  supportRequest?: string;
+}
+
+export interface LibraryFilters {
+  libraryId: string;
+  /** '' for every status. */
+  status: string;
+  type: string;
+  requestor: string;
+}
+
+export interface LibraryPageRequest {
+  filters: LibraryFilters;
+  /** Absent on the first call: the server creates the sheet and returns its name. */
+  sheetName?: string;
+  pageToken?: string;
+  /** Rows already written: the server stops at the run cap. */
+  rowsSoFar: number;
+}
+
+export interface LibraryPageResult {
+  sheetName: string;
+  rowsWritten: number;
+  nextPageToken?: string;
+  /** Set when the row cap stopped the listing. */
+  capped: boolean;
+}
+
+export interface JobErrorEvent {
+  time: string;
+  severity: string;
+  message: string;
+}
+
+export interface JobErrorsResult {
+  jobId: string;
+  events: JobErrorEvent[];
+  /** More error events exist than were read. */
+  truncated: boolean;
+}
+
 /** The server functions the sidebar calls: src/server/index.ts must provide exactly these. */
 export interface ServerApi {
   getSidebarState(): SidebarState;
   readSelectionPlan(): PlanAnswer;
   runChunk(request: ChunkRequest): ChunkResult;
+  getSettings(): SettingsView;
+  saveSettings(input: SettingsInput): SaveSettingsAnswer;
+  checkConnection(): ConnectionReport;
+  loadLibraryPage(request: LibraryPageRequest): LibraryPageResult;
+  readJobErrors(): JobErrorsResult;
 }

@@ -1,5 +1,6 @@
 import {
   CHUNKS_IN_FLIGHT,
+  validateSettingsInput,
   DEFAULT_SETTINGS,
   PRODUCTION_BASE_URL,
   STAGING_BASE_URL,
@@ -7,6 +8,7 @@ import {
   settingsFromStorage,
 } from '../../src/core/settings';
 
+const ALLOWED = ['https://aodocs.altirnao.com/api/', 'https://aodocs-staging.altirnao.com/api/'];
 const stored = (fields: Record<string, unknown>): string => JSON.stringify(fields);
 
 const GOOD: Settings = {
@@ -49,19 +51,19 @@ describe('settingsFromStorage', () => {
     ['a JSON string', '"settings"'],
     ['an empty object', '{}'],
   ])('%s gives the defaults', (_name, value) => {
-    expect(settingsFromStorage(value)).toEqual(DEFAULT_SETTINGS);
+    expect(settingsFromStorage(value, ALLOWED)).toEqual(DEFAULT_SETTINGS);
   });
 
   test('reads back valid settings as stored', () => {
-    expect(settingsFromStorage(stored({ ...GOOD }))).toEqual(GOOD);
+    expect(settingsFromStorage(stored({ ...GOOD }), ALLOWED)).toEqual(GOOD);
   });
 
   test('a bad field falls back to its default without losing the good ones', () => {
-    expect(settingsFromStorage(stored({ ...GOOD, chunkSize: 0 }))).toEqual({ ...GOOD, chunkSize: 20 });
+    expect(settingsFromStorage(stored({ ...GOOD, chunkSize: 0 }), ALLOWED)).toEqual({ ...GOOD, chunkSize: 20 });
   });
 
   test('ignores keys that are not settings', () => {
-    const settings = settingsFromStorage(stored({ ...GOOD, token: 'secret' }));
+    const settings = settingsFromStorage(stored({ ...GOOD, token: 'secret' }), ALLOWED);
     expect(settings).toEqual(GOOD);
     expect(settings).not.toHaveProperty('token');
   });
@@ -77,7 +79,7 @@ describe('settingsFromStorage', () => {
     [null, 20],
     [true, 20],
   ])('chunkSize %p reads as %p', (chunkSize, expected) => {
-    expect(settingsFromStorage(stored({ chunkSize })).chunkSize).toBe(expected);
+    expect(settingsFromStorage(stored({ chunkSize }), ALLOWED).chunkSize).toBe(expected);
   });
 
   test.each<[unknown, number]>([
@@ -91,13 +93,15 @@ describe('settingsFromStorage', () => {
     ['100', 5000],
     [1e9, 5000],
   ])('runCap %p reads as %p', (runCap, expected) => {
-    expect(settingsFromStorage(stored({ runCap })).runCap).toBe(expected);
+    expect(settingsFromStorage(stored({ runCap }), ALLOWED).runCap).toBe(expected);
   });
 
   test.each<[unknown, string]>([
     ['https://aodocs.altirnao.com/api', 'https://aodocs.altirnao.com/api'],
     ['https://aodocs-staging.altirnao.com/api', 'https://aodocs-staging.altirnao.com/api'],
-    ['https://aodocs.eu.example.com/api', 'https://aodocs.eu.example.com/api'],
+    // Not in the manifest's urlFetchWhitelist: Apps Script would refuse to call it.
+    ['https://aodocs.eu.example.com/api', PRODUCTION_BASE_URL],
+    ['https://aodocs.altirnao.com/api/', PRODUCTION_BASE_URL],
     ['http://aodocs.altirnao.com/api', PRODUCTION_BASE_URL],
     ['ftp://aodocs.altirnao.com/api', PRODUCTION_BASE_URL],
     ['javascript:alert(1)', PRODUCTION_BASE_URL],
@@ -106,7 +110,7 @@ describe('settingsFromStorage', () => {
     ['', PRODUCTION_BASE_URL],
     [42, PRODUCTION_BASE_URL],
   ])('baseUrl %p reads as %p', (baseUrl, expected) => {
-    expect(settingsFromStorage(stored({ ...GOOD, baseUrl })).baseUrl).toBe(expected);
+    expect(settingsFromStorage(stored({ ...GOOD, baseUrl }), ALLOWED).baseUrl).toBe(expected);
   });
 
   test.each<[unknown, string]>([
@@ -117,7 +121,7 @@ describe('settingsFromStorage', () => {
     ['IDENTITY-TOKEN', 'identity-token'],
     [1, 'identity-token'],
   ])('authMode %p reads as %p', (authMode, expected) => {
-    expect(settingsFromStorage(stored({ authMode })).authMode).toBe(expected);
+    expect(settingsFromStorage(stored({ authMode }), ALLOWED).authMode).toBe(expected);
   });
 
   test.each<['skipHiddenRows' | 'skipFinishedRows' | 'writeLog']>([
@@ -125,9 +129,9 @@ describe('settingsFromStorage', () => {
     ['skipFinishedRows'],
     ['writeLog'],
   ])('%s: a boolean is kept, anything else is the default (true)', (key) => {
-    expect(settingsFromStorage(stored({ [key]: false }))[key]).toBe(false);
-    expect(settingsFromStorage(stored({ [key]: 'false' }))[key]).toBe(true);
-    expect(settingsFromStorage(stored({ [key]: 0 }))[key]).toBe(true);
+    expect(settingsFromStorage(stored({ [key]: false }), ALLOWED)[key]).toBe(false);
+    expect(settingsFromStorage(stored({ [key]: 'false' }), ALLOWED)[key]).toBe(true);
+    expect(settingsFromStorage(stored({ [key]: 0 }), ALLOWED)[key]).toBe(true);
   });
 
   test.each<[unknown, string]>([
@@ -136,6 +140,50 @@ describe('settingsFromStorage', () => {
     [null, ''],
     [{ d: 1 }, ''],
   ])('domain %p reads as %p', (domain, expected) => {
-    expect(settingsFromStorage(stored({ domain })).domain).toBe(expected);
+    expect(settingsFromStorage(stored({ domain }), ALLOWED).domain).toBe(expected);
+  });
+});
+
+describe('validateSettingsInput: invalid settings are refused with a message naming the field', () => {
+  const input = { ...GOOD, securityCode: undefined as string | undefined };
+  test('good settings pass, trimmed', () => {
+    expect(validateSettingsInput({ ...input, domain: ' example.com ' }, ALLOWED)).toEqual({ ok: true, settings: GOOD });
+  });
+  test.each<[string, Record<string, unknown>]>([
+    ['baseUrl', { baseUrl: 'http://aodocs.altirnao.com/api' }],
+    ['baseUrl', { baseUrl: 'https://aodocs.altirnao.com/api?x=1' }],
+    ['baseUrl', { baseUrl: 'https://evil.example.com/api' }],
+    ['baseUrl', { baseUrl: 'https://aodocs.altirnao.com.evil.example/api' }],
+    ['domain', { domain: 'not a domain' }],
+    ['authMode', { authMode: 'password' }],
+    ['chunkSize', { chunkSize: 0 }],
+    ['chunkSize', { chunkSize: 51 }],
+    ['runCap', { runCap: 20001 }],
+    ['skipHiddenRows', { skipHiddenRows: 'yes' }],
+    ['skipFinishedRows', { skipFinishedRows: 1 }],
+    ['writeLog', { writeLog: null }],
+    ['securityCode', { securityCode: 'two words' }],
+    ['securityCode', { securityCode: 'x'.repeat(513) }],
+  ])('%s: %p', (field, change) => {
+    const answer = validateSettingsInput({ ...input, ...change }, ALLOWED);
+    expect(answer).toMatchObject({ ok: false, field });
+    if (!answer.ok) expect(answer.message.length).toBeGreaterThan(10);
+  });
+  test('a custom URL outside the manifest says which addresses are allowed', () => {
+    const answer = validateSettingsInput({ ...input, baseUrl: 'https://aodocs.eu.example.com/api' }, ALLOWED);
+    expect(answer.ok || answer.message).toContain('https://aodocs.altirnao.com/api/');
+  });
+  test('the security code is passed through to be stored, and an empty one means "remove"', () => {
+    expect(validateSettingsInput({ ...input, securityCode: 'abc123' }, ALLOWED)).toMatchObject({
+      ok: true,
+      securityCode: 'abc123',
+    });
+    expect(validateSettingsInput({ ...input, securityCode: '' }, ALLOWED)).toMatchObject({
+      ok: true,
+      securityCode: '',
+    });
+  });
+  test('not an object', () => {
+    expect(validateSettingsInput(null, ALLOWED)).toMatchObject({ ok: false });
   });
 });

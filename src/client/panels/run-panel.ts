@@ -1,0 +1,101 @@
+// The main panel: read the selection, show what would be sent, confirm, run chunk by chunk, show the outcome.
+import { JobAction, SelectionPlan, SidebarState } from '../../shared/api';
+import { button, h, replaceChildren } from '../dom';
+import { runJobs } from '../run-driver';
+import { callServer } from '../server-calls';
+import { confirmView, endView, progressView, summaryView } from '../views';
+import { plural } from '../wording';
+
+export interface PanelContext {
+  root: HTMLElement;
+  showError(message: string | null): void;
+  state(): SidebarState | undefined;
+}
+
+export function createRunPanel(ctx: PanelContext) {
+  const { root, showError } = ctx;
+  let stopRequested = false;
+
+  const busy = (text: string) => replaceChildren(root, h('p', { class: 'busy', 'aria-busy': 'true' }, text));
+
+  function start(): void {
+    stopRequested = false;
+    replaceChildren(
+      root,
+      h('p', {}, 'Select the cells that hold AODocs job IDs (several ranges and whole columns work), then:'),
+      h(
+        'div',
+        { class: 'actions' },
+        button('Cancel selected jobs…', () => void readPlan('cancel'), 'primary'),
+        button('Refresh status', () => void readPlan('refresh')),
+      ),
+    );
+  }
+
+  async function readPlan(action: JobAction): Promise<void> {
+    showError(null);
+    busy('Reading the selection…');
+    try {
+      const answer = await callServer('readSelectionPlan');
+      if (!answer.ok) {
+        showError(answer.message);
+        start();
+        return;
+      }
+      planView(answer.plan, action);
+    } catch (error) {
+      showError((error as Error).message);
+      start();
+    }
+  }
+
+  function planView(plan: SelectionPlan, action: JobAction): void {
+    const count = plan.summary.jobIds;
+    const go =
+      action === 'cancel'
+        ? button(`Cancel ${plural(count, 'job')}…`, () => confirmStep(plan), 'primary')
+        : button(`Refresh ${plural(count, 'job')}`, () => void run(plan, 'refresh'), 'primary');
+    go.disabled = count === 0 && plan.rejected.length === 0;
+    replaceChildren(root, summaryView(plan), h('div', { class: 'actions' }, go, button('Back', start)));
+  }
+
+  function confirmStep(plan: SelectionPlan): void {
+    replaceChildren(
+      root,
+      summaryView(plan),
+      confirmView(plan.summary.jobIds),
+      h(
+        'div',
+        { class: 'actions' },
+        button('Cancel jobs', () => void run(plan, 'cancel'), 'danger'),
+        button('Go back', () => planView(plan, 'cancel')),
+      ),
+    );
+  }
+
+  async function run(plan: SelectionPlan, action: JobAction): Promise<void> {
+    stopRequested = false;
+    const progressBox = h('div', {});
+    const stop = button('Stop', () => {
+      stopRequested = true;
+      stop.disabled = true;
+      stop.textContent = 'Stopping after the chunks in flight…';
+    });
+    replaceChildren(root, progressBox, h('div', { class: 'actions' }, stop));
+    const render = (p: Parameters<typeof progressView>[1]) => replaceChildren(progressBox, progressView(action, p));
+    render({ total: plan.jobs.length + plan.rejected.length, finished: 0, results: [] });
+    const state = ctx.state();
+    const end = await runJobs({
+      plan,
+      action,
+      chunkSize: state?.chunkSize ?? 20,
+      chunksInFlight: state?.chunksInFlight ?? 2,
+      send: (request) => callServer('runChunk', request),
+      onProgress: render,
+      stopRequested: () => stopRequested,
+    });
+    replaceChildren(root, endView(action, end), h('div', { class: 'actions' }, button('Start over', start, 'primary')));
+  }
+
+  return { start, readPlan };
+}

@@ -1,0 +1,155 @@
+// Settings (per user) and Check connection. The security code is write-only: the server only says whether
+// one is saved, and the field is always empty.
+import { ConnectionReport, SettingsInput, SettingsView } from '../../shared/api';
+import { button, h, replaceChildren } from '../dom';
+import { checkboxField, field, selectField } from '../form';
+import { callServer } from '../server-calls';
+import { PanelContext } from './run-panel';
+
+const PRESETS: [string, string][] = [
+  ['https://aodocs.altirnao.com/api', 'AODocs production'],
+  ['https://aodocs-staging.altirnao.com/api', 'AODocs staging'],
+  ['custom', 'Custom…'],
+];
+
+function connectionView(report: ConnectionReport): HTMLElement {
+  const line = (label: string, value: string | undefined) =>
+    value
+      ? h('div', { class: 'stat' }, h('span', { class: 'label' }, label), h('span', { class: 'value' }, value))
+      : null;
+  return h(
+    'section',
+    { class: `connection ${report.ok ? 'ok' : 'bad'}`, 'data-testid': 'connection-report' },
+    h('p', { class: 'headline', 'data-testid': 'connection-message' }, report.message),
+    line('Signed in as', report.email),
+    line('Client ID', report.clientId),
+    line('Token expires', report.expiresAt?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')),
+    line('API', report.baseUrl),
+    report.supportRequest !== undefined &&
+      h(
+        'textarea',
+        { class: 'support', readonly: 'readonly', rows: '6', 'data-testid': 'support-request' },
+        report.supportRequest,
+      ),
+  );
+}
+
+export function createSettingsPanel(ctx: PanelContext) {
+  const { root, showError } = ctx;
+
+  async function start(): Promise<void> {
+    showError(null);
+    replaceChildren(root, h('p', { class: 'busy' }, 'Loading settings…'));
+    try {
+      render(await callServer('getSettings'));
+    } catch (error) {
+      showError((error as Error).message);
+    }
+  }
+
+  function render(settings: SettingsView, saved = false): void {
+    const preset = PRESETS.some(([url]) => url === settings.baseUrl) ? settings.baseUrl : 'custom';
+    const base = selectField('AODocs API', 'base-preset', PRESETS, preset);
+    const custom = field('Custom API base URL', 'base-url', settings.baseUrl, 'https://…/api');
+    custom.row.hidden = preset !== 'custom';
+    base.input.addEventListener('change', () => (custom.row.hidden = base.input.value !== 'custom'));
+    const domain = field('Domain (optional)', 'domain', settings.domain, 'example.com');
+    const mode = selectField(
+      'Sign in with',
+      'auth-mode',
+      [
+        ['identity-token', 'Google identity token'],
+        ['oauth-token', 'Google OAuth access token'],
+        ['security-code', 'AODocs security code'],
+      ],
+      settings.authMode,
+    );
+    const code = field(
+      'Security code',
+      'security-code',
+      '',
+      settings.securityCodeSaved ? 'saved: type to replace' : 'not saved',
+      'password',
+    );
+    const forget = checkboxField('Remove the saved security code', 'forget-code', false);
+    forget.row.hidden = !settings.securityCodeSaved;
+    const chunk = field('Jobs per chunk', 'chunk-size', String(settings.chunkSize), '', 'number');
+    const cap = field('Most job IDs in one run', 'run-cap', String(settings.runCap), '', 'number');
+    const hidden = checkboxField('Skip hidden and filtered rows', 'skip-hidden', settings.skipHiddenRows);
+    const finished = checkboxField('Skip rows already finished', 'skip-finished', settings.skipFinishedRows);
+    const log = checkboxField('Write the "AODocs Jobs log" sheet', 'write-log', settings.writeLog);
+    const status = h('p', { 'data-testid': 'settings-status', 'aria-live': 'polite' }, saved ? 'Settings saved.' : '');
+    const fields: Record<string, HTMLElement> = {
+      baseUrl: custom.input,
+      domain: domain.input,
+      authMode: mode.input,
+      securityCode: code.input,
+      chunkSize: chunk.input,
+      runCap: cap.input,
+    };
+
+    const save = async () => {
+      showError(null);
+      const input: SettingsInput = {
+        baseUrl: base.input.value === 'custom' ? custom.input.value : base.input.value,
+        domain: domain.input.value,
+        authMode: mode.input.value as SettingsInput['authMode'],
+        chunkSize: Number(chunk.input.value),
+        runCap: Number(cap.input.value),
+        skipHiddenRows: hidden.input.checked,
+        skipFinishedRows: finished.input.checked,
+        writeLog: log.input.checked,
+        securityCode: forget.input.checked ? '' : code.input.value === '' ? undefined : code.input.value,
+      };
+      try {
+        const answer = await callServer('saveSettings', input);
+        if (answer.ok) render(answer.settings, true);
+        else {
+          showError(answer.message);
+          fields[answer.field]?.focus();
+        }
+      } catch (error) {
+        showError((error as Error).message);
+      }
+    };
+    const reportBox = h('div', {});
+    const check = async () => {
+      showError(null);
+      replaceChildren(reportBox, h('p', { class: 'busy' }, 'Asking AODocs…'));
+      try {
+        replaceChildren(reportBox, connectionView(await callServer('checkConnection')));
+      } catch (error) {
+        replaceChildren(reportBox);
+        showError((error as Error).message);
+      }
+    };
+    replaceChildren(
+      root,
+      h(
+        'form',
+        { class: 'form', 'aria-label': 'Settings' },
+        base.row,
+        custom.row,
+        domain.row,
+        mode.row,
+        code.row,
+        forget.row,
+        chunk.row,
+        cap.row,
+        hidden.row,
+        finished.row,
+        log.row,
+      ),
+      status,
+      h(
+        'div',
+        { class: 'actions' },
+        button('Save', () => void save(), 'primary'),
+        button('Check connection', () => void check()),
+      ),
+      reportBox,
+    );
+  }
+
+  return { start: () => void start() };
+}

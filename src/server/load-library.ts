@@ -1,0 +1,95 @@
+// Load jobs from a library: one page of AODocs' job list per call (the sidebar shows progress between pages),
+// written into a new sheet "Jobs <libraryId>" ready to select and cancel.
+import { LibraryPageRequest, LibraryPageResult } from '../shared/api';
+import { listJobsRequest } from '../core/aodocs-request';
+import { callFailureSentence } from '../core/call-failure';
+import { LISTING_HEADERS, listingRow, listingSheetName, parseJobList, validateFilters } from '../core/library-listing';
+import { asLiteralText } from '../core/cell-text';
+import { sendWithRetries } from './aodocs-client';
+import { authorizationHeader } from './authorization';
+import { withDocumentLock } from './document-lock';
+import { readSettings } from './user-settings';
+import { UserFacingError } from './user-facing-error';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function validate(value: unknown): LibraryPageRequest {
+  const o = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const filters = (() => {
+    try {
+      return validateFilters(o.filters);
+    } catch (error) {
+      throw new UserFacingError((error as Error).message);
+    }
+  })();
+  const rowsSoFar = o.rowsSoFar;
+  if (!Number.isInteger(rowsSoFar) || (rowsSoFar as number) < 0)
+    throw new UserFacingError('Invalid request: rows so far.');
+  const text = (v: unknown, max: number) => (typeof v === 'string' && v.length <= max ? v : undefined);
+  if (o.sheetName !== undefined && text(o.sheetName, 100) === undefined)
+    throw new UserFacingError('Invalid request: sheet name.');
+  if (o.pageToken !== undefined && text(o.pageToken, 4000) === undefined)
+    throw new UserFacingError('Invalid request: page token.');
+  return {
+    filters,
+    rowsSoFar: rowsSoFar as number,
+    sheetName: o.sheetName as string | undefined,
+    pageToken: o.pageToken as string | undefined,
+  };
+}
+
+function listingSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, request: LibraryPageRequest): Sheet {
+  if (request.sheetName !== undefined) {
+    const sheet = spreadsheet.getSheetByName(request.sheetName);
+    // Only a sheet this feature made may be appended to.
+    if (!sheet || !request.sheetName.startsWith('Jobs '))
+      throw new UserFacingError(`The sheet "${request.sheetName}" is gone.`);
+    return sheet;
+  }
+  const name = listingSheetName(
+    request.filters.libraryId,
+    spreadsheet.getSheets().map((s) => s.getName()),
+  );
+  const sheet = spreadsheet.insertSheet(name);
+  sheet.getRange(1, 1, 1, LISTING_HEADERS.length).setValues([LISTING_HEADERS.map(asLiteralText)]);
+  sheet.setFrozenRows(1);
+  return sheet;
+}
+
+export function loadLibraryPage(input: unknown): LibraryPageResult {
+  const request = validate(input);
+  const settings = readSettings();
+  const authorization = authorizationHeader(settings);
+  const sent = sendWithRetries(
+    [listJobsRequest(settings, request.filters, request.pageToken, authorization)],
+    Date.now(),
+  );
+  const answer = sent.outcomes[0]?.answer;
+  if (sent.quotaExceeded) throw new UserFacingError("Google's daily limit for outside requests is reached.");
+  if (answer?.kind !== 'ok') {
+    throw new UserFacingError(
+      callFailureSentence(
+        answer,
+        'Library not found (404): check the library ID.',
+        'You are not an administrator of this library (403).',
+      ),
+    );
+  }
+  const page = parseJobList(answer.body);
+  const room = Math.max(0, settings.runCap - request.rowsSoFar);
+  const rows = page.jobs.slice(0, room).map(listingRow);
+  const capped =
+    page.jobs.length > room || (room === rows.length && page.nextPageToken !== undefined && rows.length === room);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheetName = withDocumentLock(() => {
+    const sheet = listingSheet(spreadsheet, request);
+    if (rows.length > 0) {
+      const first = sheet.getLastRow() + 1;
+      const missing = first + rows.length - 1 - sheet.getMaxRows();
+      if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+      sheet.getRange(first, 1, rows.length, LISTING_HEADERS.length).setValues(rows);
+    }
+    return sheet.getName();
+  });
+  return { sheetName, rowsWritten: rows.length, nextPageToken: capped ? undefined : page.nextPageToken, capped };
+}
