@@ -38,7 +38,8 @@ function parse(argv: string[]) {
   if (aodocsUrl !== undefined && !/^https?:\/\/[^/\s]+\/\S*$/.test(aodocsUrl)) {
     throw new UsageError('--aodocs-url must be an http(s) URL with a path, e.g. http://127.0.0.1:8090/api');
   }
-  if (values.user !== undefined && !/^[^@\s]+@[^@\s]+$/.test(values.user)) throw new UsageError('--user must be an email');
+  if (values.user !== undefined && !/^[^@\s]+@[^@\s]+$/.test(values.user))
+    throw new UsageError('--user must be an email');
   const simulator: SimulatorOptions = {};
   if (values['latency-ms'] !== undefined) simulator.latencyMs = parseLatency(values['latency-ms']);
   if (values.faults !== undefined) simulator.faults = { rates: parseFaultRates(values.faults) };

@@ -43,7 +43,8 @@ function str(body: Record<string, unknown>, key: string): string {
 
 function int(body: Record<string, unknown>, key: string): number {
   const value = body[key];
-  if (!Number.isInteger(value) || (value as number) < 1) throw new HttpError(400, `"${key}" must be a positive integer`);
+  if (!Number.isInteger(value) || (value as number) < 1)
+    throw new HttpError(400, `"${key}" must be a positive integer`);
   return value as number;
 }
 
@@ -86,7 +87,8 @@ async function route(app: PlaygroundApp, assets: PageAssets, req: http.IncomingM
       if (!Array.isArray(ranges) || !ranges.every((r) => typeof r === 'string')) {
         throw new HttpError(400, '"ranges" must be a list of A1 notations');
       }
-      app.select(sheetName(str(body, 'sheet')), ranges as string[]);
+      const current = body.currentCell === undefined ? undefined : str(body, 'currentCell');
+      app.select(sheetName(str(body, 'sheet')), ranges as string[], current);
       return json(res, { ok: true });
     }
     case 'POST /api/activate': {

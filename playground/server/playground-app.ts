@@ -24,10 +24,17 @@ export interface SheetDump {
   maxColumns: number;
 }
 
-function hiddenRowsOf(sheet: { isRowHiddenByUser(r: number): boolean; isRowHiddenByFilter(r: number): boolean }, rows: number) {
+function hiddenRowsOf(
+  sheet: { isRowHiddenByUser(r: number): boolean; isRowHiddenByFilter(r: number): boolean },
+  rows: number,
+) {
   const hidden: number[] = [];
   for (let r = 1; r <= rows; r++) if (sheet.isRowHiddenByUser(r) || sheet.isRowHiddenByFilter(r)) hidden.push(r);
   return hidden;
+}
+
+function selectionOf(selection: { sheetName: string; ranges: string[]; currentCell: string } | null) {
+  return selection && { sheet: selection.sheetName, ranges: selection.ranges, currentCell: selection.currentCell };
 }
 
 export class PlaygroundApp {
@@ -79,14 +86,14 @@ export class PlaygroundApp {
     }
     return {
       activeSheet: this.env.spreadsheet.activeSheetName(),
-      selection: this.env.spreadsheet.selection(),
+      selection: selectionOf(this.env.spreadsheet.selection()),
       menus: ui.menus,
       sidebar: ui.sidebar ? { title: ui.sidebar.title, version: this.sidebarVersion } : null,
     };
   }
 
-  select(sheet: string, ranges: string[]): void {
-    this.env.spreadsheet.select(sheet, ranges);
+  select(sheet: string, ranges: string[], currentCell?: string): void {
+    this.env.spreadsheet.select(sheet, ranges, currentCell);
   }
 
   activate(sheet: string): void {

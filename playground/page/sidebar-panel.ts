@@ -1,0 +1,90 @@
+// The add-on's sidebar: a 300 px panel on the right with a title bar, a close (x) button and the sidebar's HTML
+// (GET /sidebar) in an iframe. A new sidebar version (the add-on showed a sidebar again) loads a fresh iframe;
+// the same version is left alone, so the sidebar keeps its state while the page refreshes around it.
+import { SIDEBAR_URL } from './api';
+
+export const MESSAGE_SERVER_CALL_FINISHED = 'aodocs-playground:server-call-finished';
+export const MESSAGE_SIDEBAR_CLOSED = 'aodocs-playground:sidebar-closed';
+
+export interface SidebarHandlers {
+  /** The user clicked x, or the sidebar called google.script.host.close(). */
+  closed(version: number): void;
+  /** A google.script.run call from the sidebar finished: the sheet may have changed. */
+  serverCallFinished(): void;
+}
+
+export class SidebarPanel {
+  private readonly title: HTMLElement;
+  private readonly body: HTMLElement;
+  private frame: HTMLIFrameElement | null = null;
+  private version: number | null = null;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly handlers: SidebarHandlers,
+  ) {
+    root.classList.add('sidebar-panel');
+    root.dataset.testid = 'sidebar-panel';
+    root.setAttribute('role', 'complementary');
+    root.hidden = true;
+    const bar = document.createElement('div');
+    bar.className = 'sidebar-titlebar';
+    this.title = document.createElement('h2');
+    this.title.className = 'sidebar-title';
+    this.title.dataset.testid = 'sidebar-title';
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'sidebar-close';
+    close.dataset.testid = 'sidebar-close';
+    close.setAttribute('aria-label', 'Close sidebar');
+    close.title = 'Close';
+    close.textContent = '\u00d7';
+    close.addEventListener('click', () => this.close());
+    bar.append(this.title, close);
+    this.body = document.createElement('div');
+    this.body.className = 'sidebar-body';
+    root.append(bar, this.body);
+    window.addEventListener('message', (event) => this.onMessage(event));
+  }
+
+  get shownVersion(): number | null {
+    return this.version;
+  }
+
+  show(title: string, version: number): void {
+    this.title.textContent = title;
+    this.root.setAttribute('aria-label', title);
+    this.root.hidden = false;
+    if (this.frame && this.version === version) return;
+    this.version = version;
+    const frame = document.createElement('iframe');
+    frame.className = 'sidebar-frame';
+    frame.dataset.testid = 'sidebar-frame';
+    frame.dataset.version = String(version);
+    frame.title = title;
+    frame.src = SIDEBAR_URL;
+    this.frame?.remove();
+    this.frame = frame;
+    this.body.append(frame);
+  }
+
+  hide(): void {
+    this.root.hidden = true;
+    this.frame?.remove();
+    this.frame = null;
+    this.version = null;
+  }
+
+  private close(): void {
+    const version = this.version;
+    this.hide();
+    if (version !== null) this.handlers.closed(version);
+  }
+
+  private onMessage(event: MessageEvent): void {
+    if (!this.frame || event.source !== this.frame.contentWindow) return;
+    const type = (event.data as { type?: unknown } | null)?.type;
+    if (type === MESSAGE_SERVER_CALL_FINISHED) this.handlers.serverCallFinished();
+    else if (type === MESSAGE_SIDEBAR_CLOSED) this.close();
+  }
+}

@@ -1,0 +1,237 @@
+// The playground in real Chromium, driven as a person would: select job IDs with the mouse and keyboard, open
+// the sidebar from the Extensions menu, cancel, and read the grid and /api/sheet.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Browser, FrameLocator, Page } from 'playwright-core';
+import { launchChromium } from '../../playground/browser/chromium';
+import { PlaygroundProcess, startPlaygroundProcess } from '../../playground/browser/playground-process';
+import { DEMO_LIBRARY_IDS, demoJobIds } from '../../playground/aodocs/demo-seed';
+
+jest.setTimeout(90_000);
+
+const SHOTS = path.resolve(__dirname, '../../screenshots');
+fs.mkdirSync(SHOTS, { recursive: true });
+const ids = demoJobIds();
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Session {
+  playground: PlaygroundProcess;
+  page: Page;
+  sidebar: FrameLocator;
+}
+
+async function open(args: string[] = []): Promise<Session> {
+  const playground = await startPlaygroundProcess(args);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+  await page.goto(playground.url);
+  await page.locator('body[data-ready="true"]').waitFor();
+  return { playground, page, sidebar: page.frameLocator('[data-testid="sidebar-frame"]') };
+}
+
+async function sheet(s: Session, name: string) {
+  const response = await fetch(`${s.playground.url}/api/sheet?name=${encodeURIComponent(name)}`);
+  return (await response.json()) as { values: unknown[][]; displayValues: string[][]; formulas: string[][] };
+}
+
+async function menu(s: Session, item: string): Promise<void> {
+  await s.page.getByTestId('menu-extensions').click();
+  await s.page.getByTestId('menu-addon-0').hover();
+  await s.page.getByRole('menuitem', { name: item, exact: true }).click();
+  await s.sidebar.locator('footer').waitFor();
+}
+
+const cell = (s: Session, row: number, column: number) => s.page.getByTestId(`cell-${row}-${column}`);
+
+async function cancelFromSidebar(s: Session, count: number): Promise<void> {
+  await s.sidebar.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  await s.sidebar.getByRole('button', { name: `Cancel ${count} job${count === 1 ? '' : 's'}…` }).click();
+  await s.sidebar.getByRole('button', { name: 'Cancel jobs' }).click();
+  await s.sidebar.getByTestId('end-text').waitFor();
+}
+
+function column(values: unknown[][], header: string): unknown[] {
+  const c = values[0].indexOf(header);
+  return values.map((r) => r[c]);
+}
+
+test('multi-range selection by mouse and keyboard, cancel, and the rows fill in', async () => {
+  const s = await open();
+  try {
+    // Demo sheet: rows 2-25 in progress, 26-31 finished, 32-35 not admin, 36-37 unknown, 38 duplicate of row 2,
+    // 39 malformed, 40 has error events, 41 blank, 42 in progress.
+    await cell(s, 2, 1).click();
+    await cell(s, 4, 1).click({ modifiers: ['Shift'] }); // A2:A4
+    await cell(s, 26, 1).click({ modifiers: ['Control'] });
+    await s.page.keyboard.press('Shift+ArrowDown'); // A26:A27
+    await cell(s, 32, 1).click({ modifiers: ['Control'] }); // A32
+    const from = await cell(s, 38, 1).boundingBox();
+    const to = await cell(s, 39, 1).boundingBox();
+    await s.page.keyboard.down('Control');
+    await s.page.mouse.move(from!.x + 5, from!.y + 5);
+    await s.page.mouse.down();
+    await s.page.mouse.move(to!.x + 5, to!.y + 5, { steps: 4 });
+    await s.page.mouse.up(); // A38:A39 by Ctrl+drag
+    await s.page.keyboard.up('Control');
+    await s.page.locator('[data-testid="grid"][data-selection="A2:A4,A26:A27,A32,A38:A39"]').waitFor();
+    await menu(s, 'Open sidebar');
+    await s.page.screenshot({ path: path.join(SHOTS, 'playground-1-selection.png') });
+    await s.sidebar.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+    await s.sidebar.getByTestId('count-jobs').waitFor();
+    await s.page.screenshot({ path: path.join(SHOTS, 'playground-2-summary.png') });
+    expect(await s.sidebar.getByTestId('count-jobs').locator('.value').textContent()).toBe('6');
+    expect(await s.sidebar.getByTestId('count-duplicates').locator('.value').textContent()).toBe('1');
+    expect(await s.sidebar.getByTestId('count-invalid').locator('.value').textContent()).toBe('1');
+    await s.sidebar.getByRole('button', { name: 'Cancel 6 jobs…' }).click();
+    await s.page.screenshot({ path: path.join(SHOTS, 'playground-3-confirm.png') });
+    await s.sidebar.getByRole('button', { name: 'Cancel jobs' }).click();
+    await s.sidebar.getByTestId('end-text').waitFor();
+    await s.page.screenshot({ path: path.join(SHOTS, 'playground-4-done.png') });
+
+    const { values } = await sheet(s, 'Sheet1');
+    const result = column(values, 'Result');
+    const status = column(values, 'Status');
+    expect(result.slice(1, 4)).toEqual(['Cancelled', 'Cancelled', 'Cancelled']);
+    expect(result[4]).toBe(''); // row 5 was not selected
+    expect(result.slice(25, 27)).toEqual(expect.arrayContaining([expect.stringMatching(/^Already /)]));
+    expect(result[31]).toBe('Not a library administrator (403)');
+    expect(result[37]).toBe('Cancelled'); // the duplicate of row 2
+    expect(result[38]).toBe('Invalid job ID');
+    expect(status[1]).toBe('CANCELLED');
+    // The grid shows it without a reload.
+    const statusColumn = values[0].indexOf('Status') + 1;
+    await expect(cell(s, 2, statusColumn).textContent()).resolves.toBe('CANCELLED');
+    await expect(cell(s, 39, values[0].indexOf('Result') + 1).textContent()).resolves.toBe('Invalid job ID');
+  } finally {
+    await s.playground.close();
+  }
+});
+
+test('a whole column selected by its letter is clipped to the data and cancelled', async () => {
+  const s = await open();
+  try {
+    await s.page.getByTestId('col-header-1').click();
+    await s.page.locator('[data-testid="grid"][data-selection="A:A"]').waitFor();
+    await menu(s, 'Cancel selected jobs...');
+    await s.sidebar.getByTestId('count-jobs').waitFor();
+    const count = Number(await s.sidebar.getByTestId('count-jobs').locator('.value').textContent());
+    const { values: before } = await sheet(s, 'Sheet1');
+    const distinct = new Set(
+      before
+        .slice(1)
+        .map((r) => r[0])
+        .filter((v) => v !== '' && v !== 'not a/job id'),
+    );
+    expect(count).toBe(distinct.size);
+    const inProgressRows = before.slice(1).filter((r) => ids.inProgress.includes(r[0] as string)).length;
+    await s.sidebar.getByRole('button', { name: `Cancel ${count} jobs…` }).click();
+    await s.sidebar.getByRole('button', { name: 'Cancel jobs' }).click();
+    await s.sidebar.getByTestId('end-text').waitFor();
+    const { values } = await sheet(s, 'Sheet1');
+    const result = column(values, 'Result');
+    // Every row holding an in-progress job, the duplicate row included.
+    expect(result.filter((r) => r === 'Cancelled')).toHaveLength(inProgressRows);
+    expect(result[40]).toBe(''); // the blank row 41
+    const stats = await (await fetch(`${s.playground.url}/api/stats`)).json();
+    expect(stats.urlFetchRequests).toBeLessThan(60);
+  } finally {
+    await s.playground.close();
+  }
+});
+
+test('Stop mid-run: the chunk in flight finishes and writes, the rest is not sent', async () => {
+  const s = await open(['--latency-ms', '400']);
+  try {
+    await s.page.getByTestId('col-header-1').click();
+    await menu(s, 'Open sidebar');
+    await s.sidebar.getByRole('tab', { name: 'Settings' }).click();
+    await s.sidebar.getByLabel('Jobs per chunk').fill('2');
+    await s.sidebar.getByRole('button', { name: 'Save' }).click();
+    await s.sidebar.getByText('Settings saved.').waitFor();
+    await s.page.reload();
+    await s.page.locator('body[data-ready="true"]').waitFor();
+    await s.page.getByTestId('col-header-1').click();
+    await menu(s, 'Open sidebar');
+    await s.sidebar.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+    await s.sidebar.getByRole('button', { name: /^Cancel \d+ jobs…$/ }).click();
+    await s.sidebar.getByRole('button', { name: 'Cancel jobs' }).click();
+    await s.sidebar.getByRole('button', { name: 'Stop' }).click();
+    await s.sidebar.getByTestId('end-text').waitFor();
+    await expect(s.sidebar.getByTestId('end-text').textContent()).resolves.toMatch(/^Stopped/);
+    const notSent = await s.sidebar.getByTestId('not-sent').textContent();
+    const n = Number(/^(\d+) jobs? not sent/.exec(notSent ?? '')?.[1]);
+    expect(n).toBeGreaterThan(20);
+    const { values } = await sheet(s, 'Sheet1');
+    const result = column(values, 'Result').slice(1);
+    // Every job sent has its row written; the others are untouched.
+    const written = result.filter((r) => r !== '' && r !== undefined).length;
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThanOrEqual(40 - n);
+  } finally {
+    await s.playground.close();
+  }
+});
+
+test('load a library’s in-progress jobs, select them all, cancel, see CANCELLED; hostile text stays text', async () => {
+  const s = await open();
+  try {
+    await menu(s, 'Open sidebar');
+    await s.sidebar.getByRole('tab', { name: 'Library' }).click();
+    await s.sidebar.getByLabel('Library ID').fill(DEMO_LIBRARY_IDS.imports);
+    await s.sidebar.getByRole('button', { name: 'Load jobs' }).click();
+    await s.sidebar.getByTestId('library-done').waitFor();
+    await expect(s.sidebar.getByTestId('library-done').textContent()).resolves.toContain('125 jobs');
+    const name = `Jobs ${DEMO_LIBRARY_IDS.imports}`;
+    await s.page.getByTestId(`sheet-tab-${name}`).click();
+    await s.page.getByTestId('col-header-1').click();
+    await s.page.screenshot({ path: path.join(SHOTS, 'playground-5-library.png') });
+    await s.sidebar.getByRole('tab', { name: 'Jobs' }).click();
+    await cancelFromSidebar(s, 125);
+    const { values, formulas } = await sheet(s, name);
+    expect(new Set(column(values, 'Status').slice(1))).toEqual(new Set(['CANCELLED']));
+    expect(formulas.flat().filter((f) => f !== '')).toEqual([]);
+
+    // Job errors of a job whose events hold markup and a formula: shown as text.
+    await s.page.getByTestId('sheet-tab-Sheet1').click();
+    await cell(s, 40, 1).click();
+    await s.sidebar.getByRole('tab', { name: 'Errors' }).click();
+    await s.sidebar.getByRole('button', { name: 'Show job errors' }).click();
+    await s.sidebar.getByTestId('error-list').waitFor();
+    await s.page.screenshot({ path: path.join(SHOTS, 'playground-6-errors.png') });
+    const text = await s.sidebar.getByTestId('error-list').textContent();
+    expect(text).toContain('<img src=x onerror=alert(1)>');
+    expect(await s.sidebar.locator('img').count()).toBe(0);
+  } finally {
+    await s.playground.close();
+  }
+});
+
+test('typing in a cell: a formula is a formula, as in Sheets; a malformed ID gets "Invalid job ID"', async () => {
+  const s = await open();
+  try {
+    await cell(s, 43, 1).dblclick();
+    await s.page.keyboard.type('bad id/here');
+    await s.page.keyboard.press('Enter');
+    await cell(s, 44, 2).dblclick();
+    await s.page.keyboard.type('=1+2');
+    await s.page.keyboard.press('Enter');
+    await s.page.locator('body[data-busy="false"]').waitFor();
+    await cell(s, 43, 1).click();
+    await menu(s, 'Cancel selected jobs...');
+    await s.sidebar.getByTestId('count-invalid').waitFor();
+    await s.sidebar.getByRole('button', { name: 'Cancel 0 jobs…' }).click();
+    await s.sidebar.getByRole('button', { name: 'Cancel jobs' }).click();
+    await s.sidebar.getByTestId('end-text').waitFor();
+    const { values, formulas } = await sheet(s, 'Sheet1');
+    expect(column(values, 'Result')[42]).toBe('Invalid job ID');
+    expect(formulas[43][1]).toBe('=1+2');
+  } finally {
+    await s.playground.close();
+  }
+});
