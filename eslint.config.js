@@ -52,8 +52,13 @@ module.exports = tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
   {
-    files: ['build-tools/**', '*.js', 'test/**/*.js', 'playground/**/*.js'],
+    files: ['build-tools/**', 'scripts/**/*.js', '*.js', 'test/**/*.js', 'playground/**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Scripts that run inside a browser page (the playground page, the google.script.run bridge).
+    files: ['playground/browser/**/*.js', 'playground/page/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   prettier,
 );

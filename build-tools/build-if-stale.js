@@ -5,7 +5,9 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const OUTPUTS = ['Code.js', 'Sidebar.html', 'appsscript.json'].map((f) => path.join(root, 'build', f));
-const INPUTS = ['src', 'appsscript.json', 'package.json', 'webpack.config.js', 'build-tools'].map((f) => path.join(root, f));
+const INPUTS = ['src', 'appsscript.json', 'package.json', 'webpack.config.js', 'build-tools'].map((f) =>
+  path.join(root, f),
+);
 
 function newestMtime(target) {
   const stat = fs.statSync(target);

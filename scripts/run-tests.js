@@ -12,19 +12,21 @@ const run = spawnSync(process.execPath, [jest, '--json', `--outputFile=${results
 });
 
 let passed = 0;
-let failed = 0;
+let failed;
 try {
   const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
   passed = results.numPassedTests;
   // A suite that failed to load has no failed test but must count as a failure.
   failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
   if (results.numPendingTests + results.numTodoTests > 0) {
-    console.error(`${results.numPendingTests + results.numTodoTests} tests were skipped: a skipped test is not a pass.`);
+    console.error(
+      `${results.numPendingTests + results.numTodoTests} tests were skipped: a skipped test is not a pass.`,
+    );
     failed += results.numPendingTests + results.numTodoTests;
   }
 } catch {
-  failed = 1;
   console.error('Jest wrote no results: it did not run.');
+  failed = 1;
 }
 if (passed + failed === 0) {
   failed = 1;

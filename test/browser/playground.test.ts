@@ -138,7 +138,7 @@ test('a whole column selected by its letter is clipped to the data and cancelled
     // Every row holding an in-progress job, the duplicate row included.
     expect(result.filter((r) => r === 'Cancelled')).toHaveLength(inProgressRows);
     expect(result[40]).toBe(''); // the blank row 41
-    const stats = await (await fetch(`${s.playground.url}/api/stats`)).json();
+    const stats = (await (await fetch(`${s.playground.url}/api/stats`)).json()) as { urlFetchRequests: number };
     expect(stats.urlFetchRequests).toBeLessThan(60);
   } finally {
     await s.playground.close();
