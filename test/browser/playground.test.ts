@@ -133,6 +133,9 @@ test('a whole column selected by its letter is clipped to the data and cancelled
     await s.sidebar.getByRole('button', { name: `Cancel ${count} jobs…` }).click();
     await s.sidebar.getByRole('button', { name: 'Cancel jobs' }).click();
     await s.sidebar.getByTestId('end-text').waitFor();
+    await s.page.locator('body[data-busy="false"]').waitFor();
+    // The README's picture: the sidebar over the sheet after a run.
+    await s.page.screenshot({ path: path.join(SHOTS, 'readme-sidebar-over-sheet.png') });
     const { values } = await sheet(s, 'Sheet1');
     const result = column(values, 'Result');
     // Every row holding an in-progress job, the duplicate row included.

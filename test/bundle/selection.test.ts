@@ -1,0 +1,148 @@
+// Reading the selection through the bundle: clipping, header row, hidden rows, finished rows, rows holding
+// several IDs, and the run cap.
+import { demoJobIds } from '../../playground/aodocs/demo-seed';
+import type { PlanAnswer, SaveSettingsAnswer, SettingsView } from '../../src/shared/api';
+import { Addon, startAddon } from '../support/addon';
+
+const ids = demoJobIds();
+let addon: Addon;
+beforeAll(async () => {
+  addon = await startAddon();
+});
+afterAll(() => addon.close());
+
+let n = 0;
+function sheetWith(rows: unknown[][], frozen = 1) {
+  const sheet = addon.env.spreadsheet.addSheet(`Sel${++n}`, rows);
+  if (frozen) sheet.setFrozenRows(frozen);
+  return sheet;
+}
+
+function plan(sheet: string, ranges: string[]): PlanAnswer {
+  addon.env.spreadsheet.select(sheet, ranges);
+  return addon.plan();
+}
+
+function saveSettings(change: Partial<SettingsView>): SaveSettingsAnswer {
+  const {
+    securityCodeSaved: _s,
+    allowedUrlPrefixes: _a,
+    ...current
+  } = addon.bundle.callFromClient('getSettings') as SettingsView;
+  return addon.bundle.callFromClient('saveSettings', { ...current, ...change }) as SaveSettingsAnswer;
+}
+
+test('a whole-column selection reads the data rows only, not the whole grid', () => {
+  const rows = [['Job ID'], ...Array.from({ length: 2000 }, (_, i) => [`job${i}`])];
+  const sheet = sheetWith(rows);
+  addon.env.spreadsheet.resetCellCounts();
+  const answer = plan(sheet.name, ['A:A']);
+  expect(answer).toMatchObject({ ok: true, plan: { summary: { ranges: ['A:A'], jobIds: 2000 } } });
+  expect(addon.env.spreadsheet.cellsRead).toBeLessThan(3 * 2000 + 100);
+});
+
+test('the header row is never a job ID: frozen row, or row 1 reading like a header', () => {
+  const frozen = sheetWith([['Title'], ['Job ID'], [ids.inProgress[0]]], 2);
+  expect(plan(frozen.name, ['A1:A3'])).toMatchObject({
+    ok: true,
+    plan: { headerRow: 2, summary: { jobIds: 1, invalid: 0 } },
+  });
+  const row1 = sheetWith([['jobId'], [ids.inProgress[0]]], 0);
+  expect(plan(row1.name, ['A1:A2'])).toMatchObject({ ok: true, plan: { headerRow: 1, summary: { jobIds: 1 } } });
+});
+
+test('without a header row, nothing runs and the sidebar says why', () => {
+  const sheet = sheetWith([[ids.inProgress[0]], [ids.inProgress[1]]], 0);
+  expect(plan(sheet.name, ['A1:A2'])).toEqual({
+    ok: false,
+    message: expect.stringContaining('Add a header row above the job IDs'),
+  });
+});
+
+test('hidden and filtered rows are skipped and counted; the setting turns that off', () => {
+  const sheet = sheetWith([['Job ID'], ...ids.inProgress.slice(0, 6).map((id) => [id])]);
+  sheet.hideRowsByUser(3, 2);
+  sheet.hideRowsByFilter([6]);
+  expect(plan(sheet.name, ['A2:A7'])).toMatchObject({ ok: true, plan: { summary: { jobIds: 3, hiddenSkipped: 3 } } });
+  expect(saveSettings({ skipHiddenRows: false })).toMatchObject({ ok: true });
+  expect(plan(sheet.name, ['A2:A7'])).toMatchObject({ ok: true, plan: { summary: { jobIds: 6, hiddenSkipped: 0 } } });
+  saveSettings({ skipHiddenRows: true });
+});
+
+test('rows already showing a finished status are skipped and counted', () => {
+  const sheet = sheetWith([
+    ['Job ID', 'Status'],
+    [ids.inProgress[0], 'CANCELLED'],
+    [ids.inProgress[1], 'IN_PROGRESS'],
+    [ids.inProgress[2], 'completed'],
+  ]);
+  expect(plan(sheet.name, ['A2:A4'])).toMatchObject({ ok: true, plan: { summary: { jobIds: 1, finishedSkipped: 2 } } });
+});
+
+test('a row holding two job IDs gets "Several job IDs in one row", and neither is sent', async () => {
+  const sheet = sheetWith([
+    ['Job ID', 'Other'],
+    [ids.inProgress[60], ids.inProgress[61]],
+    [ids.inProgress[62], ''],
+  ]);
+  addon.env.spreadsheet.select(sheet.name, ['A2:B3']);
+  addon.env.urlFetch.log.length = 0;
+  const { plan: made } = await addon.run('refresh');
+  expect(made.summary).toMatchObject({ jobIds: 1, severalInRow: 2 });
+  const values = sheet.values();
+  const result = values[0].indexOf('Result');
+  expect(values[1][result]).toBe('Several job IDs in one row');
+  expect(values[2][result]).toBe('Status read');
+  expect(addon.env.urlFetch.log.map((e) => e.url)).toEqual([expect.stringContaining(ids.inProgress[62])]);
+});
+
+test('a selection over the run cap is refused with a clear message', () => {
+  const sheet = sheetWith([['Job ID'], ...Array.from({ length: 30 }, (_, i) => [`cap${i}`])]);
+  saveSettings({ runCap: 25 });
+  expect(plan(sheet.name, ['A2:A31'])).toEqual({
+    ok: false,
+    message:
+      'The selection holds 30 job IDs; one run takes at most 25 (Settings). Select fewer rows, or raise the limit.',
+  });
+  saveSettings({ runCap: 5000 });
+});
+
+test('nothing selected that holds a job ID: a clear message', () => {
+  const sheet = sheetWith([['Job ID'], ['']]);
+  expect(plan(sheet.name, ['C5:D6'])).toEqual({
+    ok: false,
+    message: expect.stringMatching(/^Select the cells that hold the job IDs/),
+  });
+});
+
+test('runChunk refuses a request that does not match the sheet, and writes nothing', () => {
+  const sheet = sheetWith([
+    ['Job ID', 'Note'],
+    [ids.inProgress[70], 'keep'],
+  ]);
+  const answer = plan(sheet.name, ['A2']);
+  if (!answer.ok) throw new Error(answer.message);
+  const before = JSON.stringify(sheet.values());
+  const send = (change: object) => () =>
+    addon.bundle.callFromClient('runChunk', { ...answer.plan, action: 'cancel', ...change });
+  expect(send({ jobs: [{ jobId: '../etc', cells: [{ row: 2, column: 1 }] }] })).toThrow(
+    'Invalid request: a job ID is not valid.',
+  );
+  expect(send({ jobs: [{ jobId: 'x', cells: [{ row: 1, column: 1 }] }] })).toThrow(/header/);
+  expect(send({ action: 'delete' })).toThrow('Invalid request: unknown action.');
+  expect(
+    send({ jobs: Array.from({ length: 51 }, (_, i) => ({ jobId: `j${i}`, cells: [{ row: 2, column: 1 }] })) }),
+  ).toThrow(/more than 50/);
+  expect(send({ sheetId: 987654 })).toThrow('The sheet of this run was deleted. Select the job IDs again.');
+  // A job ID that is not the one in its cell is not sent, and its row is not written.
+  addon.env.urlFetch.log.length = 0;
+  const result = addon.bundle.callFromClient('runChunk', {
+    ...answer.plan,
+    action: 'cancel',
+    rejected: [],
+    jobs: [{ jobId: 'someOtherJob', cells: [{ row: 2, column: 1 }] }],
+  });
+  expect(result).toMatchObject({ results: [{ jobId: 'someOtherJob', outcome: 'gone' }] });
+  expect(addon.env.urlFetch.log).toHaveLength(0);
+  expect(JSON.stringify(sheet.values())).toBe(before);
+});
