@@ -50,7 +50,7 @@ async function init(): Promise<void> {
     state = await callServer('getSidebarState');
     replaceChildren(document.getElementById('user')!, state.userEmail ? `Signed in as ${state.userEmail}` : '');
     show('Jobs');
-    if (state.startWithCancel) await panels.Jobs.readPlan('cancel');
+    if (state.startWithCancel) await panels.Jobs.readPlan('cancel', true);
   } catch (error) {
     ctx.showError((error as Error).message);
     show('Jobs');

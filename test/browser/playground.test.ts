@@ -130,7 +130,10 @@ test('a whole column selected by its letter is clipped to the data and cancelled
     );
     expect(count).toBe(distinct.size);
     const inProgressRows = before.slice(1).filter((r) => ids.inProgress.includes(r[0] as string)).length;
-    await s.sidebar.getByRole('button', { name: `Cancel ${count} jobs…` }).click();
+    // The menu item opens the sidebar on the confirmation, with the exact count.
+    await expect(s.sidebar.getByTestId('confirm-text').textContent()).resolves.toMatch(
+      new RegExp(`^Cancel ${count} AODocs jobs\\?`),
+    );
     await s.sidebar.getByRole('button', { name: 'Cancel jobs' }).click();
     await s.sidebar.getByTestId('end-text').waitFor();
     await s.page.locator('body[data-busy="false"]').waitFor();

@@ -189,14 +189,18 @@ test('a chunk that fails on the server stops the run with its message', async ()
   await expect(page.getByTestId('not-sent').textContent()).resolves.toContain('6 jobs not sent');
 });
 
-test('opened by "Cancel selected jobs..." it goes straight to the summary', async () => {
+test('opened by "Cancel selected jobs..." it goes straight to the summary and confirmation', async () => {
   const { serve } = scripted({
     state: { startWithCancel: true },
     plan: { ok: true, plan: plan(['J1']) },
     chunk: () => ({ results: [], notSent: [] }),
   });
   const page = await openSidebarPage(browser, serve);
-  await page.getByRole('button', { name: 'Cancel 1 job…' }).waitFor();
+  await expect(page.getByTestId('confirm-text').textContent()).resolves.toBe(
+    'Cancel 1 AODocs job? Their pending tasks will not run. Tasks already done are not undone.',
+  );
+  await expect(page.getByTestId('count-jobs').locator('.value').textContent()).resolves.toBe('1');
+  await page.getByRole('button', { name: 'Cancel jobs' }).waitFor();
 });
 
 test('the footer shows the version and the sidebar loads nothing from outside', async () => {

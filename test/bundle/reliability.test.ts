@@ -230,10 +230,15 @@ test('while another run holds the document lock, a chunk waits for it, then fail
   const jobs = bulkJobs(3, 'lock');
   const addon = await addonWith(jobs);
   try {
-    const sheet = jobsSheet(addon, jobs.map((j) => j.jobId));
+    const sheet = jobsSheet(
+      addon,
+      jobs.map((j) => j.jobId),
+    );
     addon.env.locks.holdFromOutside('document');
     const { end } = await addon.run('refresh');
-    expect(end.stoppedBecause).toBe('Another run is writing to this spreadsheet. Wait for it to finish, then try again.');
+    expect(end.stoppedBecause).toBe(
+      'Another run is writing to this spreadsheet. Wait for it to finish, then try again.',
+    );
     expect(sheet.values()[0]).toEqual(['Job ID', 'Note']);
     // Once the other run is done, the same selection goes through.
     addon.env.locks.releaseFromOutside('document');
@@ -249,7 +254,10 @@ test('with "Write the log" off, no log sheet is created', async () => {
   const jobs = bulkJobs(2, 'nolog');
   const addon = await addonWith(jobs);
   try {
-    jobsSheet(addon, jobs.map((j) => j.jobId));
+    jobsSheet(
+      addon,
+      jobs.map((j) => j.jobId),
+    );
     addon.env.properties.user().set('settings', JSON.stringify({ writeLog: false }));
     await addon.run('cancel');
     expect(addon.env.spreadsheet.sheetNames()).toEqual(['Jobs']);

@@ -32,7 +32,8 @@ export function createRunPanel(ctx: PanelContext) {
     );
   }
 
-  async function readPlan(action: JobAction): Promise<void> {
+  /** `toConfirm`: the menu's "Cancel selected jobs..." goes straight to the confirmation when there are jobs. */
+  async function readPlan(action: JobAction, toConfirm = false): Promise<void> {
     showError(null);
     busy('Reading the selection…');
     try {
@@ -42,7 +43,8 @@ export function createRunPanel(ctx: PanelContext) {
         start();
         return;
       }
-      planView(answer.plan, action);
+      if (toConfirm && action === 'cancel' && answer.plan.summary.jobIds > 0) confirmStep(answer.plan);
+      else planView(answer.plan, action);
     } catch (error) {
       showError((error as Error).message);
       start();
