@@ -20,7 +20,10 @@ function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => {
       body += chunk;
-      if (body.length > MAX_BODY) reject(new HttpError(413, 'Body too large'));
+      if (body.length > MAX_BODY) {
+        reject(new HttpError(413, 'Body too large'));
+        req.destroy();
+      }
     });
     req.on('end', () => {
       try {
@@ -41,10 +44,11 @@ function str(body: Record<string, unknown>, key: string): string {
   return value;
 }
 
-function int(body: Record<string, unknown>, key: string): number {
+function int(body: Record<string, unknown>, key: string, max: number): number {
   const value = body[key];
-  if (!Number.isInteger(value) || (value as number) < 1)
-    throw new HttpError(400, `"${key}" must be a positive integer`);
+  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) {
+    throw new HttpError(400, `"${key}" must be an integer from 1 to ${max}`);
+  }
   return value as number;
 }
 
@@ -57,7 +61,21 @@ function json(res: http.ServerResponse, value: unknown, status = 200): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 }
 
+/**
+ * Only this machine's pages may drive the playground: another site open in the same browser could otherwise POST
+ * to it (a form or a DNS-rebound name). The Host must be a loopback name, and a POST must be JSON.
+ */
+function checkCaller(req: http.IncomingMessage): void {
+  const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(host))
+    throw new HttpError(403, 'Only local pages may use the playground');
+  if (req.method === 'POST' && !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+    throw new HttpError(415, 'POST bodies must be application/json');
+  }
+}
+
 async function route(app: PlaygroundApp, assets: PageAssets, req: http.IncomingMessage, res: http.ServerResponse) {
+  checkCaller(req);
   const url = new URL(req.url ?? '/', 'http://localhost');
   const key = `${req.method} ${url.pathname}`;
   const sheetName = (name: string | null) => {
@@ -97,7 +115,12 @@ async function route(app: PlaygroundApp, assets: PageAssets, req: http.IncomingM
     }
     case 'POST /api/cell': {
       const body = await readJson(req);
-      app.type(sheetName(str(body, 'sheet')), int(body, 'row'), int(body, 'column'), str(body, 'input'));
+      app.type(
+        sheetName(str(body, 'sheet')),
+        int(body, 'row', 100_000),
+        int(body, 'column', 1_000),
+        str(body, 'input'),
+      );
       return json(res, { ok: true });
     }
     case 'POST /api/menu':

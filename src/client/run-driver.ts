@@ -92,7 +92,7 @@ export async function runJobs(options: RunOptions): Promise<RunEnd> {
 
 /** Counts by outcome, for the progress line and the final summary. */
 export function countOutcomes(results: JobResult[]): Record<JobResult['outcome'], number> {
-  const counts = { done: 0, 'already-finished': 0, failed: 0, invalid: 0, gone: 0, 'not-sent': 0 };
+  const counts = { done: 0, 'already-finished': 0, failed: 0, invalid: 0, gone: 0 };
   for (const r of results) counts[r.outcome]++;
   return counts;
 }

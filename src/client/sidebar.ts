@@ -21,6 +21,9 @@ const ctx: PanelContext = {
     errorBox.hidden = message === null;
   },
   state: () => state,
+  setBusy(busy) {
+    for (const tab of tabs.querySelectorAll('button')) tab.disabled = busy;
+  },
 };
 
 const panels = {

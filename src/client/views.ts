@@ -108,7 +108,7 @@ export function endView(action: JobAction, end: RunEnd): HTMLElement {
       h(
         'p',
         { 'data-testid': 'not-sent' },
-        `${plural(end.notSent, 'job')} not sent. Run again to send them: finished rows are skipped.`,
+        `${plural(end.notSent, 'job')} not sent (or, for a chunk that failed, not confirmed). Run again to send them: finished rows are skipped.`,
       ),
     countsView(action, end.results),
     problemsView(end.results),

@@ -29,11 +29,18 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/** JavaScript dates end at ±8.64e15 ms: a larger "timestamp" would make an Invalid Date. */
+const MAX_INTEGER = 8.64e15;
+
 /** An integer from a JSON number or a JSON string of digits; anything else is treated as absent. */
 export function integer(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) : undefined;
-  if (typeof value === 'string' && /^-?\d{1,16}$/.test(value.trim())) return Number(value.trim());
-  return undefined;
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^-?\d{1,16}$/.test(value.trim())
+        ? Number(value)
+        : NaN;
+  return Number.isFinite(n) && Math.abs(n) <= MAX_INTEGER ? Math.trunc(n) : undefined;
 }
 
 /** Reads an ApiJob object; returns undefined when `value` is not an object at all. */

@@ -2,6 +2,8 @@
 // the sidebar, never containing the response body.
 import { Answer } from './aodocs-answer';
 
+export const DAILY_QUOTA_SENTENCE = "Google's daily limit for outside requests is reached. Try again tomorrow.";
+
 export function callFailureSentence(answer: Answer | undefined, notFound: string, forbidden: string): string {
   if (answer === undefined) return 'AODocs was not asked: the time limit of this step ran out. Try again.';
   switch (answer.kind) {

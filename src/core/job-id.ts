@@ -29,7 +29,3 @@ export function checkJobId(displayed: string): JobIdCheck {
   }
   return { kind: 'valid', jobId: text };
 }
-
-export function isValidJobId(value: unknown): value is string {
-  return typeof value === 'string' && value === value.trim() && checkJobId(value).kind === 'valid';
-}

@@ -2,6 +2,7 @@
 import { LibraryFilters } from '../shared/api';
 import { Job, parseJob } from './api-job';
 import { asLiteralText } from './cell-text';
+import { countCell, dateCell } from './cell-values';
 import { checkJobId } from './job-id';
 
 export const JOB_STATUSES = ['IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCELLED'];
@@ -50,26 +51,18 @@ export function listingSheetName(libraryId: string, taken: string[]): string {
   for (let i = 2; ; i++) if (!lower.has(`${base} (${i})`.toLowerCase())) return `${base} (${i})`;
 }
 
-function date(ms: number | undefined): Date | string {
-  return ms === undefined ? '' : new Date(ms);
-}
-
-function count(n: number | undefined): number | string {
-  return n === undefined ? '' : n;
-}
-
 export function listingRow(job: Job): unknown[] {
   return [
     asLiteralText(job.jobId ?? ''),
     asLiteralText(job.type ?? ''),
     asLiteralText(job.status ?? ''),
     asLiteralText(job.requestor ?? ''),
-    date(job.startedAt),
-    date(job.lastActivityAt),
-    count(job.succeededTasks),
-    count(job.failedTasks),
-    count(job.remainingTasks),
-    count(job.taskRetries),
+    dateCell(job.startedAt),
+    dateCell(job.lastActivityAt),
+    countCell(job.succeededTasks),
+    countCell(job.failedTasks),
+    countCell(job.remainingTasks),
+    countCell(job.taskRetries),
   ];
 }
 

@@ -3,6 +3,8 @@ import { CellRef, JobAction, JobResult } from '../shared/api';
 import { asLiteralText } from './cell-text';
 
 export const LOG_SHEET_NAME = 'AODocs Jobs log';
+export const LOG_SHEET_REFUSED =
+  'The "AODocs Jobs log" sheet records what happened and is never rewritten: select the job IDs in another sheet.';
 export const LOG_HEADERS = ['Time', 'User', 'Action', 'Job ID', 'Sheet', 'Cells', 'HTTP code', 'Status', 'Result'];
 
 function columnLetters(column: number): string {

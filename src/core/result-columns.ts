@@ -1,6 +1,7 @@
 // The result columns of a job's row: their header texts, their order when created, and the values of a row.
 import { isFinishedStatus } from './api-job';
 import { asLiteralText } from './cell-text';
+import { countCell, dateCell } from './cell-values';
 import { JobOutcome } from './job-outcome';
 
 export const RESULT_HEADERS = [
@@ -52,14 +53,6 @@ export function layoutResultColumns(headerTexts: string[], lastColumn: number): 
   return { columns, created };
 }
 
-function count(value: number | undefined): number | string {
-  return value === undefined ? '' : value;
-}
-
-function date(epochMs: number | undefined): Date | string {
-  return epochMs === undefined ? '' : new Date(epochMs);
-}
-
 /**
  * The values of one row's result columns, by header. Counters are numbers, dates real Date values, and every
  * text (from AODocs or our own sentences) literal text that Sheets will not parse into a formula or a date.
@@ -69,11 +62,11 @@ export function resultValues(outcome: JobOutcome, checkedAt: Date): Record<Resul
   return {
     Status: asLiteralText(job.status ?? ''),
     Completed: job.completed ?? (job.status === undefined ? '' : isFinishedStatus(job.status)),
-    'Succeeded tasks': count(job.succeededTasks),
-    'Failed tasks': count(job.failedTasks),
-    'Remaining tasks': count(job.remainingTasks),
-    'Task retries': count(job.taskRetries),
-    'Last activity': date(job.lastActivityAt),
+    'Succeeded tasks': countCell(job.succeededTasks),
+    'Failed tasks': countCell(job.failedTasks),
+    'Remaining tasks': countCell(job.remainingTasks),
+    'Task retries': countCell(job.taskRetries),
+    'Last activity': dateCell(job.lastActivityAt),
     Result: asLiteralText(outcome.result),
     'Checked at': new Date(checkedAt.getTime()),
   };

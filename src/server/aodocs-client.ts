@@ -4,9 +4,6 @@ import { Answer, classifyAnswer } from '../core/aodocs-answer';
 import { FetchRequest } from '../core/aodocs-request';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, retryDelayMs } from '../core/retry-policy';
 
-/** Apps Script refuses to send more requests today: the run must stop. */
-class QuotaExceededError extends Error {}
-
 /**
  * Per request: its final answer, and whether an earlier send may have reached AODocs without its answer coming
  * back (a dropped connection), so that a later 412 may be the echo of our own cancel. Undefined when it is not
@@ -22,8 +19,13 @@ function answerOf(response: GoogleAppsScript.URL_Fetch.HTTPResponse): Answer {
   });
 }
 
+// Apps Script's quota messages (guides/services/quotas): the daily cap ends the run; "in a short time" passes.
 function isQuotaError(error: unknown): boolean {
-  return error instanceof Error && /Service invoked too many times/i.test(error.message);
+  return error instanceof Error && /too many times for one day/i.test(error.message);
+}
+
+function isRateLimited(error: unknown): boolean {
+  return error instanceof Error && /too many times in a short time/i.test(error.message);
 }
 
 const NO_ANSWER: Answer = { kind: 'no-answer', retryable: true };
@@ -32,36 +34,45 @@ function withTimeout(request: FetchRequest, policy: RetryPolicy) {
   return { ...request, timeoutSeconds: policy.requestTimeoutSeconds };
 }
 
+interface Wave {
+  /** Undefined where the request was not sent at all (the quota ran out first). */
+  answers: (Answer | undefined)[];
+  /** fetchAll threw: every request of the wave may have reached AODocs before the one-by-one resend. */
+  fetchAllFailed: boolean;
+  quotaExceeded: boolean;
+}
+
 /**
  * One wave: all requests together through fetchAll. When fetchAll throws (a single connection failure takes
- * the whole call down, even with muteHttpExceptions), the requests that may still be sent again go one by one
- * to learn which failed; the others count as unanswered.
+ * the whole call down, even with muteHttpExceptions), the requests go again one by one to learn which failed,
+ * each only while sends and time are left; the others count as unanswered.
  */
-function sendWave(
-  requests: FetchRequest[],
-  sends: number[],
-  policy: RetryPolicy,
-): { answers: Answer[]; fetchAllFailed: boolean } {
+function sendWave(requests: FetchRequest[], sends: number[], policy: RetryPolicy, timeLeft: () => boolean): Wave {
   try {
     const answers = UrlFetchApp.fetchAll(requests.map((r) => withTimeout(r, policy))).map(answerOf);
     sends.forEach((_, i) => sends[i]++);
-    return { answers, fetchAllFailed: false };
+    return { answers, fetchAllFailed: false, quotaExceeded: false };
   } catch (error) {
-    if (isQuotaError(error)) throw new QuotaExceededError('quota');
+    if (isQuotaError(error))
+      return { answers: requests.map(() => undefined), fetchAllFailed: false, quotaExceeded: true };
     sends.forEach((_, i) => sends[i]++);
+    // Apps Script refused to send the wave now: nothing went out; the backoff tries it again.
+    if (isRateLimited(error))
+      return { answers: requests.map(() => NO_ANSWER), fetchAllFailed: false, quotaExceeded: false };
   }
-  const answers = requests.map((request, i) => {
-    if (sends[i] >= policy.maxSends) return NO_ANSWER;
+  let quotaExceeded = false;
+  const answers = requests.map((request, i): Answer => {
+    if (quotaExceeded || sends[i] >= policy.maxSends || !timeLeft()) return NO_ANSWER;
     const { url, ...params } = withTimeout(request, policy);
-    sends[i]++;
     try {
+      sends[i]++;
       return answerOf(UrlFetchApp.fetch(url, params));
     } catch (error) {
-      if (isQuotaError(error)) throw new QuotaExceededError('quota');
+      quotaExceeded = isQuotaError(error);
       return NO_ANSWER; // its message names the URL: never shown
     }
   });
-  return { answers, fetchAllFailed: true };
+  return { answers, fetchAllFailed: true, quotaExceeded };
 }
 
 export interface SendReport {
@@ -72,7 +83,8 @@ export interface SendReport {
 
 /**
  * Sends every request, retrying retryable answers with backoff until they succeed, run out of sends, or the
- * execution's budget (counted from `startedAt`) runs out. Requests never sent come back undefined.
+ * execution's budget (counted from `startedAt`) runs out. A request keeps its last answer; only requests never
+ * sent come back undefined, for the sidebar to send again.
  */
 export function sendWithRetries(
   requests: FetchRequest[],
@@ -83,34 +95,25 @@ export function sendWithRetries(
   let pending = requests.map((_, i) => i);
   const sends = requests.map(() => 0);
   const lostAnswer = requests.map(() => false);
+  // A request may take up to its timeout: start one only if it can end inside the budget.
+  const timeLeft = (waitMs = 0) =>
+    Date.now() + waitMs + policy.requestTimeoutSeconds * 1000 - startedAt <= policy.executionBudgetMs;
   let waitMs = 0;
-  const notDone = () => pending.forEach((i) => (outcomes[i] = undefined));
-  while (pending.length > 0) {
-    // Start a wave only if it can finish, timeouts included, inside the budget; what is left goes back.
-    if (Date.now() + waitMs + policy.requestTimeoutSeconds * 1000 - startedAt > policy.executionBudgetMs) {
-      notDone();
-      break;
-    }
+  while (pending.length > 0 && timeLeft(waitMs)) {
     if (waitMs > 0) Utilities.sleep(waitMs);
     const waveSends = pending.map((i) => sends[i]);
-    let wave: ReturnType<typeof sendWave>;
-    try {
-      wave = sendWave(
-        pending.map((i) => requests[i]),
-        waveSends,
-        policy,
-      );
-    } catch (error) {
-      if (!(error instanceof QuotaExceededError)) throw error;
-      notDone();
-      return { outcomes, quotaExceeded: true };
-    }
+    const wave = sendWave(
+      pending.map((i) => requests[i]),
+      waveSends,
+      policy,
+      () => timeLeft(),
+    );
     const again: number[] = [];
     waitMs = 0;
     pending.forEach((i, k) => {
-      sends[i] = waveSends[k];
       const answer = wave.answers[k];
-      // After a failed fetchAll, this request may have reached AODocs before its one-by-one resend.
+      if (answer === undefined) return;
+      sends[i] = waveSends[k];
       const mayHaveWorked = lostAnswer[i] || wave.fetchAllFailed;
       outcomes[i] = { answer, sends: sends[i], earlierSendMayHaveWorked: mayHaveWorked };
       lostAnswer[i] = mayHaveWorked || answer.kind === 'no-answer';
@@ -120,6 +123,7 @@ export function sendWithRetries(
         waitMs = Math.max(waitMs, delay);
       }
     });
+    if (wave.quotaExceeded) return { outcomes, quotaExceeded: true };
     pending = again;
   }
   return { outcomes, quotaExceeded: false };

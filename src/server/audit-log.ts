@@ -2,6 +2,7 @@
 // appending at once would otherwise both write after the same last row.
 import { LOG_HEADERS, LOG_SHEET_NAME } from '../core/log-rows';
 import { asLiteralText } from '../core/cell-text';
+import { appendRows } from './sheet-append';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -19,10 +20,5 @@ function logSheet(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet 
 
 export function appendLog(spreadsheet: Spreadsheet, rows: unknown[][]): void {
   if (rows.length === 0) return;
-  const sheet = logSheet(spreadsheet);
-  const first = sheet.getLastRow() + 1;
-  // A range past the grid throws: grow the sheet first (a new sheet has 1,000 rows).
-  const missing = first + rows.length - 1 - sheet.getMaxRows();
-  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
-  sheet.getRange(first, 1, rows.length, LOG_HEADERS.length).setValues(rows);
+  appendRows(logSheet(spreadsheet), rows, LOG_HEADERS.length);
 }

@@ -2,12 +2,13 @@
 // written into a new sheet "Jobs <libraryId>" ready to select and cancel.
 import { LibraryPageRequest, LibraryPageResult } from '../shared/api';
 import { listJobsRequest } from '../core/aodocs-request';
-import { callFailureSentence } from '../core/call-failure';
+import { DAILY_QUOTA_SENTENCE, callFailureSentence } from '../core/call-failure';
 import { LISTING_HEADERS, listingRow, listingSheetName, parseJobList, validateFilters } from '../core/library-listing';
 import { asLiteralText } from '../core/cell-text';
 import { sendWithRetries } from './aodocs-client';
 import { authorizationHeader } from './authorization';
 import { withDocumentLock } from './document-lock';
+import { appendRows } from './sheet-append';
 import { readSettings } from './user-settings';
 import { UserFacingError } from './user-facing-error';
 
@@ -65,7 +66,7 @@ export function loadLibraryPage(input: unknown): LibraryPageResult {
     Date.now(),
   );
   const answer = sent.outcomes[0]?.answer;
-  if (sent.quotaExceeded) throw new UserFacingError("Google's daily limit for outside requests is reached.");
+  if (sent.quotaExceeded) throw new UserFacingError(DAILY_QUOTA_SENTENCE);
   if (answer?.kind !== 'ok') {
     throw new UserFacingError(
       callFailureSentence(
@@ -83,12 +84,7 @@ export function loadLibraryPage(input: unknown): LibraryPageResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheetName = withDocumentLock(() => {
     const sheet = listingSheet(spreadsheet, request);
-    if (rows.length > 0) {
-      const first = sheet.getLastRow() + 1;
-      const missing = first + rows.length - 1 - sheet.getMaxRows();
-      if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
-      sheet.getRange(first, 1, rows.length, LISTING_HEADERS.length).setValues(rows);
-    }
+    appendRows(sheet, rows, LISTING_HEADERS.length);
     return sheet.getName();
   });
   return { sheetName, rowsWritten: rows.length, nextPageToken: capped ? undefined : page.nextPageToken, capped };

@@ -1,7 +1,7 @@
 // One chunk of a run, in one server execution: check the request, send its jobs' requests together, read the
 // real status of jobs AODocs would not cancel, write every row, return per-job results to the sidebar.
 import { CellRef, ChunkRequest, ChunkResult, JobResult, PlannedJob } from '../shared/api';
-import { logRows } from '../core/log-rows';
+import { LOG_SHEET_NAME, LOG_SHEET_REFUSED, logRows } from '../core/log-rows';
 import { appendLog } from './audit-log';
 import { withDocumentLock } from './document-lock';
 import { ApiTarget, cancelJobRequest, getJobRequest } from '../core/aodocs-request';
@@ -42,9 +42,12 @@ function jobsStillInSheet(sheet: Sheet, request: ChunkRequest): { present: Plann
   };
 }
 
-export const SIGN_IN_REFUSED_ADVICE =
-  'AODocs did not accept your sign-in (401), so the run stopped. Open Settings > Check connection to see the ' +
-  'client ID AODocs support must register for your domain.';
+export function signInAdvice(authMode: Settings['authMode']): string {
+  return authMode === 'security-code'
+    ? 'AODocs did not accept the security code (401), so the run stopped. Check it in Settings.'
+    : 'AODocs did not accept your sign-in (401), so the run stopped. Open Settings > Check connection to see the ' +
+        'client ID AODocs support must register for your domain.';
+}
 
 export const QUOTA_SENTENCE =
   "Google's daily limit for outside requests is reached; the jobs not yet sent were left untouched. " +
@@ -118,13 +121,75 @@ function resultOf(s: Settled, k: number, report: WriteReport): JobResult {
   };
 }
 
+/** The header row the sidebar planned with must still be the sheet's: a moved header would misplace columns. */
+function checkHeaderRow(sheet: Sheet, headerRow: number): void {
+  const frozen = sheet.getFrozenRows();
+  const lastColumn = sheet.getLastColumn();
+  const texts = lastColumn > 0 ? sheet.getRange(headerRow, 1, 1, lastColumn).getDisplayValues()[0] : [];
+  if (
+    (frozen > 0 && frozen !== headerRow) ||
+    (frozen === 0 && headerRow !== 1) ||
+    texts.every((t) => t.trim() === '')
+  ) {
+    throw new UserFacingError('The header row changed since the selection was read. Select the job IDs again.');
+  }
+}
+
+/**
+ * Writes the rows and the log. AODocs has already been called: a failure here (the lock not free in time, a
+ * protected range) must not lose what happened, so the results still go back to the sidebar, which lists them.
+ */
+function record(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: Sheet,
+  request: ChunkRequest,
+  settled: Settled[],
+  gone: PlannedJob[],
+  writeLog: boolean,
+): { results: JobResult[]; failure?: string } {
+  const checkedAt = new Date();
+  let report: WriteReport = { written: new Map(), moved: new Map() };
+  let failure: string | undefined;
+  const results = () => [
+    ...settled.map((s, k) => resultOf(s, k, report)),
+    ...gone.map((job) => ({
+      jobId: job.jobId,
+      outcome: 'gone' as const,
+      result: GONE_SENTENCE,
+      written: [],
+      moved: [],
+    })),
+  ];
+  try {
+    withDocumentLock(() => {
+      try {
+        report = writeResults(sheet, request.headerRow, rowsToWrite(settled, checkedAt));
+      } catch (error) {
+        failure = error instanceof Error ? error.message : String(error);
+      }
+      if (writeLog) {
+        const user = Session.getActiveUser().getEmail();
+        appendLog(
+          spreadsheet,
+          logRows(results(), { time: checkedAt, user, action: request.action, sheetName: sheet.getName() }),
+        );
+      }
+    });
+  } catch (error) {
+    failure ??= error instanceof Error ? error.message : String(error);
+  }
+  return { results: results(), failure };
+}
+
 export function runChunk(input: unknown): ChunkResult {
   const startedAt = Date.now();
   const request = validateChunkRequest(input);
   const settings = readSettings();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = findSheet(spreadsheet, request.sheetId);
+  if (sheet.getName() === LOG_SHEET_NAME) throw new UserFacingError(LOG_SHEET_REFUSED);
   if (request.headerRow > sheet.getMaxRows()) throw new UserFacingError('The header row is outside the sheet.');
+  checkHeaderRow(sheet, request.headerRow);
   const { present, gone } = jobsStillInSheet(sheet, request);
 
   const sent = outcomes(request.action, settings, present, startedAt);
@@ -143,32 +208,18 @@ export function runChunk(input: unknown): ChunkResult {
       relocate: false,
     })),
   ];
-  const checkedAt = new Date();
-  const results = withDocumentLock(() => {
-    const report = writeResults(sheet, request.headerRow, rowsToWrite(settled, checkedAt));
-    const all: JobResult[] = [
-      ...settled.map((s, k) => resultOf(s, k, report)),
-      ...gone.map((job) => ({
-        jobId: job.jobId,
-        outcome: 'gone' as const,
-        result: GONE_SENTENCE,
-        written: [],
-        moved: [],
-      })),
-    ];
-    if (settings.writeLog) {
-      const user = Session.getActiveUser().getEmail();
-      appendLog(
-        spreadsheet,
-        logRows(all, { time: checkedAt, user, action: request.action, sheetName: sheet.getName() }),
-      );
-    }
-    return all;
-  });
+  const { results, failure } = record(spreadsheet, sheet, request, settled, gone, settings.writeLog);
   const signInRefused = results.some((r) => r.httpCode === 401);
   return {
     results,
     notSent: present.filter((_, i) => sent.outcomes[i] === undefined),
-    stopRun: sent.quotaExceeded ? QUOTA_SENTENCE : signInRefused ? SIGN_IN_REFUSED_ADVICE : undefined,
+    stopRun:
+      failure !== undefined
+        ? `The results of the last chunk could not be written into the sheet (${failure}); they are listed here. The run stopped.`
+        : sent.quotaExceeded
+          ? QUOTA_SENTENCE
+          : signInRefused
+            ? signInAdvice(settings.authMode)
+            : undefined,
   };
 }

@@ -6,6 +6,7 @@ import { NO_HEADER_MESSAGE, detectHeaderRow } from '../core/header-row';
 import { RESULT_HEADERS, layoutResultColumns } from '../core/result-columns';
 import { SelectedRange, planSelection } from '../core/selection-plan';
 import { Settings } from '../core/settings';
+import { LOG_SHEET_NAME, LOG_SHEET_REFUSED } from '../core/log-rows';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -34,6 +35,7 @@ export function readSelection(settings: Settings): PlanAnswer {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   if (!rangeList || lastRow === 0) return { ok: false, message: NO_SELECTION };
+  if (sheet.getName() === LOG_SHEET_NAME) return { ok: false, message: LOG_SHEET_REFUSED };
 
   const ranges: SelectedRange[] = [];
   for (const range of rangeList.getRanges()) {
@@ -94,7 +96,7 @@ export function readSelection(settings: Settings): PlanAnswer {
       jobs: parts.jobs,
       rejected: parts.rejected,
       summary: parts.summary,
-      runCap: settings.runCap,
+      chunkSize: settings.chunkSize,
     },
   };
 }

@@ -45,8 +45,8 @@ export interface SelectionPlan {
   jobs: PlannedJob[];
   rejected: RejectedCell[];
   summary: SelectionSummary;
-  /** The run cap in force when the plan was made. */
-  runCap: number;
+  /** Jobs per chunk, from the user's settings when the plan was made. */
+  chunkSize: number;
 }
 
 /** What a chunk call asks the server to do. */
@@ -64,8 +64,7 @@ export type Outcome =
   | 'already-finished' // nothing to cancel: the job had already ended
   | 'failed' // AODocs refused or failed; the Result column says why
   | 'invalid' // never sent: not a job ID, or several job IDs in the row
-  | 'gone' // its cell no longer holds it (the sheet was edited): not sent
-  | 'not-sent'; // left for a later chunk (time budget, stop)
+  | 'gone'; // its cell no longer holds it (the sheet was edited): not sent
 
 export interface JobResult {
   jobId: string;

@@ -22,7 +22,7 @@ function plan(jobIds: string[], extra: Partial<SelectionPlan['summary']> = {}): 
     headerRow: 1,
     jobs: jobIds.map((jobId, i) => ({ jobId, cells: [{ row: i + 2, column: 1 }] })),
     rejected: [],
-    runCap: 5000,
+    chunkSize: 2,
     summary: {
       ranges: ['A2:A99'],
       jobIds: jobIds.length,

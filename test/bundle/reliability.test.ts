@@ -183,20 +183,27 @@ describe('a run that stops in the middle leaves the sheet consistent, and a re-r
     }
   });
 
-  test('slow answers using up the execution time budget', async () => {
+  test('slow answers: no execution passes the time budget; cut retries are reported, and a re-run finishes', async () => {
     const addon = await addonWith(jobs);
     try {
       const sheet = jobsSheet(addon, ids);
-      // Each answer takes 50 s of the execution's (virtual) time and half of them are 503: a chunk of 5 uses
-      // its time budget in one wave, and hands back the jobs still to retry, which the sidebar sends again.
-      await addon.simulator.setFaults({ rates: { '503': 0.5 } });
-      addon.env.urlFetch.options.beforeRequest = () => addon.env.clock.advance(50_000);
-      const { end, chunks } = await addon.run('cancel', { chunkSize: 5, chunksInFlight: 1 });
+      // A wave of 20 answers takes 240 s of the execution's (virtual) time, and 30% of answers are 503: no
+      // retry fits in the budget any more, so those jobs are reported as unavailable.
+      await addon.simulator.setFaults({ rates: { '503': 0.3 } });
+      addon.env.urlFetch.options.beforeRequest = () => addon.env.clock.advance(12_000);
+      const { end } = await addon.run('cancel', { chunkSize: 20, chunksInFlight: 1 });
       expect(end.notSent).toBe(0);
-      expect(chunks.length).toBeGreaterThan(20); // chunks handed back jobs, which were sent again
-      expect(new Set(column(sheet, 'Result'))).toEqual(new Set(['Cancelled']));
       const executions = addon.bundle.executionLog.filter((e) => e.functionName === 'runChunk');
       expect(Math.max(...executions.map((e) => e.virtualMs ?? Infinity))).toBeLessThan(6 * 60_000);
+      const results = column(sheet, 'Result');
+      expect(new Set(results)).toEqual(new Set(['Cancelled', 'AODocs unavailable, try again (503)']));
+      // The re-run sends only those, and completes them.
+      await addon.simulator.setFaults({});
+      addon.env.urlFetch.options.beforeRequest = undefined;
+      addon.env.urlFetch.log.length = 0;
+      await addon.run('cancel');
+      expect(addon.env.urlFetch.log).toHaveLength(results.filter((r) => r !== 'Cancelled').length);
+      expect(new Set(column(sheet, 'Result'))).toEqual(new Set(['Cancelled']));
     } finally {
       await addon.close();
     }
@@ -226,7 +233,7 @@ describe('a run that stops in the middle leaves the sheet consistent, and a re-r
   });
 });
 
-test('while another run holds the document lock, a chunk waits for it, then fails clearly and writes nothing', async () => {
+test('while another run holds the document lock, a chunk waits, then stops the run clearly; its results are listed, not lost', async () => {
   const jobs = bulkJobs(3, 'lock');
   const addon = await addonWith(jobs);
   try {
@@ -237,7 +244,11 @@ test('while another run holds the document lock, a chunk waits for it, then fail
     addon.env.locks.holdFromOutside('document');
     const { end } = await addon.run('refresh');
     expect(end.stoppedBecause).toBe(
-      'Another run is writing to this spreadsheet. Wait for it to finish, then try again.',
+      'The results of the last chunk could not be written into the sheet (Another run is writing to this ' +
+        'spreadsheet. Wait for it to finish, then try again.); they are listed here. The run stopped.',
+    );
+    expect(end.results.map((r) => [r.outcome, r.status, r.written])).toEqual(
+      Array(3).fill(['done', 'IN_PROGRESS', []]),
     );
     expect(sheet.values()[0]).toEqual(['Job ID', 'Note']);
     // Once the other run is done, the same selection goes through.

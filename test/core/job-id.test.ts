@@ -1,4 +1,4 @@
-import { MAX_JOB_ID_LENGTH, checkJobId, isValidJobId } from '../../src/core/job-id';
+import { MAX_JOB_ID_LENGTH, checkJobId } from '../../src/core/job-id';
 
 describe('checkJobId', () => {
   test.each<[string, string]>([
@@ -103,23 +103,5 @@ describe('checkJobId', () => {
   test('a valid surrogate pair (emoji) is encodable', () => {
     const check = checkJobId('job😀1');
     expect(check).toEqual({ kind: 'valid', jobId: 'job😀1' });
-  });
-});
-
-describe('isValidJobId', () => {
-  test.each<[unknown, boolean]>([
-    ['abc123', true],
-    ['作業42', true],
-    [' abc123', false],
-    ['abc123 ', false],
-    ['abc def', false],
-    ['..', false],
-    ['', false],
-    [123456789, false],
-    [null, false],
-    [undefined, false],
-    [{ jobId: 'abc' }, false],
-  ])('isValidJobId(%p) is %p', (value, expected) => {
-    expect(isValidJobId(value)).toBe(expected);
   });
 });

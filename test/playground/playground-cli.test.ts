@@ -10,8 +10,12 @@ import { demoJobIds } from '../../playground/aodocs/demo-seed';
 jest.setTimeout(60_000);
 const ROOT = path.resolve(__dirname, '../..');
 
-async function json(url: string, init?: RequestInit) {
-  const response = await fetch(url, init);
+// The endpoints' answers are checked field by field below: typed loosely on purpose.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+async function json(url: string, init?: RequestInit): Promise<{ status: number; body: Json }> {
+  const response = await fetch(url, { ...init, headers: { 'Content-Type': 'application/json', ...init?.headers } });
   return { status: response.status, body: await response.json() };
 }
 
@@ -43,6 +47,12 @@ test('--sheet loads a CSV as typed input; the JSON endpoints describe the sheet 
       ok: false,
       message: 'No menu item runs runChunk',
     });
+    // Only JSON from a local page: a form post from another site is refused.
+    const form = await fetch(`${playground.url}/api/cell`, {
+      method: 'POST',
+      body: 'sheet=Sheet1&row=1&column=1&input=x',
+    });
+    expect(form.status).toBe(415);
     const stats = (await json(`${playground.url}/api/stats`)).body;
     expect(stats.scriptExecutions).toBeGreaterThanOrEqual(2);
     expect(stats.calls['Ui.createAddonMenu']).toBe(1);

@@ -9,7 +9,6 @@ const STATUSES = ['IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCELLED'];
 
 export function createLibraryPanel(ctx: PanelContext) {
   const { root, showError } = ctx;
-  let stop = false;
 
   function start(previous?: LibraryFilters): void {
     const libraryId = field('Library ID', 'library-id', previous?.libraryId ?? '');
@@ -55,7 +54,7 @@ export function createLibraryPanel(ctx: PanelContext) {
 
   async function load(filters: LibraryFilters): Promise<void> {
     showError(null);
-    stop = false;
+    let stop = false;
     const progress = h('p', { 'data-testid': 'library-progress', 'aria-live': 'polite' }, 'Reading the first page…');
     const stopButton = button('Stop', () => {
       stop = true;
@@ -66,6 +65,7 @@ export function createLibraryPanel(ctx: PanelContext) {
     let pageToken: string | undefined;
     let rows = 0;
     let capped = false;
+    ctx.setBusy(true);
     try {
       do {
         const page = await callServer('loadLibraryPage', { filters, sheetName, pageToken, rowsSoFar: rows });
@@ -77,6 +77,8 @@ export function createLibraryPanel(ctx: PanelContext) {
       } while (pageToken && !stop);
     } catch (error) {
       showError((error as Error).message);
+    } finally {
+      ctx.setBusy(false);
     }
     const summary =
       sheetName === undefined

@@ -10,16 +10,16 @@ export interface PanelContext {
   root: HTMLElement;
   showError(message: string | null): void;
   state(): SidebarState | undefined;
+  /** While a run or a listing goes on, the other panels are out of reach: leaving would hide Stop. */
+  setBusy(busy: boolean): void;
 }
 
 export function createRunPanel(ctx: PanelContext) {
   const { root, showError } = ctx;
-  let stopRequested = false;
 
   const busy = (text: string) => replaceChildren(root, h('p', { class: 'busy', 'aria-busy': 'true' }, text));
 
   function start(): void {
-    stopRequested = false;
     replaceChildren(
       root,
       h('p', {}, 'Select the cells that hold AODocs job IDs (several ranges and whole columns work), then:'),
@@ -76,7 +76,7 @@ export function createRunPanel(ctx: PanelContext) {
   }
 
   async function run(plan: SelectionPlan, action: JobAction): Promise<void> {
-    stopRequested = false;
+    let stopRequested = false;
     const progressBox = h('div', {});
     const stop = button('Stop', () => {
       stopRequested = true;
@@ -86,16 +86,16 @@ export function createRunPanel(ctx: PanelContext) {
     replaceChildren(root, progressBox, h('div', { class: 'actions' }, stop));
     const render = (p: Parameters<typeof progressView>[1]) => replaceChildren(progressBox, progressView(action, p));
     render({ total: plan.jobs.length + plan.rejected.length, finished: 0, results: [] });
-    const state = ctx.state();
+    ctx.setBusy(true);
     const end = await runJobs({
       plan,
       action,
-      chunkSize: state?.chunkSize ?? 20,
-      chunksInFlight: state?.chunksInFlight ?? 2,
+      chunkSize: plan.chunkSize,
+      chunksInFlight: ctx.state()?.chunksInFlight ?? 2,
       send: (request) => callServer('runChunk', request),
       onProgress: render,
       stopRequested: () => stopRequested,
-    });
+    }).finally(() => ctx.setBusy(false));
     replaceChildren(root, endView(action, end), h('div', { class: 'actions' }, button('Start over', start, 'primary')));
   }
 
