@@ -5,6 +5,8 @@ import { consecutiveRuns } from '../core/blocks';
 import { RESULT_HEADERS, ResultHeader, layoutResultColumns } from '../core/result-columns';
 import { asLiteralText } from '../core/cell-text';
 import { ExpectedCell, locateCells } from './id-cells';
+import { UserFacingError } from './user-facing-error';
+import { HEADER_CHANGED } from './header-changed';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -20,6 +22,8 @@ export interface WriteReport {
 function ensureResultColumns(sheet: Sheet, headerRow: number): Record<ResultHeader, number> {
   const lastColumn = sheet.getLastColumn();
   const headers = lastColumn > 0 ? sheet.getRange(headerRow, 1, 1, lastColumn).getDisplayValues()[0] : [];
+  // An empty header row means rows were inserted above the real one: writing would create stray columns.
+  if (headers.every((h) => h.trim() === '')) throw new UserFacingError(HEADER_CHANGED);
   const layout = layoutResultColumns(headers, lastColumn);
   if (layout.created.length > 0) {
     const first = layout.created[0].column;

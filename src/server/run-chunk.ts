@@ -15,6 +15,7 @@ import { RowToWrite, WriteReport, writeResults } from './results-writer';
 import { readSettings } from './user-settings';
 import { Settings } from '../core/settings';
 import { UserFacingError } from './user-facing-error';
+import { HEADER_CHANGED } from './header-changed';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -121,17 +122,14 @@ function resultOf(s: Settled, k: number, report: WriteReport): JobResult {
   };
 }
 
-/** The header row the sidebar planned with must still be the sheet's: a moved header would misplace columns. */
+/**
+ * The header row the sidebar planned with must still be the sheet's: a moved header would misplace columns.
+ * (An emptied header row is caught when results are written, under the lock.)
+ */
 function checkHeaderRow(sheet: Sheet, headerRow: number): void {
   const frozen = sheet.getFrozenRows();
-  const lastColumn = sheet.getLastColumn();
-  const texts = lastColumn > 0 ? sheet.getRange(headerRow, 1, 1, lastColumn).getDisplayValues()[0] : [];
-  if (
-    (frozen > 0 && frozen !== headerRow) ||
-    (frozen === 0 && headerRow !== 1) ||
-    texts.every((t) => t.trim() === '')
-  ) {
-    throw new UserFacingError('The header row changed since the selection was read. Select the job IDs again.');
+  if ((frozen > 0 && frozen !== headerRow) || (frozen === 0 && headerRow !== 1)) {
+    throw new UserFacingError(HEADER_CHANGED);
   }
 }
 
@@ -188,7 +186,6 @@ export function runChunk(input: unknown): ChunkResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = findSheet(spreadsheet, request.sheetId);
   if (sheet.getName() === LOG_SHEET_NAME) throw new UserFacingError(LOG_SHEET_REFUSED);
-  if (request.headerRow > sheet.getMaxRows()) throw new UserFacingError('The header row is outside the sheet.');
   checkHeaderRow(sheet, request.headerRow);
   const { present, gone } = jobsStillInSheet(sheet, request);
 

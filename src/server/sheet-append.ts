@@ -1,10 +1,13 @@
 // Appends rows below a sheet's last row in one write. A range past the grid throws ("The coordinates of the
-// range are outside the dimensions of the sheet"), so the sheet grows first (a new sheet has 1,000 rows).
+// range are outside the dimensions of the sheet"), so the sheet grows first, by a block of rows at a time so
+// that most appends (one per chunk, for the log) need no growing.
+
+const GROW_BY = 1000;
 
 export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unknown[][], width: number): void {
   if (rows.length === 0) return;
   const first = sheet.getLastRow() + 1;
   const missing = first + rows.length - 1 - sheet.getMaxRows();
-  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(missing, GROW_BY));
   sheet.getRange(first, 1, rows.length, width).setValues(rows);
 }

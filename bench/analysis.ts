@@ -1,0 +1,115 @@
+// Turns the measured runs into the figures the report shows: modelled Apps Script time of ours (chunks in
+// parallel), of the naive reference (one execution; extrapolated where it was not run), the ideal bound, ratios.
+import { CostParams, DEFAULT_COST, EXECUTION_LIMIT_MS, ModelledExecution, modelExecution } from './cost-model';
+import { IdealBound, idealBound } from './ideal';
+import { parallelMakespan } from './schedule';
+import type { NaiveRun, OursRun } from './types';
+
+export interface OursModel {
+  planMs: number;
+  chunkMs: number[];
+  /** Modelled wall time of the run: the plan, then the chunks `chunksInFlight` at a time. */
+  wallMs: number;
+  /** The longest single execution, modelled. */
+  maxExecutionMs: number;
+  /** Sum of each part over all executions (what the executions spend, not wall time). */
+  parts: Omit<ModelledExecution, 'total'>;
+}
+
+export interface NaiveFigures {
+  n: number;
+  measured: boolean;
+  /** Measured in the emulator (or extrapolated from the largest measured run). */
+  wallMs: number;
+  /** Modelled Apps Script time of the one execution, as if it had no 6-minute limit. */
+  modelledMs: number;
+  /** Jobs it would have done when Apps Script stops it at 6 minutes; undefined if it finishes. */
+  stoppedAfterJobs?: number;
+  run?: NaiveRun;
+}
+
+export interface NResult {
+  n: number;
+  latencyMs: number;
+  ours: OursRun;
+  model: OursModel;
+  ideal: IdealBound;
+  naive: NaiveFigures;
+  oursOverIdeal: number;
+  oursOverNaive: number;
+  /** The same ratio on emulator wall times (chunks serialised). */
+  oursOverNaiveMeasured: number;
+  sheetsCallsPerChunkMax: number;
+  /** Most Sheets calls of any chunk but the first. */
+  sheetsCallsPerChunkSteady: number;
+}
+
+/** Most Sheets calls of a chunk after the first (the first also creates the result columns and the log sheet). */
+export function steadyMax(perChunk: number[]): number {
+  return perChunk.length > 1 ? Math.max(...perChunk.slice(1)) : (perChunk[0] ?? 0);
+}
+
+export function modelOurs(run: OursRun, chunksInFlight = run.chunksInFlight, cost = DEFAULT_COST): OursModel {
+  const plan = modelExecution(run.plan, cost);
+  const chunks = run.chunks.map((c) => modelExecution(c, cost));
+  const parts = { start: 0, sheetsReads: 0, sheetsWrites: 0, cells: 0, otherServices: 0, urlFetch: 0, compute: 0 };
+  for (const e of [plan, ...chunks])
+    for (const key of Object.keys(parts) as (keyof typeof parts)[]) parts[key] += e[key];
+  const chunkMs = chunks.map((c) => c.total);
+  return {
+    planMs: plan.total,
+    chunkMs,
+    wallMs: plan.total + parallelMakespan(chunkMs, chunksInFlight),
+    maxExecutionMs: Math.max(plan.total, ...chunkMs),
+    parts,
+  };
+}
+
+function stoppedAfter(perJobMs: number, n: number, modelledMs: number, cost: CostParams): number | undefined {
+  if (modelledMs <= EXECUTION_LIMIT_MS) return undefined;
+  return Math.min(n, Math.floor((EXECUTION_LIMIT_MS - cost.executionStartMs) / perJobMs));
+}
+
+export function naiveFigures(run: NaiveRun, cost = DEFAULT_COST): NaiveFigures {
+  const modelledMs = modelExecution(run.execution, cost).total;
+  const perJob = (modelledMs - cost.executionStartMs) / run.n;
+  return {
+    n: run.n,
+    measured: true,
+    wallMs: run.measuredWallMs,
+    modelledMs,
+    stoppedAfterJobs: stoppedAfter(perJob, run.n, modelledMs, cost),
+    run,
+  };
+}
+
+/** Linear in N from the largest measured run: one request and nine setValue calls per job. */
+export function extrapolateNaive(from: NaiveFigures, n: number, cost = DEFAULT_COST): NaiveFigures {
+  const perJobModelled = (from.modelledMs - cost.executionStartMs) / from.n;
+  const modelledMs = cost.executionStartMs + perJobModelled * n;
+  return {
+    n,
+    measured: false,
+    wallMs: (from.wallMs / from.n) * n,
+    modelledMs,
+    stoppedAfterJobs: stoppedAfter(perJobModelled, n, modelledMs, cost),
+  };
+}
+
+export function analyse(ours: OursRun, naive: NaiveFigures, latencyMs: number, cost = DEFAULT_COST): NResult {
+  const model = modelOurs(ours, ours.chunksInFlight, cost);
+  const ideal = idealBound(ours.n, ours.chunkSize * ours.chunksInFlight, latencyMs, cost);
+  return {
+    n: ours.n,
+    latencyMs,
+    ours,
+    model,
+    ideal,
+    naive,
+    oursOverIdeal: model.wallMs / ideal.totalMs,
+    oursOverNaive: model.wallMs / naive.modelledMs,
+    oursOverNaiveMeasured: ours.measuredWallMs / naive.wallMs,
+    sheetsCallsPerChunkMax: Math.max(...ours.sheetsCallsPerChunk),
+    sheetsCallsPerChunkSteady: steadyMax(ours.sheetsCallsPerChunk),
+  };
+}

@@ -1,0 +1,65 @@
+// Our add-on on N jobs: build/Code.js in the emulator, the selection read by readSelectionPlan, then the run
+// driven by the sidebar's own run driver (src/client/run-driver.ts) chunk by chunk, each chunk one recorded
+// execution. The emulator serialises the chunks in flight; the cost model puts them back in parallel.
+import { loadBundle } from '../playground/gas/bundle-loader';
+import type { SimulatorHandle } from '../playground/aodocs/simulator-process';
+import { SHEETS_SERVICES } from '../playground/gas/call-counter';
+import { runJobs } from '../src/client/run-driver';
+import type { ChunkResult, PlanAnswer } from '../src/shared/api';
+import { ExecutionRecorder, jobIdOfUrl } from './execution-recorder';
+import { columnValues, prepareFixture } from './fixture';
+import type { RssSampler } from './memory';
+import type { OursRun } from './types';
+
+export interface OursOptions {
+  n: number;
+  /** Where Code.js, Sidebar.html and appsscript.json are (a snapshot of build/). */
+  buildDir: string;
+  chunkSize: number;
+  chunksInFlight: number;
+}
+
+export async function runOurs(simulator: SimulatorHandle, memory: RssSampler, options: OursOptions): Promise<OursRun> {
+  const { env } = await prepareFixture(simulator, options.n, options.buildDir);
+  try {
+    const bundle = loadBundle(env);
+    const recorder = new ExecutionRecorder(env, bundle);
+    memory.reset();
+    const started = performance.now();
+    const plan = recorder.record(() => bundle.callFromClient('readSelectionPlan') as PlanAnswer);
+    if (!plan.value.ok) throw new Error(`no plan: ${plan.value.message}`);
+    const chunks: OursRun['chunks'] = [];
+    const end = await runJobs({
+      plan: plan.value.plan,
+      action: 'cancel',
+      chunkSize: options.chunkSize,
+      chunksInFlight: options.chunksInFlight,
+      send: async (request) => {
+        const { value, measure } = recorder.record(() => bundle.callFromClient('runChunk', request) as ChunkResult);
+        chunks.push(measure);
+        return value;
+      },
+      onProgress: () => undefined,
+      stopRequested: () => false,
+    });
+    const measuredWallMs = performance.now() - started;
+    const sheetsOf = (calls: Record<string, number>) =>
+      Object.entries(calls).reduce((n, [key, c]) => n + (SHEETS_SERVICES.includes(key.split('.')[0]) ? c : 0), 0);
+    return {
+      n: options.n,
+      chunkSize: options.chunkSize,
+      chunksInFlight: options.chunksInFlight,
+      measuredWallMs,
+      plan: plan.measure,
+      chunks,
+      counts: recorder.counts(jobIdOfUrl),
+      sheetsCallsPerChunk: chunks.map((c) => sheetsOf(c.calls)),
+      finished: end.finished,
+      notSent: end.notSent,
+      rowsCancelled: columnValues(env, 'Result').filter((v) => v === 'Cancelled').length,
+      memory: { rssMb: memory.peakMb(), heapUsedMb: recorder.heapUsedHighWaterMb() },
+    };
+  } finally {
+    env.close();
+  }
+}

@@ -1,0 +1,480 @@
+// docs/bench/RESULTS.md: the figures of the last full `npm run bench`, the targets, the chosen defaults and why,
+// the cost model with its sources, and the method with its caveats.
+import {
+  BACKEND_CALLS,
+  COST_MODEL_TABLE,
+  isSheetsCall,
+  sheetsCallCounts,
+  sheetsCallKind,
+  DEFAULT_COST,
+  EXECUTION_START_MS,
+  FETCH_ALL_PARALLELISM,
+  FETCH_CALL_OVERHEAD_MS,
+} from './cost-model';
+import { modelOurs, type NResult } from './analysis';
+import type { TargetCheck, ChunkSizeProbe } from './targets';
+import type { BuildSize } from './sizes';
+import type { Measurements } from './measure';
+import type { SidebarTiming } from './sidebar-timing';
+import type { TuningRow } from './tuning';
+import type { SensitivityRow } from './sensitivity';
+import { count, kb, markdownTable, mb, ratio, seconds } from './format';
+import { mainTableRows, perNLine, sheetsByMethodRows } from './report-console';
+import { MAX_IN_FLIGHT_ALL_BROWSERS } from './recommend';
+
+export interface BenchReport {
+  latencyMs: number;
+  chunkSize: number;
+  chunksInFlight: number;
+  results: NResult[];
+  targets: TargetCheck[];
+  sizes: BuildSize[];
+  sidebar: SidebarTiming | undefined;
+  tuning: TuningRow[];
+  probe: ChunkSizeProbe;
+  sensitivity: { n: number; rows: SensitivityRow[] };
+  recommended: TuningRow | undefined;
+  environment: Measurements['environment'];
+}
+
+const PART_NAMES: Record<string, string> = {
+  start: 'execution starts (google.script.run)',
+  sheetsReads: 'Sheets reads',
+  sheetsWrites: 'Sheets writes',
+  cells: 'Sheets cells moved',
+  otherServices: 'Properties, Lock, token, email',
+  urlFetch: 'UrlFetch waves',
+  compute: 'script time (emulator)',
+};
+
+function breakdown(results: NResult[]): string {
+  const keys = Object.keys(PART_NAMES) as (keyof NResult['model']['parts'])[];
+  const rows = keys.map((k) => [
+    PART_NAMES[k],
+    ...results.map((r) => {
+      const total = Object.values(r.model.parts).reduce((a, b) => a + b, 0);
+      return `${seconds(r.model.parts[k])} s (${((100 * r.model.parts[k]) / total).toFixed(0)}%)`;
+    }),
+  ]);
+  return markdownTable(['summed over all executions', ...results.map((r) => `ours N=${count(r.n)}`)], rows);
+}
+
+function chunkAnatomy(r: NResult): string {
+  const steady = r.ours.chunks[Math.min(1, r.ours.chunks.length - 1)];
+  const sheets = Object.entries(steady.calls)
+    .filter(([k]) => /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList)\./.test(k))
+    .map(([k, n]) => `${k}${n > 1 ? ` x${n}` : ''}`)
+    .join(', ');
+  return sheets;
+}
+
+/** Modelled wall time without the per-row hidden-row checks of readSelectionPlan (on the critical path). */
+function withoutHiddenChecks(r: NResult, chunksInFlight: number): number {
+  const hidden = r.ours.plan.calls['Sheet.isRowHiddenByUser'] ?? 0;
+  return modelOurs(r.ours, chunksInFlight).wallMs - hidden * DEFAULT_COST.sheetsReadCallMs;
+}
+
+function whatIf(report: BenchReport): string | undefined {
+  const rec = report.recommended;
+  if (!rec || rec.chunkSize !== report.chunkSize) return undefined;
+  const k = rec.chunksInFlight;
+  const rows = report.results.map((r) => {
+    const tuned = modelOurs(r.ours, k).wallMs;
+    const lean = withoutHiddenChecks(r, k);
+    return [
+      count(r.n),
+      seconds(r.model.wallMs),
+      seconds(tuned),
+      seconds(lean),
+      seconds(r.naive.modelledMs) + (r.naive.measured ? '' : '*'),
+      `${(r.naive.modelledMs / r.model.wallMs).toFixed(1)}x / ${(r.naive.modelledMs / tuned).toFixed(1)}x / ${(
+        r.naive.modelledMs / lean
+      ).toFixed(1)}x`,
+    ];
+  });
+  return markdownTable(
+    [
+      'N',
+      `now (${report.chunkSize} x ${report.chunksInFlight}) s`,
+      `${rec.chunkSize} x ${k} s`,
+      `${rec.chunkSize} x ${k}, no per-row hidden check s`,
+      'naive s',
+      'faster than naive (now / tuned / both)',
+    ],
+    rows,
+  );
+}
+
+/** Which Sheets calls a steady chunk makes, what grows with N, and what could go. */
+function sheetsPerChunkBullet(report: BenchReport): string {
+  const { results } = report;
+  const sheetsOf = (calls: Record<string, number>) =>
+    Object.fromEntries(Object.entries(calls).filter(([k]) => isSheetsCall(k) && sheetsCallKind(k) !== 'handle'));
+  const steadyOf = (r: NResult) => {
+    const perChunk = r.ours.sheetsCallsPerChunk;
+    const at = perChunk.indexOf(r.sheetsCallsPerChunkSteady, 1);
+    return sheetsOf(r.ours.chunks[at >= 1 ? at : 0].calls);
+  };
+  const small = results[0];
+  const large = results[results.length - 1];
+  const a = steadyOf(small);
+  const b = steadyOf(large);
+  const grown = Object.keys(b)
+    .filter((k) => (b[k] ?? 0) > (a[k] ?? 0))
+    .map((k) => `${k} +${b[k] - (a[k] ?? 0)}`);
+  const list = (calls: Record<string, number>) =>
+    Object.entries(calls)
+      .map(([k, n]) => `${k}${n > 1 ? ` x${n}` : ''}`)
+      .join(', ');
+  const sizes = report.probe.bySize.map((p) => `${p.steadyCallsPerChunk} at chunk size ${p.chunkSize}`).join(', ');
+  const parts = [
+    `- **Sheets calls per chunk** do not depend on the chunk size (steady chunks: ${sizes}, N = ${report.probe.n}). ` +
+      `A steady chunk makes ${small.sheetsCallsPerChunkSteady} calls at N = ${count(small.n)} and ` +
+      `${large.sheetsCallsPerChunkSteady} at N = ${count(large.n)}; the reads and writes among them (handles such as ` +
+      `getRange left out) at N = ${count(large.n)}: ${list(b)}.`,
+  ];
+  if (grown.length > 0)
+    parts.push(
+      `What grows with N is ${grown.join(', ')}: once the log sheet is full, every chunk grows it by exactly its ` +
+        'own rows. Growing it by a block (say 1,000 rows) would leave that to one chunk in 50.',
+    );
+  if ((b['Sheet.getLastColumn'] ?? 0) > 1)
+    parts.push(
+      'The header row is read twice per chunk (getLastColumn + getDisplayValues before sending, and again in the ' +
+        'results writer); passing the first read on would save two reads.',
+    );
+  parts.push(
+    "Even so, Sheets is not where a chunk's modelled time goes: the execution start, the backend calls and the " +
+      'fetch weigh more (see "Where the modelled time goes").',
+  );
+  return parts.join(' ');
+}
+
+export function resultsMarkdown(report: BenchReport): string {
+  const { results, latencyMs } = report;
+  const env = report.environment;
+  const at1000 = results.find((r) => r.n === 1000);
+  const at5000 = results.find((r) => r.n === 5000);
+  const first = results[0];
+  const out: string[] = [];
+  out.push('# Benchmark results');
+  out.push('');
+  out.push(
+    `Generated by \`npm run bench\` on ${env.date} (commit ${env.commit}${env.dirty ? ' plus uncommitted changes' : ''}, ` +
+      `Node ${env.node}, ${env.cpus} CPUs, ${env.totalSeconds.toFixed(0)} s in all). Latency L = ${latencyMs} ms per ` +
+      `request (simulator, real sockets). Ours runs with the product's defaults: chunk size ${report.chunkSize}, ` +
+      `${report.chunksInFlight} chunks in flight, so C = ${report.chunkSize * report.chunksInFlight} requests in flight. ` +
+      `Bundle measured: build/ as of ${env.build.builtAt} (fingerprint ${env.build.fingerprint}), copied at the start ` +
+      `so that every scenario runs the same code${
+        env.build.changedDuringRun ? '; build/ was rebuilt while the benchmark ran, the figures are for the copy' : ''
+      }. ` +
+      'Regenerate with `npm run bench` (about 6 minutes); `npm run bench -- --quick` checks N = 100 only and writes nothing.',
+  );
+  out.push('');
+  out.push('![Modelled Apps Script time against N: ours, naive reference, ideal bound](time-vs-n.svg)');
+  out.push('');
+  out.push('```');
+  for (const r of results) out.push(perNLine(r));
+  out.push('```');
+  out.push('');
+  out.push(
+    '`ours/ideal` and `ours/naive` compare **modelled Apps Script wall time** (below); `sheets_calls_per_chunk` is ' +
+      'the most Sheets calls any one chunk execution made (the first chunk of a run also creates the result ' +
+      'columns and the log sheet).',
+  );
+  out.push('');
+  out.push('## Results');
+  out.push('');
+  const main = mainTableRows(results);
+  out.push(markdownTable(main.header, main.rows));
+  out.push('');
+  out.push(
+    '- **ours wall (emulator)**: measured here. The emulator runs one execution at a time, so the chunks the ' +
+      'sidebar keeps in flight run one after the other: this is the sum of the executions, not what a user would wait.',
+  );
+  out.push(
+    `- **ours modelled**: the same executions priced with the cost model, the chunks ${report.chunksInFlight} at a ` +
+      'time as in Apps Script, where each google.script.run call is its own execution (bench/schedule.ts).',
+  );
+  out.push(
+    `- **ideal**: ceil(N / C) x L + one read of the IDs and one write of the N x 9 result cells, C = ${
+      report.chunkSize * report.chunksInFlight
+    } (bench/ideal.ts).`,
+  );
+  out.push(
+    '- **naive**: bench/naive/Code.js, one `UrlFetchApp.fetch` and nine `setValue` per job in one execution, run ' +
+      'by the same emulator against the same data. `*`: not run at that N, extrapolated linearly from the largest N ' +
+      'it ran at.',
+  );
+  out.push(
+    '- **executions**: readSelectionPlan + one runChunk per chunk. **UrlFetch requests**: every request sent. ' +
+      '**peak RSS**: the whole benchmark process (emulator, its HTTP worker thread, the simulator thread) sampled ' +
+      'every 20 ms by a worker thread; **peak heap**: main thread heapUsed, high-water mark after each execution.',
+  );
+  for (const r of results)
+    if (r.naive.stoppedAfterJobs !== undefined)
+      out.push(
+        `- naive at N = ${count(r.n)} needs ${seconds(r.naive.modelledMs)} s of modelled time in one execution: ` +
+          `Apps Script stops it at 6 minutes after about ${count(r.naive.stoppedAfterJobs)} jobs; the rest are never sent.`,
+      );
+  out.push('');
+  out.push('### Where the modelled time goes');
+  out.push('');
+  out.push(breakdown(results));
+  out.push('');
+  out.push(
+    `A steady chunk (the second one) makes these Sheets calls: ${chunkAnatomy(first)}. The ID column is read ` +
+      'before sending and again before writing (the user may have edited the sheet meanwhile); the result rows and ' +
+      'the log rows are one setValues each.',
+  );
+  out.push('');
+  out.push('### Sheets calls by method');
+  out.push('');
+  const byMethod = sheetsByMethodRows(results);
+  out.push(markdownTable(byMethod.header, byMethod.rows));
+  out.push('');
+  out.push('## Targets');
+  out.push('');
+  out.push(
+    markdownTable(
+      ['target', 'status', 'figures'],
+      report.targets.map((t) => [t.target, t.met === undefined ? 'n/a' : t.met ? 'met' : '**not met**', t.detail]),
+      3,
+    ),
+  );
+  out.push('');
+  out.push('### What would have to change in the product for the targets not met');
+  out.push('');
+  const perChunk = at1000 ?? first;
+  const steadyChunkMs = perChunk.model.chunkMs.length > 1 ? perChunk.model.chunkMs[1] : perChunk.model.chunkMs[0];
+  const fixedMs = steadyChunkMs - latencyMs - FETCH_CALL_OVERHEAD_MS;
+  const steady = perChunk.ours.chunks[Math.min(1, perChunk.ours.chunks.length - 1)];
+  const steadyKinds = sheetsCallCounts(steady.calls);
+  const backendCalls = BACKEND_CALLS.filter((k) => steady.calls[k]).reduce((n, k) => n + steady.calls[k], 0);
+  const tenWaves = (fixedMs + 10 * (latencyMs + FETCH_CALL_OVERHEAD_MS)) / (10 * latencyMs);
+  out.push(
+    `- **ours/ideal <= 1.5 at N = 1,000.** A chunk is one execution with one fetchAll wave. Modelled, a steady ` +
+      `chunk costs ${seconds(steadyChunkMs)} s, of which ${(latencyMs / 1000).toFixed(1)} s is the requests' ` +
+      `latency; the other ${seconds(fixedMs + FETCH_CALL_OVERHEAD_MS)} s (execution start ${EXECUTION_START_MS} ms, ` +
+      `${backendCalls} backend calls for settings, token, lock and user email, ${steadyKinds.read} Sheets reads and ` +
+      `${steadyKinds.write} writes, the fetch hop) is paid once per chunk. ` +
+      'The ideal bound pays only the latency, so for the same C the ratio is about chunk time / ' +
+      'L whatever the chunk size or the chunks in flight (more in flight raises C for both). The only lever is ' +
+      'several waves per execution, so the fixed cost is shared: runChunk sending its jobs in successive fetchAll ' +
+      `waves of ${FETCH_ALL_PARALLELISM} (the wave loop and the time-budget check already exist in ` +
+      'src/server/aodocs-client.ts) and the sidebar sending chunks of 100-200 jobs. Even at 10 waves per execution ' +
+      `the model gives ${tenWaves.toFixed(2)}x, because every wave also pays the ${FETCH_CALL_OVERHEAD_MS} ms hop: ` +
+      'under this cost model the 1.5x target is out of reach for requests sent from Apps Script, and it is only as ' +
+      'good as the unpublished figures (see the sensitivity table: with no execution start it is still ' +
+      `${ratio(report.sensitivity.rows.find((s) => s.parameter === 'executionStartMs' && s.value === 0)?.oursOverIdeal ?? NaN)}).`,
+  );
+  out.push(
+    '- **20x faster than naive.** The naive reference costs about one request latency plus nine setValue calls per ' +
+      `job; ours at the default ${report.chunksInFlight} chunks in flight finishes ${
+        report.chunkSize * report.chunksInFlight
+      } jobs per chunk time. Two changes get there at N = 1,000: more chunks in flight (see the tuning table), and ` +
+      'removing the floor set by the single `readSelectionPlan` execution, which calls `Sheet.isRowHiddenByUser` once ' +
+      'per selected row (src/server/selection-reader.ts): ' +
+      (at1000
+        ? `${count(at1000.ours.plan.calls['Sheet.isRowHiddenByUser'] ?? 0)} calls, ${seconds(at1000.model.planMs)} s modelled at N = 1,000`
+        : '') +
+      (at5000 ? `, ${seconds(at5000.model.planMs)} s at N = 5,000 (the longest execution of that run)` : '') +
+      '. SpreadsheetApp has no batch form of that check; the Sheets advanced service returns ' +
+      '`rowMetadata.hiddenByUser` for a whole range in one call but needs the `spreadsheets` scope instead of ' +
+      '`spreadsheets.currentonly`; checking only the rows of each chunk in runChunk would make Sheets calls per chunk ' +
+      'grow with the chunk size. ' +
+      (first.n <= 100
+        ? `At N = ${count(first.n)} the fixed cost of two executions (the plan, then one round of chunks) stays: ` +
+          `${seconds(withoutHiddenChecks(first, MAX_IN_FLIGHT_ALL_BROWSERS))} s modelled even with ` +
+          `${MAX_IN_FLIGHT_ALL_BROWSERS} chunks in flight and no per-row check, against ` +
+          `${seconds(first.naive.modelledMs)} s for the naive reference ` +
+          `(${(first.naive.modelledMs / withoutHiddenChecks(first, MAX_IN_FLIGHT_ALL_BROWSERS)).toFixed(1)}x).`
+        : ''),
+  );
+  const table = whatIf(report);
+  if (table) {
+    out.push('');
+    out.push(table);
+    out.push('');
+    out.push(
+      'Modelled on the same measured executions: "no per-row hidden check" removes the isRowHiddenByUser calls ' +
+        'from the plan execution (what one batched read would leave).',
+    );
+  }
+  out.push('');
+  out.push(sheetsPerChunkBullet(report));
+  out.push('');
+  out.push('## Chosen defaults and why');
+  out.push('');
+  if (report.tuning.length > 0) {
+    out.push(
+      markdownTable(
+        [
+          'chunk size',
+          'chunks in flight',
+          'C',
+          `really concurrent (fetchAll <= ${FETCH_ALL_PARALLELISM})`,
+          'modelled wall s',
+          'ours/ideal',
+          'ours/naive',
+          'longest execution s',
+          'Sheets calls/chunk first/steady',
+          'jobs sent after Stop (at most)',
+        ],
+        report.tuning.map((t) => [
+          String(t.chunkSize),
+          String(t.chunksInFlight),
+          String(t.requestsInFlight),
+          String(t.effectiveInFlight),
+          seconds(t.wallMs),
+          ratio(t.oursOverIdeal),
+          ratio(t.oursOverNaive),
+          seconds(t.maxExecutionMs),
+          `${t.sheetsCallsPerChunkMax}/${t.sheetsCallsPerChunkSteady}`,
+          String(t.jobsAfterStop),
+        ]),
+      ),
+    );
+    out.push('');
+    out.push(
+      'N = 1,000, L = ' +
+        `${latencyMs} ms. Each chunk size was run for real; chunks in flight only change the modelled schedule (the ` +
+        'emulator serialises them).',
+    );
+    out.push('');
+    const rec = report.recommended;
+    const current = report.tuning.find(
+      (t) => t.chunkSize === report.chunkSize && t.chunksInFlight === report.chunksInFlight,
+    );
+    if (rec && current) {
+      out.push(
+        `- **Chunk size ${rec.chunkSize}** (${
+          rec.chunkSize === report.chunkSize ? 'unchanged' : `default now ${report.chunkSize}`
+        }). Larger chunks share the fixed cost of ` +
+          'an execution over more jobs (chunk size 50 is faster in the model), but a fetchAll is assumed to run at ' +
+          `most ${FETCH_ALL_PARALLELISM} requests at once, and the research notes advise 10-25 cancel requests per ` +
+          'fetchAll so as not to flood AODocs; a chunk of 50 also means up to 50 x chunks-in-flight cancels still ' +
+          'sent after Stop. Sheets calls per chunk do not change with the size.',
+      );
+      out.push(
+        `- **Chunks in flight ${rec.chunksInFlight}** (now ${report.chunksInFlight}, \`CHUNKS_IN_FLIGHT\` in ` +
+          'src/core/settings.ts). It divides the chunk phase almost linearly. Capped at ' +
+          `${MAX_IN_FLIGHT_ALL_BROWSERS} (Firefox's limit of parallel google.script.run calls; Apps Script allows 10, ` +
+          `a user 30 simultaneous executions). It puts up to ${rec.requestsInFlight} cancel requests in flight on ` +
+          'AODocs, whose API documents no rate limit (research notes, AODocs API section 3).',
+      );
+      out.push(
+        '- Rule (bench/recommend.ts): the fastest modelled run with at most one fetchAll wave per chunk and at most ' +
+          `${MAX_IN_FLIGHT_ALL_BROWSERS} chunks in flight, then among runs within 5% of it the fewest jobs in flight.`,
+      );
+      out.push(
+        `- Modelled at N = 1,000: ${seconds(rec.wallMs)} s with ${rec.chunkSize} x ${rec.chunksInFlight} against ` +
+          `${seconds(current.wallMs)} s with the current ${report.chunkSize} x ${report.chunksInFlight} ` +
+          `(ours/naive ${ratio(rec.oursOverNaive)} against ${ratio(current.oursOverNaive)}).`,
+      );
+      out.push(
+        rec.chunkSize === report.chunkSize && rec.chunksInFlight === report.chunksInFlight
+          ? '- The current defaults are the chosen ones.'
+          : '- The benchmark does not change the product: the lead applies the new defaults in src/core/settings.ts ' +
+              '(chunkSize in DEFAULT_SETTINGS, CHUNKS_IN_FLIGHT) and reruns `npm run bench`; the figures above are ' +
+              'for the current defaults.',
+      );
+    }
+  } else out.push('(The tuning sweep runs in the full benchmark only.)');
+  out.push('');
+  out.push('## How much the ratios depend on the unpublished figures');
+  out.push('');
+  out.push(
+    `Each figure varied alone on the same measured runs at N = ${count(report.sensitivity.n)} (default in bold).`,
+  );
+  out.push('');
+  out.push(
+    markdownTable(
+      ['figure', 'value', 'ours modelled s', 'naive modelled s', 'ours/ideal', 'ours/naive'],
+      report.sensitivity.rows.map((s) => {
+        const v = s.isDefault ? `**${s.value}**` : String(s.value);
+        return [s.parameter, v, seconds(s.oursMs), seconds(s.naiveMs), ratio(s.oursOverIdeal), ratio(s.oursOverNaive)];
+      }),
+      2,
+    ),
+  );
+  out.push('');
+  out.push('## Build sizes and sidebar time to interactive');
+  out.push('');
+  out.push(
+    markdownTable(
+      ['file', 'bytes', 'KiB', 'gzip KiB'],
+      report.sizes.map((s) => [s.file, count(s.bytes), kb(s.bytes), kb(s.gzipBytes)]),
+    ),
+  );
+  out.push('');
+  const sb = report.sidebar;
+  out.push(
+    sb
+      ? `Sidebar time to interactive in Chromium (build/Sidebar.html via openSidebarPage, its getSidebarState ` +
+          `answered by the real bundle in the emulator, until "Cancel selected jobs…" is visible): median of ` +
+          `${sb.openings - 1} warm openings **${sb.medianFromNewPageMs.toFixed(0)} ms** from asking for a new page, ` +
+          `${sb.medianFromNavigationMs.toFixed(0)} ms on the page's own clock; the first (cold) opening ` +
+          `${sb.coldFromNewPageMs.toFixed(0)} ms. In Apps Script add HtmlService serving the page and one ` +
+          `google.script.run round trip (modelled ${EXECUTION_START_MS} ms) before the button shows.`
+      : 'Sidebar time to interactive: not measured (--no-browser, or Chromium not found).',
+  );
+  out.push('');
+  out.push('## Cost model');
+  out.push('');
+  out.push(
+    'bench/cost-model.ts. [D] documented by Google, [C] community measurement, [I] our assumption. An execution ' +
+      'costs: start + Sheets read calls x read + write calls x write + cells read or written x cell + backend ' +
+      'calls x other + for each fetch/fetchAll, ceil(requests / parallelism) x its measured duration (the slowest ' +
+      'request, over real sockets) + hop + script time measured in the emulator outside fetches. Sheets calls that ' +
+      'only return a handle (getRange, getActiveSpreadsheet, getName, getRow...) cost nothing.',
+  );
+  out.push('');
+  out.push(
+    markdownTable(
+      ['constant', 'value', 'source'],
+      COST_MODEL_TABLE.map((c) => [c.name, c.value, c.source]),
+      3,
+    ),
+  );
+  out.push('');
+  out.push('## Method and caveats');
+  out.push('');
+  out.push(
+    '- Both ours and the naive reference run as JavaScript in the same Apps Script emulator (playground/gas), ' +
+      'whose UrlFetchApp sends real HTTP requests (fetchAll concurrently) to the AODocs simulator ' +
+      '(playground/aodocs) in a worker thread, with a fixed latency L per request. Each scenario starts from the ' +
+      'same data: the simulator reset and loaded with N in-progress jobs, a new spreadsheet with the N IDs in ' +
+      'column A under a frozen header, selected.',
+  );
+  out.push(
+    "- Ours is build/Code.js as clasp pushes it, driven by the sidebar's run driver (src/client/run-driver.ts) " +
+      'with the product defaults; every chunk is one recorded execution (bench/execution-recorder.ts).',
+  );
+  out.push(
+    '- Measured wall time is honest for the emulator only: executions run one at a time, so ours measured is the ' +
+      'sum of its executions, and Sheets calls cost microseconds. All comparisons with the ideal bound and the ' +
+      'naive reference use the modelled Apps Script time, whose figures are listed above; three of them ' +
+      '(execution start, proxy hop, fetchAll parallelism) are assumptions: see the sensitivity table.',
+  );
+  out.push(
+    '- Not modelled: two chunks in flight wait for each other on the document lock while writing (a few tens of ' +
+      "ms each); Apps Script's own caching of reads; retries and backoff (no faults are injected here); the " +
+      'time the user spends on the confirmation step.',
+  );
+  out.push(
+    `- The naive reference runs at N = ${results
+      .filter((r) => r.naive.measured)
+      .map((r) => count(r.n))
+      .join(' and ')} only (about L x N of real time); larger N is extrapolated linearly, which is what its one ` +
+      'request and nine setValue calls per job give.',
+  );
+  out.push(
+    '- The machine is shared (2 CPUs) and other work may run at the same time: script time measured in the ' +
+      'emulator can vary by tens of percent between runs; the network part (L) does not.',
+  );
+  out.push('');
+  out.push(`Peak RSS at the largest N: ${mb(results[results.length - 1].ours.memory.rssMb)} MB.`);
+  out.push('');
+  return out.join('\n');
+}

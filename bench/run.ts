@@ -1,0 +1,80 @@
+// npm run bench [-- --quick] [--latency-ms 200] [--no-browser] [--no-docs] [--save-raw f.json] [--from-raw f.json]
+// Ours (the real bundle, chunked by the sidebar's run driver) at N = 100, 1,000 and 5,000 job IDs, the naive
+// reference at N = 100 and 1,000, the ideal bound, against the AODocs simulator over real sockets with L ms per
+// request; prints the table and one line per N, and (full run) writes docs/bench/RESULTS.md and time-vs-n.svg.
+// --save-raw keeps the measurements; --from-raw rebuilds the report and the docs from them without measuring.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyse, extrapolateNaive, naiveFigures, NResult } from './analysis';
+import { measureAll, Measurements, TUNING_N } from './measure';
+import { printReport } from './report-console';
+import { recommend } from './recommend';
+import { sensitivityRows } from './sensitivity';
+import { checkTargets } from './targets';
+import { tuningRows } from './tuning';
+import { writeDocs } from './write-docs';
+import type { BenchReport } from './report-markdown';
+
+export const DOCS_DIR = path.resolve(__dirname, '..', 'docs', 'bench');
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'latency-ms': { type: 'string', default: '200' },
+    'no-browser': { type: 'boolean', default: false },
+    'no-docs': { type: 'boolean', default: false },
+    'save-raw': { type: 'string' },
+    'from-raw': { type: 'string' },
+  },
+});
+
+const progress = (text: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
+
+export function buildReport(m: Measurements): BenchReport {
+  const naive = m.naive.map((run) => naiveFigures(run));
+  const largest = naive.reduce((a, b) => (b.n > a.n ? b : a));
+  const naiveAt = (n: number) => naive.find((f) => f.n === n) ?? extrapolateNaive(largest, n);
+  const results: NResult[] = m.ours.map((run) => analyse(run, naiveAt(run.n), m.latencyMs));
+  const tuning = m.tuningRuns.length > 0 ? tuningRows(m.tuningRuns, naiveAt(TUNING_N).modelledMs, m.latencyMs) : [];
+  const sensitivityRun = m.ours.find((r) => r.n === TUNING_N) ?? m.ours[0];
+  const naiveRun = m.naive.find((r) => r.n === sensitivityRun.n) ?? largest.run!;
+  return {
+    latencyMs: m.latencyMs,
+    chunkSize: m.chunkSize,
+    chunksInFlight: m.chunksInFlight,
+    results,
+    targets: checkTargets(results, m.probe),
+    sizes: m.sizes,
+    sidebar: m.sidebar,
+    tuning,
+    probe: m.probe,
+    sensitivity: { n: sensitivityRun.n, rows: sensitivityRows(sensitivityRun, naiveRun, m.latencyMs) },
+    recommended: recommend(tuning),
+    environment: m.environment,
+  };
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const latencyMs = Number(args['latency-ms']);
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new Error('--latency-ms must be a number >= 0');
+  const measurements: Measurements = args['from-raw']
+    ? (JSON.parse(fs.readFileSync(args['from-raw'], 'utf8')) as Measurements)
+    : await measureAll({ quick: args.quick === true, latencyMs, browser: !args['no-browser'], progress });
+  if (args['save-raw']) fs.writeFileSync(args['save-raw'], JSON.stringify(measurements));
+  const report = buildReport(measurements);
+  printReport(report);
+  if (measurements.quick || args['no-docs']) {
+    progress(`docs not written (${measurements.quick ? '--quick' : '--no-docs'}); the full run writes ${DOCS_DIR}`);
+  } else {
+    writeDocs(DOCS_DIR, report);
+    progress(`wrote ${path.join(DOCS_DIR, 'RESULTS.md')} and ${path.join(DOCS_DIR, 'time-vs-n.svg')}`);
+  }
+  progress(`done in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

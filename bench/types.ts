@@ -1,0 +1,66 @@
+// What the benchmark measures and reports, shared by the scenarios, the model and the reports.
+
+/** One fetch or fetchAll call of an execution: how many requests, and its wall time over real sockets. */
+export interface FetchCall {
+  requests: number;
+  durationMs: number;
+}
+
+/** One server execution as the emulator ran it. */
+export interface ExecutionMeasure {
+  functionName: string;
+  wallMs: number;
+  ok: boolean;
+  error?: string;
+  /** Service calls by "Service.method" made during this execution. */
+  calls: Record<string, number>;
+  cellsRead: number;
+  cellsWritten: number;
+  fetchCalls: FetchCall[];
+}
+
+export interface RunCounts {
+  executions: number;
+  urlFetchRequests: number;
+  /** Distinct job IDs among the URLs requested. */
+  distinctJobIdsRequested: number;
+  /** Job IDs requested more than once. */
+  repeatedJobIds: number;
+  /** Sheets calls by "Service.method", summed over the run. */
+  sheetsCalls: Record<string, number>;
+  sheetsCallsTotal: number;
+}
+
+export interface MemoryPeak {
+  /** Highest process RSS sampled every 20 ms by a worker thread (covers the emulator, its HTTP worker and the simulator). */
+  rssMb: number;
+  /** Highest heapUsed of the main thread, sampled after each execution. */
+  heapUsedMb: number;
+}
+
+export interface OursRun {
+  n: number;
+  chunkSize: number;
+  chunksInFlight: number;
+  measuredWallMs: number;
+  plan: ExecutionMeasure;
+  chunks: ExecutionMeasure[];
+  counts: RunCounts;
+  /** Sheets calls of each runChunk execution. */
+  sheetsCallsPerChunk: number[];
+  finished: number;
+  notSent: number;
+  /** Rows whose Result cell reads "Cancelled". */
+  rowsCancelled: number;
+  memory: MemoryPeak;
+}
+
+export interface NaiveRun {
+  n: number;
+  measuredWallMs: number;
+  execution: ExecutionMeasure;
+  counts: RunCounts;
+  /** Rows whose status cell reads CANCELLED. */
+  rowsCancelled: number;
+  memory: MemoryPeak;
+}
