@@ -1,6 +1,7 @@
 // The simulator as an HTTP server in the current thread (the CLI uses it; tests and the playground use
 // startSimulator() from simulator-process.ts, which runs this in a worker thread).
 
+import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ContractChecker, type ContractViolation } from './contract';
@@ -46,6 +47,8 @@ export function createSimulatorServer(options: InThreadSimulatorOptions = {}): S
   const initialRuntime = structuredClone(runtime);
   const initialSeed = options.seed ?? demoSeed();
   const closing = new AbortController();
+  // Every request waiting out its latency listens on this one signal: hundreds at once are expected.
+  setMaxListeners(0, closing.signal);
   const state: SimulatorState = {
     store: new JobStore(initialSeed),
     log: new RequestLog(),

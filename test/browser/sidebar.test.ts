@@ -214,3 +214,45 @@ test('the footer shows the version and the sidebar loads nothing from outside', 
 async function expectText(page: Page, testId: string, value: string): Promise<void> {
   await expect(page.getByTestId(testId).locator('.value').textContent()).resolves.toBe(value);
 }
+
+test('settings: the security code is write-only, shown only in its mode, and a refused field is named and focused', async () => {
+  const saved: unknown[] = [];
+  const view = {
+    baseUrl: 'https://aodocs.altirnao.com/api',
+    domain: '',
+    authMode: 'security-code',
+    chunkSize: 20,
+    skipHiddenRows: true,
+    skipFinishedRows: true,
+    writeLog: true,
+    runCap: 5000,
+    securityCodeSaved: true,
+    allowedUrlPrefixes: ['https://aodocs.altirnao.com/api/'],
+  };
+  const page = await openSidebarPage(browser, async (name, args) => {
+    if (name === 'getSidebarState')
+      return { version: 'x', userEmail: '', chunkSize: 20, chunksInFlight: 2, startWithCancel: false };
+    if (name === 'getSettings') return view;
+    if (name === 'saveSettings') {
+      saved.push(args[0]);
+      return { ok: false, field: 'chunkSize', message: 'The chunk size must be a whole number from 1 to 50.' };
+    }
+    throw new Error(name);
+  });
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  const code = page.getByLabel('Security code', { exact: true });
+  await expect(code.inputValue()).resolves.toBe('');
+  await expect(code.getAttribute('placeholder')).resolves.toBe('saved: type to replace');
+  await expect(page.getByLabel('Custom API base URL').isVisible()).resolves.toBe(false);
+  await page.getByLabel('Sign in with').selectOption('identity-token');
+  await expect(code.isVisible()).resolves.toBe(false);
+  await page.getByLabel('Jobs per chunk').fill('500');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert').textContent()).resolves.toBe(
+    'The chunk size must be a whole number from 1 to 50.',
+  );
+  await expect(page.locator('#chunk-size').evaluate((el) => el === el.ownerDocument.activeElement)).resolves.toBe(true);
+  // Nothing typed in the code field: the saved code is kept (undefined), never sent back and forth.
+  expect(saved).toEqual([expect.objectContaining({ authMode: 'identity-token', chunkSize: 500 })]);
+  expect(saved[0]).not.toHaveProperty('securityCode');
+});

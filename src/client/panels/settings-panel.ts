@@ -72,7 +72,13 @@ export function createSettingsPanel(ctx: PanelContext) {
       'password',
     );
     const forget = checkboxField('Remove the saved security code', 'forget-code', false);
-    forget.row.hidden = !settings.securityCodeSaved;
+    // The code's fields only matter in security-code mode.
+    const showCodeFields = () => {
+      code.row.hidden = mode.input.value !== 'security-code';
+      forget.row.hidden = code.row.hidden || !settings.securityCodeSaved;
+    };
+    showCodeFields();
+    mode.input.addEventListener('change', showCodeFields);
     const chunk = field('Jobs per chunk', 'chunk-size', String(settings.chunkSize), '', 'number');
     const cap = field('Most job IDs in one run', 'run-cap', String(settings.runCap), '', 'number');
     const hidden = checkboxField('Skip hidden and filtered rows', 'skip-hidden', settings.skipHiddenRows);
