@@ -4,21 +4,7 @@
  * G y Y M L d H k K h m s S E u a z Z X, quoted text ('T', '' for a quote). Zone names (z) come from Intl and may
  * differ from Java's for some zones (Intl writes "GMT+1" where Java writes "CET").
  */
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../spreadsheet/time-zone';
 
 interface ZonedParts {
   year: number;
@@ -90,8 +76,8 @@ function field(letter: string, width: number, p: ZonedParts): string {
       return width === 2 ? pad(p.year % 100, 2) : pad(p.year, width);
     case 'M':
     case 'L':
-      if (width >= 4) return MONTHS[p.month - 1];
-      if (width === 3) return MONTHS[p.month - 1].slice(0, 3);
+      if (width >= 4) return MONTH_NAMES[p.month - 1];
+      if (width === 3) return MONTH_NAMES[p.month - 1].slice(0, 3);
       return pad(p.month, width);
     case 'd':
       return pad(p.day, width);
@@ -110,7 +96,7 @@ function field(letter: string, width: number, p: ZonedParts): string {
     case 'S':
       return pad(p.millisecond, Math.max(width, 3)).slice(0, Math.max(width, 3));
     case 'E':
-      return width >= 4 ? DAYS[p.weekday] : DAYS[p.weekday].slice(0, 3);
+      return width >= 4 ? WEEKDAY_NAMES[p.weekday] : WEEKDAY_NAMES[p.weekday].slice(0, 3);
     case 'u':
       return String(p.weekday === 0 ? 7 : p.weekday);
     case 'a':

@@ -3,29 +3,13 @@
  * Letters are case-insensitive as in Sheets; `m`/`mm` means minutes after an hour token or before a seconds token,
  * months otherwise. Reference: https://developers.google.com/sheets/api/guides/formats#date_and_time_format_patterns
  */
-import { WallClock } from './time-zone';
+import { WallClock, MONTH_NAMES, WEEKDAY_NAMES } from './time-zone';
 
 type DateToken =
   | { kind: 'literal'; text: string }
   | { kind: 'y' | 'm' | 'd' | 'h' | 's'; length: number; minutes?: boolean }
   | { kind: 'ampm'; style: 'AM/PM' | 'am/pm' | 'A/P' | 'a/p' }
   | { kind: 'fraction'; length: number };
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const cache = new Map<string, DateToken[]>();
 
@@ -50,12 +34,12 @@ export function formatDatePattern(w: WallClock, pattern: string): string {
       case 'm':
         if (token.minutes) out += pad(w.minute, token.length);
         else if (token.length <= 2) out += pad(w.month, token.length);
-        else if (token.length === 3) out += MONTHS[w.month - 1].slice(0, 3);
-        else if (token.length === 4) out += MONTHS[w.month - 1];
-        else out += MONTHS[w.month - 1][0];
+        else if (token.length === 3) out += MONTH_NAMES[w.month - 1].slice(0, 3);
+        else if (token.length === 4) out += MONTH_NAMES[w.month - 1];
+        else out += MONTH_NAMES[w.month - 1][0];
         break;
       case 'd': {
-        const weekday = WEEKDAYS[new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay()];
+        const weekday = WEEKDAY_NAMES[new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay()];
         if (token.length <= 2) out += pad(w.day, token.length);
         else out += token.length === 3 ? weekday.slice(0, 3) : weekday;
         break;

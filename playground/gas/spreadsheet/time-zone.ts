@@ -4,6 +4,23 @@
  * JavaScript Dates with that zone.
  */
 
+/** English calendar names, as Sheets' number formats and Java's SimpleDateFormat print them. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
 export interface WallClock {
   year: number;
   month: number; // 1-12
