@@ -62,7 +62,13 @@ export function writeResults(sheet: Sheet, headerRow: number, rows: RowToWrite[]
   const targets = new Map<number, RowToWrite>();
   for (const located of locateCells(sheet, headerRow, rows)) {
     if (located.moved) report.moved.set(located.key, located.moved);
-    if (!located.at || targets.has(located.at.row)) continue;
+    if (located.at && targets.has(located.at.row)) {
+      // Another job's result was moved onto this row (IDs in two columns): one row holds one result.
+      const row = byKey.get(located.key)!;
+      report.moved.set(located.key, { jobId: row.text, from: row.cell });
+      continue;
+    }
+    if (!located.at) continue;
     targets.set(located.at.row, byKey.get(located.key)!);
     report.written.set(located.key, located.at);
   }

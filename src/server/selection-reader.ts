@@ -22,8 +22,10 @@ function hiddenRows(sheet: Sheet, rows: number[]): Set<number> {
 function finishedRows(sheet: Sheet, statusColumn: number | undefined, rows: number[]): Set<number> {
   const finished = new Set<number>();
   if (statusColumn === undefined || rows.length === 0) return finished;
-  const first = Math.min(...rows);
-  const texts = sheet.getRange(first, statusColumn, Math.max(...rows) - first + 1, 1).getDisplayValues();
+  // Not Math.min(...rows): spreading a whole column's rows overflows the call stack.
+  const first = rows.reduce((a, b) => Math.min(a, b));
+  const last = rows.reduce((a, b) => Math.max(a, b));
+  const texts = sheet.getRange(first, statusColumn, last - first + 1, 1).getDisplayValues();
   for (const row of rows) if (isFinishedStatus(texts[row - first][0])) finished.add(row);
   return finished;
 }

@@ -146,3 +146,18 @@ test('runChunk refuses a request that does not match the sheet, and writes nothi
   expect(addon.env.urlFetch.log).toHaveLength(0);
   expect(JSON.stringify(sheet.values())).toBe(before);
 });
+
+test('a whole column of 150,000 rows is planned without overflowing, and refused by the run cap', () => {
+  const rows: unknown[][] = [['Job ID', 'Status']];
+  for (let i = 0; i < 150_000; i++) rows.push([`big${i}`, '']);
+  const sheet = sheetWith(rows);
+  saveSettings({ skipHiddenRows: false });
+  try {
+    expect(plan(sheet.name, ['A:A'])).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^The selection holds 150000 job IDs; one run takes at most 5000/),
+    });
+  } finally {
+    saveSettings({ skipHiddenRows: true });
+  }
+});
