@@ -66,8 +66,13 @@ export function readSelection(settings: Settings): PlanAnswer {
   const existing = RESULT_HEADERS.filter((h) => !layout.created.some((c) => c.header === h));
   const resultColumns = new Set(existing.map((h) => layout.columns[h]));
 
+  // Only rows with something selected in them are asked about (hidden rows cost one call per row).
   const candidateRows = new Set<number>();
-  for (const r of ranges) r.texts.forEach((_, i) => r.row + i > headerRow && candidateRows.add(r.row + i));
+  for (const r of ranges) {
+    r.texts.forEach((texts, i) => {
+      if (r.row + i > headerRow && texts.some((t) => t.trim() !== '')) candidateRows.add(r.row + i);
+    });
+  }
   const rows = [...candidateRows];
   const statusColumn = existing.includes('Status') ? layout.columns.Status : undefined;
   const parts = planSelection({

@@ -161,3 +161,12 @@ test('a whole column of 150,000 rows is planned without overflowing, and refused
     saveSettings({ skipHiddenRows: true });
   }
 });
+
+test('only rows holding something are checked for being hidden (one Apps Script call per row)', () => {
+  const rows: unknown[][] = [['Job ID']];
+  for (let i = 0; i < 1000; i++) rows.push([i % 100 === 0 ? `sparse${i}` : '']);
+  const sheet = sheetWith(rows);
+  addon.env.counter.reset();
+  expect(plan(sheet.name, ['A:A'])).toMatchObject({ ok: true, plan: { summary: { jobIds: 10 } } });
+  expect(addon.env.counter.snapshot()['Sheet.isRowHiddenByUser']).toBe(10);
+});
