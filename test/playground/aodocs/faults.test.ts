@@ -76,11 +76,12 @@ describe('faults where the operation happens', () => {
     const jobId = ids.inProgress[0];
     await sim.setOptions({ slowMs: 400 });
     await sim.setFaults({ targeted: [{ jobId, fault: 'slow' }] });
-    const started = Date.now();
     await expect(cancel(jobId, 100)).rejects.toThrow('timeout');
-    expect(Date.now() - started).toBeLessThan(400);
     expect(await statusOf(jobId)).toBe('IN_PROGRESS');
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Wait (bounded) until the server has finished the slow request, then look.
+    for (let i = 0; i < 100 && !(await sim.requestLog()).some((e) => e.fault === 'slow'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     expect(await statusOf(jobId)).toBe('CANCELLED');
     expect((await sim.requestLog())[0]).toMatchObject({ fault: 'slow', status: 200 });
   });
@@ -147,9 +148,8 @@ describe('targeting and randomness', () => {
 describe('latency', () => {
   test('a fixed latency delays every answer', async () => {
     await sim.setOptions({ latencyMs: 150 });
-    const started = Date.now();
     expect((await call(sim.url, `/job/v1/${ids.finished[0]}`, { headers: ADMIN })).status).toBe(200);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(145);
+    // The server's own record of how long it held the answer (a floor, never a speed limit).
     expect((await sim.requestLog())[0].durationMs).toBeGreaterThanOrEqual(145);
   });
 
@@ -164,8 +164,7 @@ describe('latency', () => {
     expect(Array.from({ length: 200 }, () => b.next())).toEqual(values);
 
     await sim.setOptions({ latencyMs: { min: 60, max: 90 }, latencySeed: 3 });
-    const started = Date.now();
     await call(sim.url, `/job/v1/${ids.finished[0]}`, { headers: ADMIN });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+    expect((await sim.requestLog()).at(-1)!.durationMs).toBeGreaterThanOrEqual(55);
   });
 });

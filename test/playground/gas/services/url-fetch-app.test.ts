@@ -23,14 +23,12 @@ describe('fetchAll', () => {
     const env = testEnvironment();
     env.globals.UrlFetchApp.fetch(`${server.origin}/echo`); // starts the worker thread before timing
     await server.reset();
-    const started = Date.now();
     const responses = env.globals.UrlFetchApp.fetchAll(
       [1, 2, 3, 4, 5].map(() => ({ url: `${server.origin}/delay/300` })),
     );
-    const elapsed = Date.now() - started;
     expect(responses.map((response) => response.getResponseCode())).toEqual([200, 200, 200, 200, 200]);
+    // Concurrency is proven by the server seeing all five requests in flight at once.
     expect((await server.stats()).maxInFlight).toBe(5);
-    expect(elapsed).toBeLessThan(1500);
   });
 
   test('returns the responses in request order whatever order they finish in', () => {

@@ -54,9 +54,7 @@ describe('Utilities', () => {
 
   test('sleep with the virtual clock moves the clock and returns at once', () => {
     const env = testEnvironment({ clock: { mode: 'virtual', start: 0 } });
-    const started = Date.now();
-    env.globals.Utilities.sleep(3_600_000);
+    env.globals.Utilities.sleep(3_600_000); // an hour: the test would time out if it really waited
     expect(env.clock.now()).toBe(3_600_000);
-    expect(Date.now() - started).toBeLessThan(100);
   });
 });
