@@ -113,3 +113,23 @@ test('a job ID deleted from the sheet mid-run is not sent, and the sidebar is to
   expect(addon.env.urlFetch.log.filter((e) => e.url.includes(b))).toEqual([]);
   expect((await addon.simulator.getJob(b))?.status).toBe('IN_PROGRESS');
 });
+
+test('rows inserted while the requests are in flight: the write-time check sends each result to its ID', async () => {
+  const [a, b] = ids.inProgress.slice(30, 32);
+  const sheet = newSheet([['Job ID'], [a], [b]]);
+  addon.env.spreadsheet.select(sheet.name, ['A2:A3']);
+  let inserted = false;
+  addon.env.urlFetch.options.beforeRequest = () => {
+    if (!inserted) sheet.insertRowsBefore(2, 1); // the user inserts a row while AODocs is being asked
+    inserted = true;
+  };
+  try {
+    await addon.run('refresh', { chunkSize: 2 });
+  } finally {
+    addon.env.urlFetch.options.beforeRequest = undefined;
+  }
+  const values = sheet.values();
+  const status = values[0].indexOf('Status');
+  expect(values.map((r) => r[0])).toEqual(['Job ID', '', a, b]);
+  expect(values.map((r) => r[status])).toEqual(['Status', '', 'IN_PROGRESS', 'IN_PROGRESS']);
+});
