@@ -6,7 +6,10 @@ import { parallelMakespan } from './schedule';
 import type { NaiveRun, OursRun } from './types';
 
 export interface OursModel {
+  /** Modelled wall time of the plan: its readSelectionPlan executions and, between them, the hidden-row pieces. */
   planMs: number;
+  /** Each execution of the plan, modelled. */
+  planExecutionMs: number[];
   chunkMs: number[];
   /** Modelled wall time of the run: the plan, then the chunks `chunksInFlight` at a time. */
   wallMs: number;
@@ -50,17 +53,33 @@ export function steadyMax(perChunk: number[]): number {
 }
 
 export function modelOurs(run: OursRun, chunksInFlight = run.chunksInFlight, cost = DEFAULT_COST): OursModel {
-  const plan = modelExecution(run.plan, cost);
+  const planSteps = run.planSteps.map((step) => ({
+    plan: modelExecution(step.plan, cost),
+    pieces: step.hiddenPieces.map((p) => modelExecution(p, cost)),
+  }));
+  const planExecutions = planSteps.flatMap((step) => [step.plan, ...step.pieces]);
+  const planMs = planSteps.reduce(
+    (ms, step) =>
+      ms +
+      step.plan.total +
+      parallelMakespan(
+        step.pieces.map((p) => p.total),
+        chunksInFlight,
+      ),
+    0,
+  );
   const chunks = run.chunks.map((c) => modelExecution(c, cost));
   const parts = { start: 0, sheetsReads: 0, sheetsWrites: 0, cells: 0, otherServices: 0, urlFetch: 0, compute: 0 };
-  for (const e of [plan, ...chunks])
+  for (const e of [...planExecutions, ...chunks])
     for (const key of Object.keys(parts) as (keyof typeof parts)[]) parts[key] += e[key];
   const chunkMs = chunks.map((c) => c.total);
+  const planExecutionMs = planExecutions.map((e) => e.total);
   return {
-    planMs: plan.total,
+    planMs,
+    planExecutionMs,
     chunkMs,
-    wallMs: plan.total + parallelMakespan(chunkMs, chunksInFlight),
-    maxExecutionMs: Math.max(plan.total, ...chunkMs),
+    wallMs: planMs + parallelMakespan(chunkMs, chunksInFlight),
+    maxExecutionMs: Math.max(...planExecutionMs, ...chunkMs),
     parts,
   };
 }

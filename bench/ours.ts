@@ -1,11 +1,13 @@
-// Our add-on on N jobs: build/Code.js in the emulator, the selection read by readSelectionPlan, then the run
-// driven by the sidebar's own run driver (src/client/run-driver.ts) chunk by chunk, each chunk one recorded
-// execution. The emulator serialises the chunks in flight; the cost model puts them back in parallel.
+// Our add-on on N jobs: build/Code.js in the emulator, the plan read as the sidebar reads it (src/client/
+// plan-driver.ts: readSelectionPlan, the hidden-row check in parallel pieces, readSelectionPlan again), then the
+// run driven by the sidebar's own run driver (src/client/run-driver.ts) chunk by chunk, each server call one
+// recorded execution. The emulator serialises the calls in flight; the cost model puts them back in parallel.
 import { loadBundle } from '../playground/gas/bundle-loader';
 import type { SimulatorHandle } from '../playground/aodocs/simulator-process';
 import { SHEETS_SERVICES } from '../playground/gas/call-counter';
 import { runJobs } from '../src/client/run-driver';
-import type { ChunkResult, PlanAnswer } from '../src/shared/api';
+import { readPlanWithHiddenRows } from '../src/client/plan-driver';
+import type { ChunkResult, KnownHiddenRows, PlanAnswer } from '../src/shared/api';
 import { ExecutionRecorder, jobIdOfUrl } from './execution-recorder';
 import { columnValues, prepareFixture } from './fixture';
 import type { RssSampler } from './memory';
@@ -26,11 +28,25 @@ export async function runOurs(simulator: SimulatorHandle, memory: RssSampler, op
     const recorder = new ExecutionRecorder(env, bundle);
     memory.reset();
     const started = performance.now();
-    const plan = recorder.record(() => bundle.callFromClient('readSelectionPlan') as PlanAnswer);
-    if (!plan.value.ok) throw new Error(`no plan: ${plan.value.message}`);
+    const planSteps: OursRun['planSteps'] = [];
+    const plan = await readPlanWithHiddenRows({
+      readPlan: async (known?: KnownHiddenRows) => {
+        const args = known ? [known] : [];
+        const step = recorder.record(() => bundle.callFromClient('readSelectionPlan', ...args) as PlanAnswer);
+        planSteps.push({ plan: step.measure, hiddenPieces: [] });
+        return step.value;
+      },
+      readHiddenRows: async (request) => {
+        const piece = recorder.record(() => bundle.callFromClient('readHiddenRows', request) as number[]);
+        planSteps[planSteps.length - 1].hiddenPieces.push(piece.measure);
+        return piece.value;
+      },
+      inFlight: options.chunksInFlight,
+    });
+    if (plan.ok !== true) throw new Error(`no plan: ${plan.message}`);
     const chunks: OursRun['chunks'] = [];
     const end = await runJobs({
-      plan: plan.value.plan,
+      plan: plan.plan,
       action: 'cancel',
       chunkSize: options.chunkSize,
       chunksInFlight: options.chunksInFlight,
@@ -50,7 +66,7 @@ export async function runOurs(simulator: SimulatorHandle, memory: RssSampler, op
       chunkSize: options.chunkSize,
       chunksInFlight: options.chunksInFlight,
       measuredWallMs,
-      plan: plan.measure,
+      planSteps,
       chunks,
       counts: recorder.counts(jobIdOfUrl),
       sheetsCallsPerChunk: chunks.map((c) => sheetsOf(c.calls)),

@@ -2,8 +2,9 @@
 // settings that
 // - keep a chunk to one fetchAll wave: at most FETCH_ALL_PARALLELISM requests, inside the research notes' advice of
 //   10-25 cancel requests per fetchAll so that AODocs is not flooded (research notes 1.2 [I/C]);
-// - every browser can carry out: at most 6 google.script.run calls at once (Firefox's limit, below Apps Script's
-//   10 [D] https://developers.google.com/apps-script/guides/html/communication);
+// - every browser can carry out: at most 6 google.script.run calls at once (browsers keep about 6 connections per
+//   host over HTTP/1.1 [I]), below the 10 google.script.run allows [D]
+//   https://developers.google.com/apps-script/guides/html/communication;
 // then, among settings within 5% of that, the one with the fewest jobs in flight (a cancel cannot be undone, and
 // the chunks in flight still run after Stop).
 import { FETCH_ALL_PARALLELISM } from './cost-model';

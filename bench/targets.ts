@@ -19,6 +19,14 @@ export const SHEETS_CALLS_PER_CHUNK_BOUND = 25;
 const IDEAL_FACTOR = 1.5;
 const NAIVE_FACTOR = 20;
 
+/** Which execution was the longest, by its function name. */
+function longestExecution(r: NResult): string {
+  const executions = [...r.ours.planSteps.flatMap((step) => [step.plan, ...step.hiddenPieces]), ...r.ours.chunks];
+  const modelled = [...r.model.planExecutionMs, ...r.model.chunkMs];
+  const at = modelled.indexOf(Math.max(...modelled));
+  return executions[at]?.functionName ?? '?';
+}
+
 export function checkTargets(results: NResult[], probe: ChunkSizeProbe): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const maxima = new Set(probe.bySize.map((s) => s.maxCallsPerChunk));
@@ -55,10 +63,11 @@ export function checkTargets(results: NResult[], probe: ChunkSizeProbe): TargetC
     met: at1000 ? at1000.oursOverIdeal <= IDEAL_FACTOR : undefined,
     detail: at1000 ? `ours/ideal = ${at1000.oursOverIdeal.toFixed(2)}` : 'not run (--quick)',
   });
-  const measuredNaive = results.filter((r) => r.naive.measured);
+  // The issue's bullet reads "within 1.5x of the ideal bound at N = 1,000; at least 20x faster than the naive
+  // reference": both at N = 1,000. The other N are shown beside it.
   checks.push({
-    target: `At least ${NAIVE_FACTOR}x faster than the naive reference (modelled, where the naive ran)`,
-    met: measuredNaive.length > 0 ? measuredNaive.every((r) => r.oursOverNaive <= 1 / NAIVE_FACTOR) : undefined,
+    target: `At least ${NAIVE_FACTOR}x faster than the naive reference at N=1,000 (modelled)`,
+    met: at1000 ? at1000.oursOverNaive <= 1 / NAIVE_FACTOR : undefined,
     detail: results
       .map(
         (r) =>
@@ -78,7 +87,7 @@ export function checkTargets(results: NResult[], probe: ChunkSizeProbe): TargetC
       : undefined,
     detail: at5000
       ? `${at5000.ours.rowsCancelled} rows Cancelled, ${at5000.ours.notSent} not sent; longest execution ` +
-        `${(at5000.model.maxExecutionMs / 1000).toFixed(1)} s modelled (readSelectionPlan ${(at5000.model.planMs / 1000).toFixed(1)} s)`
+        `${(at5000.model.maxExecutionMs / 1000).toFixed(1)} s modelled (${longestExecution(at5000)})`
       : 'not run (--quick)',
   });
   return checks;

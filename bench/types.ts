@@ -43,7 +43,11 @@ export interface OursRun {
   chunkSize: number;
   chunksInFlight: number;
   measuredWallMs: number;
-  plan: ExecutionMeasure;
+  /**
+   * The plan as the sidebar reads it: each readSelectionPlan execution, and the readHiddenRows pieces that followed
+   * it (run `chunksInFlight` at a time), before the next readSelectionPlan.
+   */
+  planSteps: { plan: ExecutionMeasure; hiddenPieces: ExecutionMeasure[] }[];
   chunks: ExecutionMeasure[];
   counts: RunCounts;
   /** Sheets calls of each runChunk execution. */

@@ -3,6 +3,7 @@
 import { onInstall, onOpen } from './menu';
 import { getSidebarState, openSidebar, openSidebarToCancel } from './sidebar';
 import { readSelectionPlan } from './read-selection-plan';
+import { readHiddenRows } from './hidden-rows-reader';
 import { runChunk } from './run-chunk';
 import { getSettings, saveSettings } from './user-settings';
 import { checkConnection } from './check-connection';
@@ -16,6 +17,7 @@ export {
   openSidebarToCancel,
   getSidebarState,
   readSelectionPlan,
+  readHiddenRows,
   runChunk,
   getSettings,
   saveSettings,

@@ -1,22 +1,24 @@
 // Reads the user's selection into a plan: every range of the active range list, clipped to the sheet's data,
 // read as displayed text in one call per range.
-import { PlanAnswer } from '../shared/api';
+import { KnownHiddenRows, PlanAnswer } from '../shared/api';
 import { isFinishedStatus } from '../core/api-job';
+import {
+  HIDDEN_ROWS_CHECKED_INLINE,
+  HIDDEN_ROWS_CHECK_MAX,
+  knownHidden,
+  rowsToCheck,
+  tooManyRowsToCheck,
+} from '../core/hidden-rows';
 import { NO_HEADER_MESSAGE, detectHeaderRow } from '../core/header-row';
 import { RESULT_HEADERS, layoutResultColumns } from '../core/result-columns';
 import { SelectedRange, planSelection } from '../core/selection-plan';
 import { Settings } from '../core/settings';
 import { LOG_SHEET_NAME, LOG_SHEET_REFUSED } from '../core/log-rows';
+import { hiddenRowsOf } from './hidden-rows-reader';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const NO_SELECTION = 'Select the cells that hold the job IDs, then try again.';
-
-/** Rows hidden by the user or by a filter. Apps Script answers row by row; the filter check only when one exists. */
-function hiddenRows(sheet: Sheet, rows: number[]): Set<number> {
-  const hasFilter = sheet.getFilter() !== null;
-  return new Set(rows.filter((row) => sheet.isRowHiddenByUser(row) || (hasFilter && sheet.isRowHiddenByFilter(row))));
-}
 
 /** Rows whose Status cell already reads COMPLETED, FAILED or CANCELLED. */
 function finishedRows(sheet: Sheet, statusColumn: number | undefined, rows: number[]): Set<number> {
@@ -30,7 +32,11 @@ function finishedRows(sheet: Sheet, statusColumn: number | undefined, rows: numb
   return finished;
 }
 
-export function readSelection(settings: Settings): PlanAnswer {
+/**
+ * `known`: hidden states the sidebar had checked (readHiddenRows) after this function asked for them. Rows it does
+ * not cover (the selection changed meanwhile) are checked here, or asked for again when there are many.
+ */
+export function readSelection(settings: Settings, known?: KnownHiddenRows): PlanAnswer {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const rangeList = spreadsheet.getActiveRangeList();
   const sheet = spreadsheet.getActiveSheet();
@@ -74,12 +80,22 @@ export function readSelection(settings: Settings): PlanAnswer {
     });
   }
   const rows = [...candidateRows];
+  const sheetId = sheet.getSheetId();
+  const hidden = new Set<number>();
+  if (settings.skipHiddenRows) {
+    if (rows.length > HIDDEN_ROWS_CHECK_MAX) return { ok: false, message: tooManyRowsToCheck(rows.length) };
+    const unknown = rowsToCheck(rows, sheetId, known);
+    if (unknown.length > HIDDEN_ROWS_CHECKED_INLINE) {
+      return { ok: 'check-hidden-rows', request: { sheetId, rows: unknown } };
+    }
+    for (const row of [...knownHidden(rows, sheetId, known), ...hiddenRowsOf(sheet, unknown)]) hidden.add(row);
+  }
   const statusColumn = existing.includes('Status') ? layout.columns.Status : undefined;
   const parts = planSelection({
     ranges,
     headerRow,
     resultColumns,
-    hiddenRows: settings.skipHiddenRows ? hiddenRows(sheet, rows) : new Set(),
+    hiddenRows: hidden,
     finishedRows: settings.skipFinishedRows ? finishedRows(sheet, statusColumn, rows) : new Set(),
   });
   const { summary } = parts;
@@ -97,7 +113,7 @@ export function readSelection(settings: Settings): PlanAnswer {
   return {
     ok: true,
     plan: {
-      sheetId: sheet.getSheetId(),
+      sheetId,
       sheetName: sheet.getName(),
       headerRow,
       jobs: parts.jobs,

@@ -105,7 +105,28 @@ export interface SidebarState {
 }
 
 /** A selection plan, or the sentence that says why there is nothing to run. */
-export type PlanAnswer = { ok: true; plan: SelectionPlan } | { ok: false; message: string };
+export type FinalPlanAnswer = { ok: true; plan: SelectionPlan } | { ok: false; message: string };
+
+/**
+ * What readSelectionPlan answers: a final answer, or the rows it needs checked for being hidden first (too many
+ * for one execution). The sidebar has them checked by readHiddenRows, several executions at once, and asks again
+ * with what it learnt.
+ */
+export type PlanAnswer = FinalPlanAnswer | { ok: 'check-hidden-rows'; request: HiddenRowsRequest };
+
+/** Rows of one sheet to check for being hidden by the user or by a filter. */
+export interface HiddenRowsRequest {
+  sheetId: number;
+  rows: number[];
+}
+
+/** Hidden states already checked, sent back with readSelectionPlan. */
+export interface KnownHiddenRows {
+  sheetId: number;
+  checked: number[];
+  /** The rows of `checked` that are hidden. */
+  hidden: number[];
+}
 
 export type AuthModeName = 'identity-token' | 'oauth-token' | 'security-code';
 
@@ -185,7 +206,9 @@ export interface JobErrorsResult {
 /** The server functions the sidebar calls: src/server/index.ts must provide exactly these. */
 export interface ServerApi {
   getSidebarState(): SidebarState;
-  readSelectionPlan(): PlanAnswer;
+  readSelectionPlan(known?: KnownHiddenRows): PlanAnswer;
+  /** The rows of the request that are hidden by the user or by a filter. */
+  readHiddenRows(request: HiddenRowsRequest): number[];
   runChunk(request: ChunkRequest): ChunkResult;
   getSettings(): SettingsView;
   saveSettings(input: SettingsInput): SaveSettingsAnswer;

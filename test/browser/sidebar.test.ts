@@ -7,7 +7,9 @@ import { version } from '../../package.json';
 import type {
   ChunkRequest,
   ChunkResult,
+  HiddenRowsRequest,
   JobResult,
+  KnownHiddenRows,
   PlanAnswer,
   SelectionPlan,
   SidebarState,
@@ -42,7 +44,8 @@ function result(jobId: string, outcome: JobResult['outcome'], text: string): Job
 
 interface Scripted {
   state?: Partial<SidebarState>;
-  plan: PlanAnswer;
+  plan: PlanAnswer | ((known: KnownHiddenRows | undefined) => PlanAnswer);
+  hiddenRows?: (request: HiddenRowsRequest) => number[] | Promise<number[]>;
   chunk: (request: ChunkRequest) => ChunkResult | Promise<ChunkResult>;
 }
 
@@ -60,7 +63,10 @@ function scripted(s: Scripted) {
           ...s.state,
         };
       case 'readSelectionPlan':
-        return s.plan;
+        return typeof s.plan === 'function' ? s.plan(args[0] as KnownHiddenRows | undefined) : s.plan;
+      case 'readHiddenRows':
+        if (!s.hiddenRows) throw new Error('unexpected call readHiddenRows');
+        return s.hiddenRows(args[0] as HiddenRowsRequest);
       case 'runChunk':
         chunks.push(args[0] as ChunkRequest);
         return s.chunk(args[0] as ChunkRequest);
@@ -108,6 +114,36 @@ test('shows the summary, asks for confirmation with the exact count, then cancel
   await expectText(page, 'result-done', '5');
   expect(chunks.map((c) => c.jobs.map((j) => j.jobId))).toEqual([['J1', 'J2'], ['J3', 'J4'], ['J5']]);
   expect(chunks.every((c) => c.action === 'cancel' && c.sheetId === 7 && c.headerRow === 1)).toBe(true);
+});
+
+test('a large selection: its rows are checked for being hidden in parallel, with progress, then summarised', async () => {
+  const rows = Array.from({ length: 450 }, (_, i) => i + 2);
+  const knownSent: (KnownHiddenRows | undefined)[] = [];
+  const pieces: HiddenRowsRequest[] = [];
+  let releaseSecond!: () => void;
+  const secondPiece = new Promise<void>((r) => (releaseSecond = r));
+  const { page } = await open({
+    plan: (known) => {
+      knownSent.push(known);
+      return known
+        ? { ok: true, plan: plan(['J1', 'J2'], { hiddenSkipped: known.hidden.length }) }
+        : { ok: 'check-hidden-rows', request: { sheetId: 7, rows } };
+    },
+    hiddenRows: async (request) => {
+      pieces.push(request);
+      if (pieces.length === 2) await secondPiece;
+      return request.rows.filter((row) => row % 100 === 0);
+    },
+    chunk: () => ({ results: [], notSent: [] }),
+  });
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  // Two calls in flight (the scripted state's figure): two pieces of 225 rows, the first answered at once.
+  await page.getByText('Looking for hidden rows… 225 of 450 rows checked').waitFor();
+  expect(pieces.map((p) => p.rows.length)).toEqual([225, 225]);
+  releaseSecond();
+  await page.getByTestId('count-hidden').waitFor();
+  await expectText(page, 'count-hidden', '4');
+  expect(knownSent).toEqual([undefined, { sheetId: 7, checked: rows, hidden: [100, 200, 300, 400] }]);
 });
 
 test('Go back from the confirmation sends nothing', async () => {

@@ -60,7 +60,7 @@ test('250 job IDs across 3 ranges end with exactly the rows PRODUCT.md describes
   const sheet = addon.env.spreadsheet.sheet('Jobs');
   const before = sheet.formulas().map((r) => [...r]);
   const beforeValues = sheet.values().map((r) => [...r]);
-  const plan = addon.plan();
+  const plan = await addon.readPlan();
   expect(plan.ok).toBe(true);
   if (!plan.ok) return;
   expect(plan.plan.summary).toEqual({

@@ -2,6 +2,8 @@
 // several IDs, and the run cap.
 import { demoJobIds } from '../../playground/aodocs/demo-seed';
 import type { PlanAnswer, SaveSettingsAnswer, SettingsView } from '../../src/shared/api';
+import { MAX_HIDDEN_ROUNDS, SELECTION_KEPT_CHANGING, readPlanWithHiddenRows } from '../../src/client/plan-driver';
+import { tooManyRowsToCheck } from '../../src/core/hidden-rows';
 import { Addon, startAddon } from '../support/addon';
 
 const ids = demoJobIds();
@@ -32,13 +34,14 @@ function saveSettings(change: Partial<SettingsView>): SaveSettingsAnswer {
   return addon.bundle.callFromClient('saveSettings', { ...current, ...change }) as SaveSettingsAnswer;
 }
 
-test('a whole-column selection reads the data rows only, not the whole grid', () => {
+test('a whole-column selection reads the data rows only, not the whole grid', async () => {
   const rows = [['Job ID'], ...Array.from({ length: 2000 }, (_, i) => [`job${i}`])];
   const sheet = sheetWith(rows);
   addon.env.spreadsheet.resetCellCounts();
-  const answer = plan(sheet.name, ['A:A']);
-  expect(answer).toMatchObject({ ok: true, plan: { summary: { ranges: ['A:A'], jobIds: 2000 } } });
+  // The first call reads the selection and asks for its 2,000 rows to be checked for being hidden.
+  expect(plan(sheet.name, ['A:A'])).toMatchObject({ ok: 'check-hidden-rows', request: { rows: { length: 2000 } } });
   expect(addon.env.spreadsheet.cellsRead).toBeLessThan(3 * 2000 + 100);
+  expect(await addon.readPlan()).toMatchObject({ ok: true, plan: { summary: { ranges: ['A:A'], jobIds: 2000 } } });
 });
 
 test('the header row is never a job ID: frozen row, or row 1 reading like a header', () => {
@@ -121,7 +124,7 @@ test('runChunk refuses a request that does not match the sheet, and writes nothi
     [ids.inProgress[70], 'keep'],
   ]);
   const answer = plan(sheet.name, ['A2']);
-  if (!answer.ok) throw new Error(answer.message);
+  if (answer.ok !== true) throw new Error('no plan');
   const before = JSON.stringify(sheet.values());
   const send = (change: object) => () =>
     addon.bundle.callFromClient('runChunk', { ...answer.plan, action: 'cancel', ...change });
@@ -169,4 +172,101 @@ test('only rows holding something are checked for being hidden (one Apps Script 
   addon.env.counter.reset();
   expect(plan(sheet.name, ['A:A'])).toMatchObject({ ok: true, plan: { summary: { jobIds: 10 } } });
   expect(addon.env.counter.snapshot()['Sheet.isRowHiddenByUser']).toBe(10);
+});
+
+describe('a large selection has its rows checked for being hidden in parallel pieces', () => {
+  function bigSheet(count: number) {
+    const sheet = sheetWith([['Job ID'], ...Array.from({ length: count }, (_, i) => [`hid${n}x${i}`])]);
+    return sheet;
+  }
+
+  test('hidden and filtered rows are found among 1,000, each row asked about once, in pieces', async () => {
+    const sheet = bigSheet(1000);
+    sheet.hideRowsByUser(10, 5); // rows 10-14
+    sheet.hideRowsByUser(900, 1);
+    sheet.hideRowsByFilter([300, 301, 1001]);
+    addon.env.spreadsheet.select(sheet.name, ['A:A']);
+    addon.env.counter.reset();
+    const firstExecution = addon.env.executions.log.length;
+    const answer = await addon.readPlan();
+    expect(answer).toMatchObject({ ok: true, plan: { summary: { jobIds: 991, hiddenSkipped: 9 } } });
+    if (answer.ok !== true) return;
+    const sent = new Set(answer.plan.jobs.flatMap((j) => j.cells.map((c) => c.row)));
+    for (const row of [10, 14, 300, 301, 900, 1001]) expect(sent.has(row)).toBe(false);
+    expect(sent.has(15)).toBe(true);
+    expect(addon.env.counter.snapshot()['Sheet.isRowHiddenByUser']).toBe(1000);
+    const names = addon.env.executions.log.slice(firstExecution).map((e) => e.functionName);
+    expect(names).toEqual(['readSelectionPlan', ...Array(6).fill('readHiddenRows'), 'readSelectionPlan']);
+  });
+
+  test('rows added to the selection between the calls are checked in a second round', async () => {
+    const sheet = bigSheet(1200);
+    sheet.hideRowsByUser(1100, 2);
+    sheet.hideRowsByUser(50, 1);
+    addon.env.spreadsheet.select(sheet.name, ['A2:A700']);
+    let rounds = 0;
+    const answer = await readPlanWithHiddenRows({
+      readPlan: async (known) => {
+        rounds++;
+        // The user extends the selection while the first round of checks runs.
+        if (rounds === 2) addon.env.spreadsheet.select(sheet.name, ['A2:A1201']);
+        return addon.plan(known);
+      },
+      readHiddenRows: async (request) => addon.bundle.callFromClient('readHiddenRows', request) as number[],
+      inFlight: 6,
+    });
+    expect(rounds).toBe(3);
+    expect(answer).toMatchObject({ ok: true, plan: { summary: { jobIds: 1197, hiddenSkipped: 3 } } });
+  });
+
+  test('hidden states known about another sheet are not used', async () => {
+    const sheet = bigSheet(300);
+    sheet.hideRowsByUser(5, 1);
+    addon.env.spreadsheet.select(sheet.name, ['A:A']);
+    const other = addon.env.spreadsheet.sheet(sheet.name).id + 1000;
+    const answer = addon.plan({ sheetId: other, checked: [2, 3, 4, 5, 6], hidden: [2, 3] });
+    expect(answer).toMatchObject({ ok: 'check-hidden-rows', request: { rows: { length: 300 } } });
+  });
+
+  test('a selection that keeps changing ends with a message, not a loop', async () => {
+    const sheet = bigSheet(1000);
+    let calls = 0;
+    const answer = await readPlanWithHiddenRows({
+      readPlan: async (known) => {
+        // Each call sees a different selection: a new block of 300 rows.
+        addon.env.spreadsheet.select(sheet.name, [`A${2 + 300 * (calls % 3)}:A${301 + 300 * (calls % 3)}`]);
+        calls++;
+        return addon.plan(known && { ...known, checked: [], hidden: [] });
+      },
+      readHiddenRows: async (request) => addon.bundle.callFromClient('readHiddenRows', request) as number[],
+      inFlight: 6,
+    });
+    expect(answer).toEqual({ ok: false, message: SELECTION_KEPT_CHANGING });
+    expect(calls).toBe(MAX_HIDDEN_ROUNDS + 1);
+  });
+
+  test('readHiddenRows refuses a malformed request and a sheet that is gone; rows past the grid are not hidden', () => {
+    const sheet = bigSheet(10);
+    sheet.hideRowsByUser(3, 1);
+    const sheetId = addon.env.spreadsheet.sheet(sheet.name).id;
+    const call = (request: unknown) => addon.bundle.callFromClient('readHiddenRows', request);
+    expect(call({ sheetId, rows: [2, 3, 4, 5_000_000] })).toEqual([3]);
+    expect(() => call({ sheetId, rows: [0] })).toThrow('The request must list row numbers.');
+    expect(() => call({ sheetId, rows: Array.from({ length: 1001 }, (_, i) => i + 1) })).toThrow(
+      'At most 1000 rows can be checked at once.',
+    );
+    expect(() => call({ sheetId: sheetId + 999, rows: [2] })).toThrow('The sheet of the selection no longer exists.');
+    expect(() => addon.bundle.callFromClient('readSelectionPlan', { sheetId, checked: 'all' })).toThrow(
+      'The hidden rows sent back with the plan are not understood.',
+    );
+  });
+
+  test('more than 20,000 rows to check: the user is told how to go on, and nothing is checked', () => {
+    const rows: unknown[][] = [['Job ID']];
+    for (let i = 0; i < 20001; i++) rows.push([`many${i}`]);
+    const sheet = sheetWith(rows);
+    addon.env.counter.reset();
+    expect(plan(sheet.name, ['A:A'])).toEqual({ ok: false, message: tooManyRowsToCheck(20001) });
+    expect(addon.env.counter.snapshot()['Sheet.isRowHiddenByUser']).toBeUndefined();
+  });
 });

@@ -17,6 +17,7 @@ test('build/Code.js exposes exactly the public functions of src/server/index.ts 
       'openSidebarToCancel',
       'getSidebarState',
       'readSelectionPlan',
+      'readHiddenRows',
       'runChunk',
       'getSettings',
       'saveSettings',
@@ -78,7 +79,7 @@ test('"Cancel selected jobs..." opens the sidebar on the cancel step, once', () 
   expect(bundle.callFromClient('getSidebarState')).toMatchObject({
     startWithCancel: true,
     chunkSize: 20,
-    chunksInFlight: 2,
+    chunksInFlight: 6,
   });
   expect(bundle.callFromClient('getSidebarState')).toMatchObject({ startWithCancel: false });
   bundle.run('openSidebar');

@@ -36,7 +36,7 @@ describe('defaults (PRODUCT.md)', () => {
     });
     expect(PRODUCTION_BASE_URL).toBe('https://aodocs.altirnao.com/api');
     expect(STAGING_BASE_URL).toBe('https://aodocs-staging.altirnao.com/api');
-    expect(CHUNKS_IN_FLIGHT).toBe(2);
+    expect(CHUNKS_IN_FLIGHT).toBe(6);
   });
 });
 

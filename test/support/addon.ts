@@ -12,14 +12,26 @@ import { SimulatorHandle, startSimulator } from '../../playground/aodocs/simulat
 import { DEMO_ADMIN_EMAIL } from '../../playground/aodocs/demo-seed';
 import type { SimulatorOptions } from '../../playground/aodocs/options';
 import { RunEnd, runJobs } from '../../src/client/run-driver';
-import { PRODUCTION_BASE_URL } from '../../src/core/settings';
-import type { ChunkRequest, ChunkResult, JobAction, PlanAnswer, SelectionPlan } from '../../src/shared/api';
+import { readPlanWithHiddenRows } from '../../src/client/plan-driver';
+import { CHUNKS_IN_FLIGHT, PRODUCTION_BASE_URL } from '../../src/core/settings';
+import type {
+  ChunkRequest,
+  ChunkResult,
+  FinalPlanAnswer,
+  JobAction,
+  KnownHiddenRows,
+  PlanAnswer,
+  SelectionPlan,
+} from '../../src/shared/api';
 
 export interface Addon {
   env: AppsScriptEnvironment;
   bundle: LoadedBundle;
   simulator: SimulatorHandle;
-  plan(): PlanAnswer;
+  /** One readSelectionPlan call, as it answers (a large selection asks for its hidden rows to be checked). */
+  plan(known?: KnownHiddenRows): PlanAnswer;
+  /** The plan as the sidebar gets it: hidden rows checked in parallel pieces when the server asks for that. */
+  readPlan(): Promise<FinalPlanAnswer>;
   /** Reads the selection and runs the whole plan as the sidebar does. */
   run(action: JobAction, options?: RunOptions): Promise<{ plan: SelectionPlan; end: RunEnd; chunks: ChunkRequest[] }>;
   sheetsCalls(): number;
@@ -44,21 +56,31 @@ export async function startAddon(
     urlFetch: { routes: { [PRODUCTION_BASE_URL]: simulator.url }, ...options.env?.urlFetch },
   });
   const bundle = loadBundle(env);
-  const plan = () => bundle.callFromClient('readSelectionPlan') as PlanAnswer;
+  const plan = (known?: KnownHiddenRows) =>
+    (known
+      ? bundle.callFromClient('readSelectionPlan', known)
+      : bundle.callFromClient('readSelectionPlan')) as PlanAnswer;
+  const readPlan = () =>
+    readPlanWithHiddenRows({
+      readPlan: async (known) => plan(known),
+      readHiddenRows: async (request) => bundle.callFromClient('readHiddenRows', request) as number[],
+      inFlight: CHUNKS_IN_FLIGHT,
+    });
   return {
     env,
     bundle,
     simulator,
     plan,
+    readPlan,
     async run(action, runOptions = {}) {
-      const answer = plan();
+      const answer = await readPlan();
       if (!answer.ok) throw new Error(`no plan: ${answer.message}`);
       const chunks: ChunkRequest[] = [];
       const end = await runJobs({
         plan: answer.plan,
         action,
         chunkSize: runOptions.chunkSize ?? 20,
-        chunksInFlight: runOptions.chunksInFlight ?? 2,
+        chunksInFlight: runOptions.chunksInFlight ?? CHUNKS_IN_FLIGHT,
         send: async (request) => {
           runOptions.beforeChunk?.(chunks.length);
           chunks.push(request);

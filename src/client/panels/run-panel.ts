@@ -1,10 +1,14 @@
 // The main panel: read the selection, show what would be sent, confirm, run chunk by chunk, show the outcome.
 import { JobAction, SelectionPlan, SidebarState } from '../../shared/api';
 import { button, h, replaceChildren } from '../dom';
+import { readPlanWithHiddenRows } from '../plan-driver';
 import { runJobs } from '../run-driver';
 import { callServer } from '../server-calls';
 import { confirmView, endView, progressView, summaryView } from '../views';
 import { plural } from '../wording';
+
+/** Executions in flight before the sidebar state (which gives the server's figure) has arrived. */
+const DEFAULT_IN_FLIGHT = 2;
 
 export interface PanelContext {
   root: HTMLElement;
@@ -17,6 +21,7 @@ export interface PanelContext {
 export function createRunPanel(ctx: PanelContext) {
   const { root, showError } = ctx;
 
+  const inFlight = () => ctx.state()?.chunksInFlight ?? DEFAULT_IN_FLIGHT;
   const busy = (text: string) => replaceChildren(root, h('p', { class: 'busy', 'aria-busy': 'true' }, text));
 
   function start(): void {
@@ -37,7 +42,12 @@ export function createRunPanel(ctx: PanelContext) {
     showError(null);
     busy('Reading the selection…');
     try {
-      const answer = await callServer('readSelectionPlan');
+      const answer = await readPlanWithHiddenRows({
+        readPlan: (known) => (known ? callServer('readSelectionPlan', known) : callServer('readSelectionPlan')),
+        readHiddenRows: (request) => callServer('readHiddenRows', request),
+        inFlight: inFlight(),
+        onProgress: (checked, total) => busy(`Looking for hidden rows… ${checked} of ${total} rows checked`),
+      });
       if (!answer.ok) {
         showError(answer.message);
         start();
@@ -91,7 +101,7 @@ export function createRunPanel(ctx: PanelContext) {
       plan,
       action,
       chunkSize: plan.chunkSize,
-      chunksInFlight: ctx.state()?.chunksInFlight ?? 2,
+      chunksInFlight: inFlight(),
       send: (request) => callServer('runChunk', request),
       onProgress: render,
       stopRequested: () => stopRequested,
