@@ -97,8 +97,8 @@ function sheetsPerChunkBullet(report: BenchReport): string {
   ];
   if (grown.length > 0)
     parts.push(
-      `What grows with N is ${grown.join(', ')}: once the log sheet is full, every chunk grows it by exactly its ` +
-        'own rows. Growing it by a block (say 1,000 rows) would leave that to one chunk in 50.',
+      `The steady maximum at N = ${count(large.n)} is a chunk that also grew the log sheet (${grown.join(', ')}): ` +
+        'the log grows by 1,000 rows at a time (src/server/sheet-append.ts), so one chunk in 50 makes those calls.',
     );
   if ((b['Sheet.getLastColumn'] ?? 0) > 1)
     parts.push(
@@ -228,7 +228,12 @@ export function resultsMarkdown(report: BenchReport): string {
       `the model gives ${tenWaves.toFixed(2)}x, because every wave also pays the ${FETCH_CALL_OVERHEAD_MS} ms hop: ` +
       'under this cost model the 1.5x target is out of reach for requests sent from Apps Script, and it is only as ' +
       'good as the unpublished figures (see the sensitivity table: with no execution start it is still ' +
-      `${ratio(report.sensitivity.rows.find((s) => s.parameter === 'executionStartMs' && s.value === 0)?.oursOverIdeal ?? NaN)}).`,
+      `${ratio(report.sensitivity.rows.find((s) => s.parameter === 'executionStartMs' && s.value === 0)?.oursOverIdeal ?? NaN)}). ` +
+      'Long multi-wave executions would also cost what the user sees: progress only every few seconds, and a Stop ' +
+      'that lets hundreds of cancels still go out; and the plan alone (its hidden-row check is one Apps Script call ' +
+      `per row) takes ${at1000 ? seconds(at1000.model.planMs) : '?'} s of the ${
+        at1000 ? seconds(1.5 * at1000.ideal.totalMs) : '?'
+      } s the target allows at N = 1,000.`,
   );
   if (at1000) {
     const pieces = at1000.ours.planSteps.reduce((n, step) => n + step.hiddenPieces.length, 0);
@@ -304,7 +309,9 @@ export function resultsMarkdown(report: BenchReport): string {
           'sent after Stop. Sheets calls per chunk do not change with the size.',
       );
       out.push(
-        `- **Chunks in flight ${rec.chunksInFlight}** (now ${report.chunksInFlight}, \`CHUNKS_IN_FLIGHT\` in ` +
+        `- **Chunks in flight ${rec.chunksInFlight}** (${
+          rec.chunksInFlight === report.chunksInFlight ? 'the default' : `default now ${report.chunksInFlight}`
+        }, \`CHUNKS_IN_FLIGHT\` in ` +
           'src/core/settings.ts). It divides the chunk phase almost linearly. Capped at ' +
           `${MAX_IN_FLIGHT_ALL_BROWSERS}, well inside the 10 concurrent calls google.script.run allows (Apps Script ` +
           'communication guide) and the 30 simultaneous executions of a user (quotas page). It puts up to ' +
@@ -315,11 +322,16 @@ export function resultsMarkdown(report: BenchReport): string {
         '- Rule (bench/recommend.ts): the fastest modelled run with at most one fetchAll wave per chunk and at most ' +
           `${MAX_IN_FLIGHT_ALL_BROWSERS} chunks in flight, then among runs within 5% of it the fewest jobs in flight.`,
       );
-      out.push(
-        `- Modelled at N = 1,000: ${seconds(rec.wallMs)} s with ${rec.chunkSize} x ${rec.chunksInFlight} against ` +
-          `${seconds(current.wallMs)} s with the current ${report.chunkSize} x ${report.chunksInFlight} ` +
-          `(ours/naive ${ratio(rec.oursOverNaive)} against ${ratio(current.oursOverNaive)}).`,
-      );
+      const earlier = report.tuning.find((t) => t.chunkSize === rec.chunkSize && t.chunksInFlight === 2);
+      const isCurrent = rec.chunkSize === current.chunkSize && rec.chunksInFlight === current.chunksInFlight;
+      const against = isCurrent ? earlier : current;
+      if (against)
+        out.push(
+          `- Modelled at N = 1,000: ${seconds(rec.wallMs)} s with ${rec.chunkSize} x ${rec.chunksInFlight} against ` +
+            `${seconds(against.wallMs)} s with ${against.chunkSize} x ${against.chunksInFlight}` +
+            `${against === earlier ? " (PRODUCT.md's first figure of at most 2 chunks in flight)" : ' (the current defaults)'} ` +
+            `(ours/naive ${ratio(rec.oursOverNaive)} against ${ratio(against.oursOverNaive)}).`,
+        );
       out.push(
         rec.chunkSize === report.chunkSize && rec.chunksInFlight === report.chunksInFlight
           ? '- The current defaults are the chosen ones.'

@@ -130,6 +130,10 @@ export class PlaygroundApp {
       calls: this.env.counter.snapshot(),
       urlFetchRequests: this.env.urlFetch.requestsSent,
       scriptExecutions: this.bundle.executions,
+      executionsByFunction: this.env.executions.log.reduce<Record<string, number>>((byName, e) => {
+        byName[e.functionName] = (byName[e.functionName] ?? 0) + 1;
+        return byName;
+      }, {}),
       cellsRead: this.env.spreadsheet.cellsRead,
       cellsWritten: this.env.spreadsheet.cellsWritten,
     };

@@ -1,6 +1,7 @@
 // The playground in real Chromium, driven as a person would: select job IDs with the mouse and keyboard, open
 // the sidebar from the Extensions menu, cancel, and read the grid and /api/sheet.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../../playground/browser/chromium';
@@ -237,6 +238,29 @@ test('typing in a cell: a formula is a formula, as in Sheets; a malformed ID get
     const { values, formulas } = await sheet(s, 'Sheet1');
     expect(column(values, 'Result')[42]).toBe('Invalid job ID');
     expect(formulas[43][1]).toBe('=1+2');
+  } finally {
+    await s.playground.close();
+  }
+});
+
+test('a column of 600 IDs: the sidebar has its rows checked for being hidden in pieces, then shows the count', async () => {
+  const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aodocs-')), 'big.csv');
+  fs.writeFileSync(csv, ['Job ID', ...Array.from({ length: 600 }, (_, i) => `bigJob${i}`)].join('\n'));
+  const s = await open(['--sheet', csv]);
+  try {
+    await s.page.getByTestId('col-header-1').click();
+    await menu(s, 'Open sidebar');
+    await s.sidebar.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+    await s.sidebar.getByTestId('count-jobs').waitFor();
+    await expect(s.sidebar.getByTestId('count-jobs').locator('.value').textContent()).resolves.toBe('600');
+    await s.page.screenshot({ path: path.join(SHOTS, 'plan-of-600-rows.png') });
+    const stats = (await (await fetch(`${s.playground.url}/api/stats`)).json()) as {
+      executionsByFunction: Record<string, number>;
+      calls: Record<string, number>;
+    };
+    // 600 rows, 6 calls in flight: six pieces of 100 rows, between two readSelectionPlan calls.
+    expect(stats.executionsByFunction).toMatchObject({ readSelectionPlan: 2, readHiddenRows: 6 });
+    expect(stats.calls['Sheet.isRowHiddenByUser']).toBe(600);
   } finally {
     await s.playground.close();
   }
