@@ -3,7 +3,8 @@
 import { CostParams, DEFAULT_COST, EXECUTION_LIMIT_MS, ModelledExecution, modelExecution } from './cost-model';
 import { IdealBound, idealBound } from './ideal';
 import { parallelMakespan } from './schedule';
-import type { NaiveRun, OursRun } from './types';
+import type { ExecutionMeasure, NaiveRun, OursRun } from './types';
+import { hiddenRowsPieces } from '../src/core/hidden-rows';
 
 export interface OursModel {
   /** Modelled wall time of the plan: its readSelectionPlan executions and, between them, the hidden-row pieces. */
@@ -52,10 +53,46 @@ export function steadyMax(perChunk: number[]): number {
   return perChunk.length > 1 ? Math.max(...perChunk.slice(1)) : (perChunk[0] ?? 0);
 }
 
+/** Rows a readHiddenRows execution checked (one isRowHiddenByUser call each) and the calls it made for them. */
+function hiddenRowWork(e: ExecutionMeasure): { rows: number; calls: number } {
+  const rows = e.calls['Sheet.isRowHiddenByUser'] ?? 0;
+  return { rows, calls: rows + (e.calls['Sheet.isRowHiddenByFilter'] ?? 0) };
+}
+
+/**
+ * The hidden-row pieces of one plan step, modelled. The run split its rows for its own in-flight figure; modelled at
+ * another figure `inFlight`, the product would split them differently (src/core/hidden-rows.ts), so the pieces are
+ * re-split: each costs the measured pieces' mean fixed parts plus its rows' calls at the read price.
+ */
+function hiddenPiecesAt(
+  measured: ExecutionMeasure[],
+  inFlight: number | undefined,
+  cost: CostParams,
+): ModelledExecution[] {
+  const modelled = measured.map((m) => modelExecution(m, cost));
+  if (inFlight === undefined || measured.length === 0) return modelled;
+  const work = measured.map(hiddenRowWork);
+  const rows = work.reduce((n, w) => n + w.rows, 0);
+  const callsPerRow = rows === 0 ? 0 : work.reduce((n, w) => n + w.calls, 0) / rows;
+  const keys = ['start', 'sheetsReads', 'sheetsWrites', 'cells', 'otherServices', 'urlFetch', 'compute'] as const;
+  const mean = Object.fromEntries(
+    keys.map((k) => [
+      k,
+      modelled.reduce((n, m, i) => n + m[k] - (k === 'sheetsReads' ? work[i].calls * cost.sheetsReadCallMs : 0), 0) /
+        modelled.length,
+    ]),
+  ) as Record<(typeof keys)[number], number>;
+  const allRows = Array.from({ length: rows }, (_, i) => i + 1);
+  return hiddenRowsPieces({ sheetId: 0, rows: allRows }, inFlight).map((piece) => {
+    const parts = { ...mean, sheetsReads: mean.sheetsReads + piece.rows.length * callsPerRow * cost.sheetsReadCallMs };
+    return { ...parts, total: keys.reduce((n, k) => n + parts[k], 0) };
+  });
+}
+
 export function modelOurs(run: OursRun, chunksInFlight = run.chunksInFlight, cost = DEFAULT_COST): OursModel {
   const planSteps = run.planSteps.map((step) => ({
     plan: modelExecution(step.plan, cost),
-    pieces: step.hiddenPieces.map((p) => modelExecution(p, cost)),
+    pieces: hiddenPiecesAt(step.hiddenPieces, chunksInFlight === run.chunksInFlight ? undefined : chunksInFlight, cost),
   }));
   const planExecutions = planSteps.flatMap((step) => [step.plan, ...step.pieces]);
   const planMs = planSteps.reduce(

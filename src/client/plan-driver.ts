@@ -2,7 +2,7 @@
 // first, one Apps Script call per row: the server names those rows, and this driver has them checked in pieces,
 // several executions at once, then asks for the plan again with the answers. No DOM here.
 import type { FinalPlanAnswer, HiddenRowsRequest, KnownHiddenRows, PlanAnswer } from '../shared/api';
-import { addCheckedRows, hiddenRowsPieces } from '../core/hidden-rows';
+import { MAX_HIDDEN_ROUNDS, addRound, hiddenRowsPieces } from '../core/hidden-rows';
 
 export interface PlanDriverOptions {
   readPlan: (known?: KnownHiddenRows) => Promise<PlanAnswer>;
@@ -12,23 +12,27 @@ export interface PlanDriverOptions {
   onProgress?: (checked: number, total: number) => void;
 }
 
-/** Rounds of checks before giving up: a new round is needed only when the selection changed meanwhile. */
-export const MAX_HIDDEN_ROUNDS = 3;
-
 export const SELECTION_KEPT_CHANGING =
   'The selection kept changing while its rows were checked for being hidden. Select the cells again, then retry.';
 
-/** Runs `tasks` with at most `inFlight` at once, in order; rejects with the first failure. */
+/** Runs `tasks` with at most `inFlight` at once, in order. After a failure no task is started; it rejects with it. */
 async function inParallel<T>(tasks: (() => Promise<T>)[], inFlight: number): Promise<T[]> {
   const results: T[] = new Array<T>(tasks.length);
   let next = 0;
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < tasks.length) {
+    while (!failed && next < tasks.length) {
       const i = next++;
-      results[i] = await tasks[i]();
+      try {
+        results[i] = await tasks[i]();
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(inFlight, tasks.length)) }, worker));
+  const slots = Number.isFinite(inFlight) ? Math.max(1, Math.floor(inFlight)) : 1;
+  await Promise.all(Array.from({ length: Math.min(slots, tasks.length) }, worker));
   return results;
 }
 
@@ -51,7 +55,7 @@ export async function readPlanWithHiddenRows(options: PlanDriverOptions): Promis
       }),
       options.inFlight,
     );
-    known = addCheckedRows(known, request, hidden.flat());
+    known = addRound(known, request, pieces, hidden.flat());
   }
   return { ok: false, message: SELECTION_KEPT_CHANGING };
 }

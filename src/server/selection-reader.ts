@@ -5,9 +5,9 @@ import { isFinishedStatus } from '../core/api-job';
 import {
   HIDDEN_ROWS_CHECKED_INLINE,
   HIDDEN_ROWS_CHECK_MAX,
-  knownHidden,
-  rowsToCheck,
+  rowsFingerprint,
   tooManyRowsToCheck,
+  trustedHiddenStates,
 } from '../core/hidden-rows';
 import { NO_HEADER_MESSAGE, detectHeaderRow } from '../core/header-row';
 import { RESULT_HEADERS, layoutResultColumns } from '../core/result-columns';
@@ -72,23 +72,31 @@ export function readSelection(settings: Settings, known?: KnownHiddenRows): Plan
   const existing = RESULT_HEADERS.filter((h) => !layout.created.some((c) => c.header === h));
   const resultColumns = new Set(existing.map((h) => layout.columns[h]));
 
-  // Only rows with something selected in them are asked about (hidden rows cost one call per row).
-  const candidateRows = new Set<number>();
+  // Only rows with something selected in them are asked about (hidden rows cost one call per row). What each
+  // holds is kept to tell whether hidden states checked by earlier calls still apply to them.
+  const selectedTexts = new Map<number, string[]>();
   for (const r of ranges) {
     r.texts.forEach((texts, i) => {
-      if (r.row + i > headerRow && texts.some((t) => t.trim() !== '')) candidateRows.add(r.row + i);
+      if (r.row + i <= headerRow || !texts.some((t) => t.trim() !== '')) return;
+      selectedTexts.set(r.row + i, [...(selectedTexts.get(r.row + i) ?? []), ...texts]);
     });
   }
-  const rows = [...candidateRows];
+  const rows = [...selectedTexts.keys()];
   const sheetId = sheet.getSheetId();
   const hidden = new Set<number>();
   if (settings.skipHiddenRows) {
     if (rows.length > HIDDEN_ROWS_CHECK_MAX) return { ok: false, message: tooManyRowsToCheck(rows.length) };
-    const unknown = rowsToCheck(rows, sheetId, known);
+    const textOfRow = (row: number) => (selectedTexts.get(row) ?? []).join('\u0000');
+    const trusted = trustedHiddenStates(known, sheetId, textOfRow);
+    const unknown = rows.filter((row) => !trusted.checked.has(row));
     if (unknown.length > HIDDEN_ROWS_CHECKED_INLINE) {
-      return { ok: 'check-hidden-rows', request: { sheetId, rows: unknown } };
+      return {
+        ok: 'check-hidden-rows',
+        request: { sheetId, rows: unknown, fingerprint: rowsFingerprint(unknown, textOfRow) },
+      };
     }
-    for (const row of [...knownHidden(rows, sheetId, known), ...hiddenRowsOf(sheet, unknown)]) hidden.add(row);
+    for (const row of rows) if (trusted.hidden.has(row)) hidden.add(row);
+    for (const row of hiddenRowsOf(sheet, unknown)) hidden.add(row);
   }
   const statusColumn = existing.includes('Status') ? layout.columns.Status : undefined;
   const parts = planSelection({

@@ -112,7 +112,7 @@ export type FinalPlanAnswer = { ok: true; plan: SelectionPlan } | { ok: false; m
  * for one execution). The sidebar has them checked by readHiddenRows, several executions at once, and asks again
  * with what it learnt.
  */
-export type PlanAnswer = FinalPlanAnswer | { ok: 'check-hidden-rows'; request: HiddenRowsRequest };
+export type PlanAnswer = FinalPlanAnswer | { ok: 'check-hidden-rows'; request: HiddenRowsCheck };
 
 /** Rows of one sheet to check for being hidden by the user or by a filter. */
 export interface HiddenRowsRequest {
@@ -120,12 +120,22 @@ export interface HiddenRowsRequest {
   rows: number[];
 }
 
+/** The rows readSelectionPlan needs checked, with a digest of what they hold (see core/hidden-rows.ts). */
+export interface HiddenRowsCheck extends HiddenRowsRequest {
+  fingerprint: string;
+}
+
+/** One round of checks: the rows checked, those found hidden, and the digest the round was asked with. */
+export interface CheckedRows {
+  rows: number[];
+  hidden: number[];
+  fingerprint: string;
+}
+
 /** Hidden states already checked, sent back with readSelectionPlan. */
 export interface KnownHiddenRows {
   sheetId: number;
-  checked: number[];
-  /** The rows of `checked` that are hidden. */
-  hidden: number[];
+  rounds: CheckedRows[];
 }
 
 export type AuthModeName = 'identity-token' | 'oauth-token' | 'security-code';

@@ -120,30 +120,66 @@ test('a large selection: its rows are checked for being hidden in parallel, with
   const rows = Array.from({ length: 450 }, (_, i) => i + 2);
   const knownSent: (KnownHiddenRows | undefined)[] = [];
   const pieces: HiddenRowsRequest[] = [];
-  let releaseSecond!: () => void;
-  const secondPiece = new Promise<void>((r) => (releaseSecond = r));
+  let releaseFirst!: () => void;
+  const firstPiece = new Promise<void>((r) => (releaseFirst = r));
+  let secondAsked!: () => void;
+  const secondPieceAsked = new Promise<void>((r) => (secondAsked = r));
   const { page } = await open({
     plan: (known) => {
       knownSent.push(known);
       return known
-        ? { ok: true, plan: plan(['J1', 'J2'], { hiddenSkipped: known.hidden.length }) }
-        : { ok: 'check-hidden-rows', request: { sheetId: 7, rows } };
+        ? { ok: true, plan: plan(['J1', 'J2'], { hiddenSkipped: known.rounds[0].hidden.length }) }
+        : { ok: 'check-hidden-rows', request: { sheetId: 7, rows, fingerprint: 'fp1' } };
     },
     hiddenRows: async (request) => {
       pieces.push(request);
-      if (pieces.length === 2) await secondPiece;
+      if (pieces.length === 1) await firstPiece;
+      else secondAsked();
       return request.rows.filter((row) => row % 100 === 0);
     },
     chunk: () => ({ results: [], notSent: [] }),
   });
   await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
-  // Two calls in flight (the scripted state's figure): two pieces of 225 rows, the first answered at once.
+  // Two calls in flight (the scripted state's figure): the second piece is asked for while the first is unanswered.
+  await secondPieceAsked;
   await page.getByText('Looking for hidden rows… 225 of 450 rows checked').waitFor();
-  expect(pieces.map((p) => p.rows.length)).toEqual([225, 225]);
-  releaseSecond();
+  expect(pieces.map((p) => p.rows)).toEqual([rows.slice(0, 225), rows.slice(225)]);
+  releaseFirst();
   await page.getByTestId('count-hidden').waitFor();
   await expectText(page, 'count-hidden', '4');
-  expect(knownSent).toEqual([undefined, { sheetId: 7, checked: rows, hidden: [100, 200, 300, 400] }]);
+  expect(knownSent).toEqual([
+    undefined,
+    { sheetId: 7, rounds: [{ rows, hidden: [100, 200, 300, 400], fingerprint: 'fp1' }] },
+  ]);
+});
+
+test('a failed hidden-row piece shows its message and the start again; a later piece does not cover it', async () => {
+  const rows = Array.from({ length: 450 }, (_, i) => i + 2);
+  let releaseSecond!: () => void;
+  const second = new Promise<void>((r) => (releaseSecond = r));
+  let secondAnswered!: () => void;
+  const secondDone = new Promise<void>((r) => (secondAnswered = r));
+  let asked = 0;
+  const { page } = await open({
+    plan: { ok: 'check-hidden-rows', request: { sheetId: 7, rows, fingerprint: 'fp' } },
+    hiddenRows: async () => {
+      if (++asked === 1) throw new Error('Service invoked too many times in a short time');
+      await second;
+      secondAnswered();
+      return [];
+    },
+    chunk: () => ({ results: [], notSent: [] }),
+  });
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  await expect(page.getByRole('alert').textContent()).resolves.toBe('Service invoked too many times in a short time');
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).waitFor();
+  releaseSecond();
+  await secondDone;
+  // Let the sidebar handle the late answer, then check that nothing replaced the start buttons.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  await expect(page.getByRole('button', { name: 'Cancel selected jobs…' }).isVisible()).resolves.toBe(true);
+  expect(await page.getByText(/Looking for hidden rows/).count()).toBe(0);
+  await expect(page.getByRole('tab', { name: 'Settings' }).isEnabled()).resolves.toBe(true);
 });
 
 test('Go back from the confirmation sends nothing', async () => {

@@ -2,8 +2,8 @@
 // several IDs, and the run cap.
 import { demoJobIds } from '../../playground/aodocs/demo-seed';
 import type { PlanAnswer, SaveSettingsAnswer, SettingsView } from '../../src/shared/api';
-import { MAX_HIDDEN_ROUNDS, SELECTION_KEPT_CHANGING, readPlanWithHiddenRows } from '../../src/client/plan-driver';
-import { tooManyRowsToCheck } from '../../src/core/hidden-rows';
+import { SELECTION_KEPT_CHANGING, readPlanWithHiddenRows } from '../../src/client/plan-driver';
+import { HIDDEN_ROWS_CHECKED_INLINE, MAX_HIDDEN_ROUNDS, tooManyRowsToCheck } from '../../src/core/hidden-rows';
 import { Addon, startAddon } from '../support/addon';
 
 const ids = demoJobIds();
@@ -223,20 +223,58 @@ describe('a large selection has its rows checked for being hidden in parallel pi
     const sheet = bigSheet(300);
     sheet.hideRowsByUser(5, 1);
     addon.env.spreadsheet.select(sheet.name, ['A:A']);
+    const first = addon.plan();
+    if (first.ok !== 'check-hidden-rows') throw new Error('expected a check');
     const other = addon.env.spreadsheet.sheet(sheet.name).id + 1000;
-    const answer = addon.plan({ sheetId: other, checked: [2, 3, 4, 5, 6], hidden: [2, 3] });
-    expect(answer).toMatchObject({ ok: 'check-hidden-rows', request: { rows: { length: 300 } } });
+    const rounds = [{ rows: first.request.rows, hidden: [], fingerprint: first.request.fingerprint }];
+    expect(addon.plan({ sheetId: other, rounds })).toEqual(first);
   });
 
-  test('a selection that keeps changing ends with a message, not a loop', async () => {
-    const sheet = bigSheet(1000);
+  test('rows inserted above while the pieces ran: the stale round is not trusted, the rows are checked again', async () => {
+    const sheet = bigSheet(600);
+    sheet.hideRowsByUser(10, 2); // rows 10-11
+    addon.env.spreadsheet.select(sheet.name, ['A2:A601']);
     let calls = 0;
     const answer = await readPlanWithHiddenRows({
       readPlan: async (known) => {
-        // Each call sees a different selection: a new block of 300 rows.
-        addon.env.spreadsheet.select(sheet.name, [`A${2 + 300 * (calls % 3)}:A${301 + 300 * (calls % 3)}`]);
         calls++;
-        return addon.plan(known && { ...known, checked: [], hidden: [] });
+        // A user inserts a row above the data while the first round of checks runs: every ID moves down one row.
+        if (calls === 2) sheet.insertRowsBefore(2, 1);
+        return addon.plan(known);
+      },
+      readHiddenRows: async (request) => addon.bundle.callFromClient('readHiddenRows', request) as number[],
+      inFlight: 6,
+    });
+    expect(calls).toBe(3);
+    if (answer.ok !== true) throw new Error(answer.message);
+    expect(answer.plan.summary).toMatchObject({ hiddenSkipped: 2 });
+    // The hidden rows are now 11-12; trusting the first round (rows 10-11) would have skipped the wrong job.
+    const rows = new Set(answer.plan.jobs.flatMap((j) => j.cells.map((c) => c.row)));
+    expect([10, 11, 12].map((row) => rows.has(row))).toEqual([true, false, false]);
+  });
+
+  test('up to 200 rows are checked in the plan call itself; from 201 the sidebar is asked to check them', () => {
+    const sheet = bigSheet(HIDDEN_ROWS_CHECKED_INLINE + 1);
+    sheet.hideRowsByUser(3, 1);
+    expect(plan(sheet.name, [`A2:A${HIDDEN_ROWS_CHECKED_INLINE + 1}`])).toMatchObject({
+      ok: true,
+      plan: { summary: { jobIds: HIDDEN_ROWS_CHECKED_INLINE - 1, hiddenSkipped: 1 } },
+    });
+    expect(plan(sheet.name, [`A2:A${HIDDEN_ROWS_CHECKED_INLINE + 2}`])).toMatchObject({
+      ok: 'check-hidden-rows',
+      request: { rows: { length: HIDDEN_ROWS_CHECKED_INLINE + 1 } },
+    });
+  });
+
+  test('a selection that keeps moving ends with a message after a bounded number of rounds', async () => {
+    const sheet = bigSheet(400);
+    let calls = 0;
+    addon.env.spreadsheet.select(sheet.name, ['A:A']);
+    const answer = await readPlanWithHiddenRows({
+      readPlan: async (known) => {
+        // Each time, a row is inserted above the data: no round of checks ever matches the sheet.
+        if (calls++ > 0) sheet.insertRowsBefore(2, 1);
+        return addon.plan(known);
       },
       readHiddenRows: async (request) => addon.bundle.callFromClient('readHiddenRows', request) as number[],
       inFlight: 6,
@@ -252,11 +290,11 @@ describe('a large selection has its rows checked for being hidden in parallel pi
     const call = (request: unknown) => addon.bundle.callFromClient('readHiddenRows', request);
     expect(call({ sheetId, rows: [2, 3, 4, 5_000_000] })).toEqual([3]);
     expect(() => call({ sheetId, rows: [0] })).toThrow('The request must list row numbers.');
-    expect(() => call({ sheetId, rows: Array.from({ length: 1001 }, (_, i) => i + 1) })).toThrow(
-      'At most 1000 rows can be checked at once.',
+    expect(() => call({ sheetId, rows: Array.from({ length: 501 }, (_, i) => i + 1) })).toThrow(
+      'At most 500 rows can be checked at once.',
     );
     expect(() => call({ sheetId: sheetId + 999, rows: [2] })).toThrow('The sheet of the selection no longer exists.');
-    expect(() => addon.bundle.callFromClient('readSelectionPlan', { sheetId, checked: 'all' })).toThrow(
+    expect(() => addon.bundle.callFromClient('readSelectionPlan', { sheetId, rounds: 'all' })).toThrow(
       'The hidden rows sent back with the plan are not understood.',
     );
   });

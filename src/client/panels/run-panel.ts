@@ -41,12 +41,20 @@ export function createRunPanel(ctx: PanelContext) {
   async function readPlan(action: JobAction, toConfirm = false): Promise<void> {
     showError(null);
     busy('Reading the selection…');
+    // Pieces still in flight after a failed one answer later: their progress must not cover what is shown then.
+    let reading = true;
+    ctx.setBusy(true);
     try {
       const answer = await readPlanWithHiddenRows({
         readPlan: (known) => (known ? callServer('readSelectionPlan', known) : callServer('readSelectionPlan')),
         readHiddenRows: (request) => callServer('readHiddenRows', request),
         inFlight: inFlight(),
-        onProgress: (checked, total) => busy(`Looking for hidden rows… ${checked} of ${total} rows checked`),
+        onProgress: (checked, total) => {
+          if (reading) busy(`Looking for hidden rows… ${checked} of ${total} rows checked`);
+        },
+      }).finally(() => {
+        reading = false;
+        ctx.setBusy(false);
       });
       if (!answer.ok) {
         showError(answer.message);
