@@ -44,3 +44,20 @@ export function retryDelayMs(answer: Answer, sends: number, policy: RetryPolicy,
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (sends - 1));
   return Math.floor(random * ceiling);
 }
+
+/** Apps Script stops an execution at 6 minutes [D] https://developers.google.com/apps-script/guides/services/quotas */
+const EXECUTION_LIMIT_MS = 360_000;
+const LOCK_WAIT_MAX_MS = 60_000;
+const LOCK_WAIT_MIN_MS = 5_000;
+/** Left after the wait for the writes, the log and the flush under the lock. */
+const AFTER_LOCK_MARGIN_MS = 30_000;
+
+/**
+ * How long a chunk that has run for `elapsedMs` waits for the document lock before giving up. Up to a minute: six
+ * chunks of each of two sidebars may finish together and write in turn. Less when the execution is old, so that it
+ * still ends inside Apps Script's 6 minutes (its retries stop at executionBudgetMs plus one request timeout).
+ */
+export function documentLockWaitMs(elapsedMs: number): number {
+  const left = EXECUTION_LIMIT_MS - AFTER_LOCK_MARGIN_MS - elapsedMs;
+  return Math.max(LOCK_WAIT_MIN_MS, Math.min(LOCK_WAIT_MAX_MS, left));
+}

@@ -2,11 +2,12 @@
 // chunks in flight) never write over each other's rows or log lines.
 import { UserFacingError } from './user-facing-error';
 
-const LOCK_WAIT_MS = 30_000;
+/** What other callers wait (loading a library page): they start fresh executions. */
+const DEFAULT_LOCK_WAIT_MS = 30_000;
 
-export function withDocumentLock<T>(work: () => T): T {
+export function withDocumentLock<T>(work: () => T, waitMs = DEFAULT_LOCK_WAIT_MS): T {
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
+  if (!lock.tryLock(waitMs)) {
     throw new UserFacingError('Another run is writing to this spreadsheet. Wait for it to finish, then try again.');
   }
   try {

@@ -6,6 +6,7 @@ import { appendLog } from './audit-log';
 import { withDocumentLock } from './document-lock';
 import { ApiTarget, cancelJobRequest, getJobRequest } from '../core/aodocs-request';
 import { validateChunkRequest } from '../core/chunk-validation';
+import { documentLockWaitMs } from '../core/retry-policy';
 import { JobOutcome, SENTENCES, cancelOutcome, isNotCancellableNow, refreshOutcome } from '../core/job-outcome';
 import { resultValues } from '../core/result-columns';
 import { authorizationHeader } from './authorization';
@@ -144,6 +145,7 @@ function record(
   settled: Settled[],
   gone: PlannedJob[],
   writeLog: boolean,
+  lockWaitMs: number,
 ): { results: JobResult[]; failure?: string } {
   const checkedAt = new Date();
   let report: WriteReport = { written: new Map(), moved: new Map() };
@@ -172,7 +174,7 @@ function record(
           logRows(results(), { time: checkedAt, user, action: request.action, sheetName: sheet.getName() }),
         );
       }
-    });
+    }, lockWaitMs);
   } catch (error) {
     failure ??= error instanceof Error ? error.message : String(error);
   }
@@ -205,7 +207,8 @@ export function runChunk(input: unknown): ChunkResult {
       relocate: false,
     })),
   ];
-  const { results, failure } = record(spreadsheet, sheet, request, settled, gone, settings.writeLog);
+  const lockWaitMs = documentLockWaitMs(Date.now() - startedAt);
+  const { results, failure } = record(spreadsheet, sheet, request, settled, gone, settings.writeLog, lockWaitMs);
   const signInRefused = results.some((r) => r.httpCode === 401);
   return {
     results,

@@ -263,6 +263,25 @@ test('while another run holds the document lock, a chunk waits, then stops the r
   }
 });
 
+test('a chunk waits up to a minute for the document lock (chunks of two sidebars writing in turn), then writes', async () => {
+  const jobs = bulkJobs(2, 'lockwait');
+  const addon = await addonWith(jobs);
+  try {
+    const sheet = jobsSheet(
+      addon,
+      jobs.map((j) => j.jobId),
+    );
+    // Held elsewhere for 45 s of the (virtual) clock: longer than the 30 s a chunk used to wait.
+    addon.env.locks.holdFromOutside('document', 45_000);
+    const { end } = await addon.run('refresh');
+    expect(end.stoppedBecause).toBeUndefined();
+    expect(column(sheet, 'Status')).toEqual(['IN_PROGRESS', 'IN_PROGRESS']);
+    expect(addon.env.locks.events.filter((e) => e.event === 'timed-out')).toHaveLength(0);
+  } finally {
+    await addon.close();
+  }
+});
+
 test('with "Write the log" off, no log sheet is created', async () => {
   const jobs = bulkJobs(2, 'nolog');
   const addon = await addonWith(jobs);

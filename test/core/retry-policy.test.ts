@@ -1,5 +1,5 @@
 import { Answer } from '../../src/core/aodocs-answer';
-import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../../src/core/retry-policy';
+import { DEFAULT_RETRY_POLICY, documentLockWaitMs, retryDelayMs } from '../../src/core/retry-policy';
 
 const policy = { ...DEFAULT_RETRY_POLICY, maxSends: 4, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 20000 };
 const unavailable: Answer = { kind: 'error', code: 503, retryable: true };
@@ -40,4 +40,22 @@ test('Retry-After is honoured up to a bound', () => {
   const tooMany: Answer = { kind: 'error', code: 429, retryable: true, retryAfterSeconds: 3 };
   expect(retryDelayMs(tooMany, 1, policy, 0.1)).toBe(3000);
   expect(retryDelayMs({ ...tooMany, retryAfterSeconds: 3600 }, 1, policy, 0.1)).toBeUndefined();
+});
+
+describe('documentLockWaitMs', () => {
+  test.each([
+    [0, 60_000],
+    [200_000, 60_000],
+    [280_000, 50_000],
+    [320_000, 10_000],
+    [330_000, 5_000],
+    [400_000, 5_000],
+  ])('after %i ms of execution, waits %i ms at most', (elapsed, wait) => {
+    expect(documentLockWaitMs(elapsed)).toBe(wait);
+  });
+
+  test('a chunk whose retries ran to the end of their budget still ends inside 6 minutes', () => {
+    const lastRetryEnds = DEFAULT_RETRY_POLICY.executionBudgetMs + DEFAULT_RETRY_POLICY.requestTimeoutSeconds * 1000;
+    expect(lastRetryEnds + documentLockWaitMs(lastRetryEnds)).toBeLessThanOrEqual(360_000 - 25_000);
+  });
 });
