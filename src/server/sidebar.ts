@@ -1,7 +1,6 @@
 // Opening the sidebar, and what it needs to know when it starts.
 import { SidebarState } from '../shared/api';
 import { CHUNKS_IN_FLIGHT } from '../core/settings';
-import { readSettings } from './user-settings';
 
 declare const __APP_VERSION__: string;
 
@@ -28,11 +27,9 @@ export function getSidebarState(): SidebarState {
   const cache = CacheService.getUserCache();
   const startWithCancel = cache.get(START_WITH_CANCEL_KEY) === 'true';
   if (startWithCancel) cache.remove(START_WITH_CANCEL_KEY);
-  const settings = readSettings();
   return {
     version: __APP_VERSION__,
     userEmail: Session.getActiveUser().getEmail(),
-    chunkSize: settings.chunkSize,
     chunksInFlight: CHUNKS_IN_FLIGHT,
     startWithCancel,
   };

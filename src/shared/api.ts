@@ -98,7 +98,7 @@ export interface MovedCell {
 export interface SidebarState {
   version: string;
   userEmail: string;
-  chunkSize: number;
+  /** Server calls the sidebar keeps in flight (chunks, hidden-row pieces). The chunk size comes with each plan. */
   chunksInFlight: number;
   /** The sidebar was opened by "Cancel selected jobs...": go straight to the summary and confirmation. */
   startWithCancel: boolean;

@@ -57,7 +57,6 @@ function scripted(s: Scripted) {
         return {
           version: 'test',
           userEmail: 'admin@example.com',
-          chunkSize: 2,
           chunksInFlight: 2,
           startWithCancel: false,
           ...s.state,
@@ -302,8 +301,7 @@ test('settings: the security code is write-only, shown only in its mode, and a r
     allowedUrlPrefixes: ['https://aodocs.altirnao.com/api/'],
   };
   const page = await openSidebarPage(browser, async (name, args) => {
-    if (name === 'getSidebarState')
-      return { version: 'x', userEmail: '', chunkSize: 20, chunksInFlight: 2, startWithCancel: false };
+    if (name === 'getSidebarState') return { version: 'x', userEmail: '', chunksInFlight: 2, startWithCancel: false };
     if (name === 'getSettings') return view;
     if (name === 'saveSettings') {
       saved.push(args[0]);

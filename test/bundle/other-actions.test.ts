@@ -214,7 +214,10 @@ describe('Settings and Check connection', () => {
       writeLog: false,
       baseUrl: 'https://aodocs.altirnao.com/api',
     });
-    expect(addon.bundle.callFromClient('getSidebarState')).toMatchObject({ chunkSize: 7 });
+    // The sidebar chunks a run by the size its plan carries.
+    addon.env.spreadsheet.addSheet('Chunk7', [['Job ID'], ['someJob']]).setFrozenRows(1);
+    addon.env.spreadsheet.select('Chunk7', ['A2']);
+    expect(addon.plan()).toMatchObject({ ok: true, plan: { chunkSize: 7 } });
     addon.env.user.email = 'someone.else@example.com';
     expect(call<SettingsView>('getSettings')).toMatchObject({ chunkSize: 20, writeLog: true });
     addon.env.user.email = 'admin@example.com';

@@ -78,7 +78,6 @@ test('"Cancel selected jobs..." opens the sidebar on the cancel step, once', () 
   expect(env.spreadsheet.ui.sidebar?.title).toBe('AODocs Jobs');
   expect(bundle.callFromClient('getSidebarState')).toMatchObject({
     startWithCancel: true,
-    chunkSize: 20,
     chunksInFlight: 6,
   });
   expect(bundle.callFromClient('getSidebarState')).toMatchObject({ startWithCancel: false });

@@ -79,7 +79,7 @@ export async function startAddon(
       const end = await runJobs({
         plan: answer.plan,
         action,
-        chunkSize: runOptions.chunkSize ?? 20,
+        chunkSize: runOptions.chunkSize ?? answer.plan.chunkSize,
         chunksInFlight: runOptions.chunksInFlight ?? CHUNKS_IN_FLIGHT,
         send: async (request) => {
           runOptions.beforeChunk?.(chunks.length);
