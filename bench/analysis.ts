@@ -9,13 +9,13 @@ import { hiddenRowsPieces } from '../src/core/hidden-rows';
 export interface OursModel {
   /** Modelled wall time of the plan: its readSelectionPlan executions and, between them, the hidden-row pieces. */
   planMs: number;
-  /** Each execution of the plan, modelled. */
-  planExecutionMs: number[];
   chunkMs: number[];
   /** Modelled wall time of the run: the plan, then the chunks `chunksInFlight` at a time. */
   wallMs: number;
   /** The longest single execution, modelled. */
   maxExecutionMs: number;
+  /** The server function of that execution. */
+  longestFunction: string;
   /** Sum of each part over all executions (what the executions spend, not wall time). */
   parts: Omit<ModelledExecution, 'total'>;
 }
@@ -110,13 +110,20 @@ export function modelOurs(run: OursRun, chunksInFlight = run.chunksInFlight, cos
   for (const e of [...planExecutions, ...chunks])
     for (const key of Object.keys(parts) as (keyof typeof parts)[]) parts[key] += e[key];
   const chunkMs = chunks.map((c) => c.total);
-  const planExecutionMs = planExecutions.map((e) => e.total);
+  const named = [
+    ...planSteps.flatMap((step) => [
+      { name: 'readSelectionPlan', ms: step.plan.total },
+      ...step.pieces.map((p) => ({ name: 'readHiddenRows', ms: p.total })),
+    ]),
+    ...chunkMs.map((ms) => ({ name: 'runChunk', ms })),
+  ];
+  const longest = named.reduce((a, b) => (b.ms > a.ms ? b : a));
   return {
     planMs,
-    planExecutionMs,
     chunkMs,
     wallMs: planMs + parallelMakespan(chunkMs, chunksInFlight),
-    maxExecutionMs: Math.max(...planExecutionMs, ...chunkMs),
+    maxExecutionMs: longest.ms,
+    longestFunction: longest.name,
     parts,
   };
 }

@@ -7,7 +7,7 @@ import type { SimulatorHandle } from '../playground/aodocs/simulator-process';
 import { SHEETS_SERVICES } from '../playground/gas/call-counter';
 import { runJobs } from '../src/client/run-driver';
 import { readPlanWithHiddenRows } from '../src/client/plan-driver';
-import type { ChunkResult, KnownHiddenRows, PlanAnswer } from '../src/shared/api';
+import type { ChunkResult, PlanAnswer } from '../src/shared/api';
 import { ExecutionRecorder, jobIdOfUrl } from './execution-recorder';
 import { columnValues, prepareFixture } from './fixture';
 import type { RssSampler } from './memory';
@@ -30,9 +30,8 @@ export async function runOurs(simulator: SimulatorHandle, memory: RssSampler, op
     const started = performance.now();
     const planSteps: OursRun['planSteps'] = [];
     const plan = await readPlanWithHiddenRows({
-      readPlan: async (known?: KnownHiddenRows) => {
-        const args = known ? [known] : [];
-        const step = recorder.record(() => bundle.callFromClient('readSelectionPlan', ...args) as PlanAnswer);
+      readPlan: async (...known) => {
+        const step = recorder.record(() => bundle.callFromClient('readSelectionPlan', ...known) as PlanAnswer);
         planSteps.push({ plan: step.measure, hiddenPieces: [] });
         return step.value;
       },

@@ -1,10 +1,7 @@
 // What `npm run bench` prints: the table per N, the Sheets calls by method, the per-N lines the issue asks
 // for, the targets, sizes and the sidebar's time to interactive.
 import type { NResult } from './analysis';
-import type { TargetCheck } from './targets';
-import type { BuildSize } from './sizes';
-import type { SidebarTiming } from './sidebar-timing';
-import type { TuningRow } from './tuning';
+import type { BenchReport } from './report-markdown';
 import { count, kb, mb, ratio, seconds, textTable } from './format';
 
 export function perNLine(r: NResult): string {
@@ -69,18 +66,12 @@ export function sheetsByMethodRows(results: NResult[]): { header: string[]; rows
   return { header, rows };
 }
 
-export function printReport(input: {
-  latencyMs: number;
-  chunkSize: number;
-  chunksInFlight: number;
-  results: NResult[];
-  targets: TargetCheck[];
-  sizes: BuildSize[];
-  sidebar: SidebarTiming | undefined;
-  tuning: TuningRow[];
-  recommended: TuningRow | undefined;
-  environment: { build: { fingerprint: string; builtAt: string; changedDuringRun: boolean } };
-}): void {
+/** The console needs the report's figures but not the sensitivity table, the probe or the whole environment. */
+type ConsoleReport = Omit<BenchReport, 'probe' | 'sensitivity' | 'environment'> & {
+  environment: Pick<BenchReport['environment'], 'build'>;
+};
+
+export function printReport(input: ConsoleReport): void {
   const { results } = input;
   const out: string[] = [];
   out.push(

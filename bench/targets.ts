@@ -19,14 +19,6 @@ export const SHEETS_CALLS_PER_CHUNK_BOUND = 25;
 const IDEAL_FACTOR = 1.5;
 const NAIVE_FACTOR = 20;
 
-/** Which execution was the longest, by its function name. */
-function longestExecution(r: NResult): string {
-  const executions = [...r.ours.planSteps.flatMap((step) => [step.plan, ...step.hiddenPieces]), ...r.ours.chunks];
-  const modelled = [...r.model.planExecutionMs, ...r.model.chunkMs];
-  const at = modelled.indexOf(Math.max(...modelled));
-  return executions[at]?.functionName ?? '?';
-}
-
 export function checkTargets(results: NResult[], probe: ChunkSizeProbe): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const maxima = new Set(probe.bySize.map((s) => s.maxCallsPerChunk));
@@ -87,7 +79,7 @@ export function checkTargets(results: NResult[], probe: ChunkSizeProbe): TargetC
       : undefined,
     detail: at5000
       ? `${at5000.ours.rowsCancelled} rows Cancelled, ${at5000.ours.notSent} not sent; longest execution ` +
-        `${(at5000.model.maxExecutionMs / 1000).toFixed(1)} s modelled (${longestExecution(at5000)})`
+        `${(at5000.model.maxExecutionMs / 1000).toFixed(1)} s modelled (${at5000.model.longestFunction})`
       : 'not run (--quick)',
   });
   return checks;

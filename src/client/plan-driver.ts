@@ -5,7 +5,8 @@ import type { FinalPlanAnswer, HiddenRowsRequest, KnownHiddenRows, PlanAnswer } 
 import { MAX_HIDDEN_ROUNDS, addRound, hiddenRowsPieces } from '../core/hidden-rows';
 
 export interface PlanDriverOptions {
-  readPlan: (known?: KnownHiddenRows) => Promise<PlanAnswer>;
+  /** Called with no argument first: google.script.run cannot be handed `undefined`. */
+  readPlan: (...known: [] | [KnownHiddenRows]) => Promise<PlanAnswer>;
   readHiddenRows: (request: HiddenRowsRequest) => Promise<number[]>;
   /** Pieces checked at once (the sidebar's executions in flight). */
   inFlight: number;
@@ -39,7 +40,7 @@ async function inParallel<T>(tasks: (() => Promise<T>)[], inFlight: number): Pro
 export async function readPlanWithHiddenRows(options: PlanDriverOptions): Promise<FinalPlanAnswer> {
   let known: KnownHiddenRows | undefined;
   for (let round = 0; round <= MAX_HIDDEN_ROUNDS; round++) {
-    const answer = await options.readPlan(known);
+    const answer = await (known ? options.readPlan(known) : options.readPlan());
     if (answer.ok !== 'check-hidden-rows') return answer;
     if (round === MAX_HIDDEN_ROUNDS) break;
     const { request } = answer;

@@ -12,7 +12,6 @@ import {
   JobErrorsResult,
   LibraryFilters,
   LibraryPageResult,
-  SaveSettingsAnswer,
   SettingsView,
 } from '../../src/shared/api';
 import { LISTING_HEADERS } from '../../src/core/library-listing';
@@ -46,11 +45,7 @@ function loadAll(filters: Partial<LibraryFilters>) {
   return { pages, sheet: addon.env.spreadsheet.sheet(sheetName!), rows };
 }
 
-function settings(change: Partial<SettingsView> & { securityCode?: string }): SaveSettingsAnswer {
-  const current = call<SettingsView>('getSettings');
-  const { securityCodeSaved: _s, allowedUrlPrefixes: _a, ...input } = current;
-  return call<SaveSettingsAnswer>('saveSettings', { ...input, ...change });
-}
+const settings = (change: Partial<SettingsView> & { securityCode?: string }) => addon.saveSettings(change);
 
 describe('Load jobs from a library', () => {
   test("writes the library's in-progress jobs into a new sheet, across 3 pages, as real dates and numbers", async () => {

@@ -2,7 +2,7 @@
 // (one fetchAll per chunk, the domain parameter, each sign-in mode), and text that must stay text in every sheet
 // the add-on writes (result columns, log, job listing).
 import { DEMO_ADMIN_EMAIL, DEMO_LIBRARY_IDS, demoJobIds } from '../../playground/aodocs/demo-seed';
-import type { LibraryPageResult, SaveSettingsAnswer, SettingsView } from '../../src/shared/api';
+import type { LibraryPageResult, SettingsView } from '../../src/shared/api';
 import { Addon, startAddon } from '../support/addon';
 import { bulkJobs } from '../support/bulk-jobs';
 
@@ -13,14 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => addon.close());
 
-function saveSettings(change: Partial<SettingsView>): SaveSettingsAnswer {
-  const {
-    securityCodeSaved: _s,
-    allowedUrlPrefixes: _a,
-    ...current
-  } = addon.bundle.callFromClient('getSettings') as SettingsView;
-  return addon.bundle.callFromClient('saveSettings', { ...current, ...change }) as SaveSettingsAnswer;
-}
+const saveSettings = (change: Partial<SettingsView>) => addon.saveSettings(change);
 
 async function withSettings(change: Partial<SettingsView>, body: () => Promise<void>): Promise<void> {
   const before = addon.bundle.callFromClient('getSettings') as SettingsView;

@@ -1,7 +1,7 @@
 // Reading the selection through the bundle: clipping, header row, hidden rows, finished rows, rows holding
 // several IDs, and the run cap.
 import { demoJobIds } from '../../playground/aodocs/demo-seed';
-import type { PlanAnswer, SaveSettingsAnswer, SettingsView } from '../../src/shared/api';
+import type { KnownHiddenRows, PlanAnswer, SettingsView } from '../../src/shared/api';
 import { SELECTION_KEPT_CHANGING, readPlanWithHiddenRows } from '../../src/client/plan-driver';
 import { HIDDEN_ROWS_CHECKED_INLINE, MAX_HIDDEN_ROUNDS, tooManyRowsToCheck } from '../../src/core/hidden-rows';
 import { Addon, startAddon } from '../support/addon';
@@ -25,14 +25,7 @@ function plan(sheet: string, ranges: string[]): PlanAnswer {
   return addon.plan();
 }
 
-function saveSettings(change: Partial<SettingsView>): SaveSettingsAnswer {
-  const {
-    securityCodeSaved: _s,
-    allowedUrlPrefixes: _a,
-    ...current
-  } = addon.bundle.callFromClient('getSettings') as SettingsView;
-  return addon.bundle.callFromClient('saveSettings', { ...current, ...change }) as SaveSettingsAnswer;
-}
+const saveSettings = (change: Partial<SettingsView>) => addon.saveSettings(change);
 
 test('a whole-column selection reads the data rows only, not the whole grid', async () => {
   const rows = [['Job ID'], ...Array.from({ length: 2000 }, (_, i) => [`job${i}`])];
@@ -206,7 +199,7 @@ describe('a large selection has its rows checked for being hidden in parallel pi
     addon.env.spreadsheet.select(sheet.name, ['A2:A700']);
     let rounds = 0;
     const answer = await readPlanWithHiddenRows({
-      readPlan: async (known) => {
+      readPlan: async (known?: KnownHiddenRows) => {
         rounds++;
         // The user extends the selection while the first round of checks runs.
         if (rounds === 2) addon.env.spreadsheet.select(sheet.name, ['A2:A1201']);
@@ -236,7 +229,7 @@ describe('a large selection has its rows checked for being hidden in parallel pi
     addon.env.spreadsheet.select(sheet.name, ['A2:A601']);
     let calls = 0;
     const answer = await readPlanWithHiddenRows({
-      readPlan: async (known) => {
+      readPlan: async (known?: KnownHiddenRows) => {
         calls++;
         // A user inserts a row above the data while the first round of checks runs: every ID moves down one row.
         if (calls === 2) sheet.insertRowsBefore(2, 1);
@@ -271,7 +264,7 @@ describe('a large selection has its rows checked for being hidden in parallel pi
     let calls = 0;
     addon.env.spreadsheet.select(sheet.name, ['A:A']);
     const answer = await readPlanWithHiddenRows({
-      readPlan: async (known) => {
+      readPlan: async (known?: KnownHiddenRows) => {
         // Each time, a row is inserted above the data: no round of checks ever matches the sheet.
         if (calls++ > 0) sheet.insertRowsBefore(2, 1);
         return addon.plan(known);

@@ -21,7 +21,10 @@ import type {
   JobAction,
   KnownHiddenRows,
   PlanAnswer,
+  SaveSettingsAnswer,
   SelectionPlan,
+  SettingsInput,
+  SettingsView,
 } from '../../src/shared/api';
 
 export interface Addon {
@@ -35,6 +38,8 @@ export interface Addon {
   /** Reads the selection and runs the whole plan as the sidebar does. */
   run(action: JobAction, options?: RunOptions): Promise<{ plan: SelectionPlan; end: RunEnd; chunks: ChunkRequest[] }>;
   sheetsCalls(): number;
+  /** Saves the current user's settings with `change` applied, as the settings form does. */
+  saveSettings(change: Partial<SettingsInput>): SaveSettingsAnswer;
   close(): Promise<void>;
 }
 
@@ -62,7 +67,7 @@ export async function startAddon(
       : bundle.callFromClient('readSelectionPlan')) as PlanAnswer;
   const readPlan = () =>
     readPlanWithHiddenRows({
-      readPlan: async (known) => plan(known),
+      readPlan: async (...known) => plan(...known),
       readHiddenRows: async (request) => bundle.callFromClient('readHiddenRows', request) as number[],
       inFlight: CHUNKS_IN_FLIGHT,
     });
@@ -92,6 +97,14 @@ export async function startAddon(
       return { plan: answer.plan, end, chunks };
     },
     sheetsCalls: () => env.counter.total(...SHEETS_SERVICES),
+    saveSettings(change) {
+      const {
+        securityCodeSaved: _s,
+        allowedUrlPrefixes: _a,
+        ...current
+      } = bundle.callFromClient('getSettings') as SettingsView;
+      return bundle.callFromClient('saveSettings', { ...current, ...change }) as SaveSettingsAnswer;
+    },
     async close() {
       env.close();
       if (!options.simulatorHandle) await simulator.close();

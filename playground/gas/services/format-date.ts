@@ -4,7 +4,7 @@
  * G y Y M L d H k K h m s S E u a z Z X, quoted text ('T', '' for a quote). Zone names (z) come from Intl and may
  * differ from Java's for some zones (Intl writes "GMT+1" where Java writes "CET").
  */
-import { MONTH_NAMES, WEEKDAY_NAMES } from '../spreadsheet/time-zone';
+import { MONTH_NAMES, WEEKDAY_NAMES, wallClockAsUtc, wallClockAt } from '../spreadsheet/time-zone';
 
 interface ZonedParts {
   year: number;
@@ -19,39 +19,26 @@ interface ZonedParts {
   zoneName: string;
 }
 
+const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's short name at that instant ("GMT+1", "PST"), from Intl. */
+function zoneNameAt(epochMs: number, timeZone: string): string {
+  let formatter = zoneNameFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
+    zoneNameFormatters.set(timeZone, formatter);
+  }
+  return formatter.formatToParts(epochMs).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+}
+
 function zonedParts(epochMs: number, timeZone: string): ZonedParts {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    timeZoneName: 'short',
-  });
-  const parts: Record<string, string> = {};
-  for (const part of format.formatToParts(new Date(epochMs))) parts[part.type] = part.value;
-  const year = Number(parts.year);
-  const month = Number(parts.month);
-  const day = Number(parts.day);
-  const hour = Number(parts.hour);
-  const minute = Number(parts.minute);
-  const second = Number(parts.second);
-  const millisecond = ((epochMs % 1000) + 1000) % 1000;
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  const wall = wallClockAt(epochMs, timeZone);
+  const asUtc = wallClockAsUtc(wall);
   return {
-    year,
-    month,
-    day,
-    hour,
-    minute,
-    second,
-    millisecond,
+    ...wall,
     weekday: new Date(asUtc).getUTCDay(),
     offsetMinutes: Math.round((asUtc - epochMs) / 60000),
-    zoneName: parts.timeZoneName ?? timeZone,
+    zoneName: zoneNameAt(epochMs, timeZone),
   };
 }
 

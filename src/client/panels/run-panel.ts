@@ -1,14 +1,12 @@
 // The main panel: read the selection, show what would be sent, confirm, run chunk by chunk, show the outcome.
 import { JobAction, SelectionPlan, SidebarState } from '../../shared/api';
 import { button, h, replaceChildren } from '../dom';
+import { CHUNKS_IN_FLIGHT } from '../../core/settings';
 import { readPlanWithHiddenRows } from '../plan-driver';
 import { runJobs } from '../run-driver';
 import { callServer } from '../server-calls';
 import { confirmView, endView, progressView, summaryView } from '../views';
 import { plural } from '../wording';
-
-/** Executions in flight before the sidebar state (which gives the server's figure) has arrived. */
-const DEFAULT_IN_FLIGHT = 2;
 
 export interface PanelContext {
   root: HTMLElement;
@@ -21,7 +19,7 @@ export interface PanelContext {
 export function createRunPanel(ctx: PanelContext) {
   const { root, showError } = ctx;
 
-  const inFlight = () => ctx.state()?.chunksInFlight ?? DEFAULT_IN_FLIGHT;
+  const inFlight = () => ctx.state()?.chunksInFlight ?? CHUNKS_IN_FLIGHT;
   const busy = (text: string) => replaceChildren(root, h('p', { class: 'busy', 'aria-busy': 'true' }, text));
 
   function start(): void {
@@ -46,7 +44,7 @@ export function createRunPanel(ctx: PanelContext) {
     ctx.setBusy(true);
     try {
       const answer = await readPlanWithHiddenRows({
-        readPlan: (known) => (known ? callServer('readSelectionPlan', known) : callServer('readSelectionPlan')),
+        readPlan: (...known) => callServer('readSelectionPlan', ...known),
         readHiddenRows: (request) => callServer('readHiddenRows', request),
         inFlight: inFlight(),
         onProgress: (checked, total) => {
