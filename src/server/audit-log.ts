@@ -1,8 +1,7 @@
 // Appends to the "AODocs Jobs log" sheet, created on first use. Called under the document lock: two chunks
 // appending at once would otherwise both write after the same last row.
 import { LOG_HEADERS, LOG_SHEET_NAME } from '../core/log-rows';
-import { asLiteralText } from '../core/cell-text';
-import { appendRows } from './sheet-append';
+import { appendRows, insertHeadedSheet } from './sheet-append';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -10,9 +9,7 @@ function logSheet(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet 
   const existing = spreadsheet.getSheetByName(LOG_SHEET_NAME);
   if (existing) return existing;
   const active = spreadsheet.getActiveSheet();
-  const sheet = spreadsheet.insertSheet(LOG_SHEET_NAME, spreadsheet.getSheets().length);
-  sheet.getRange(1, 1, 1, LOG_HEADERS.length).setValues([LOG_HEADERS.map(asLiteralText)]);
-  sheet.setFrozenRows(1);
+  const sheet = insertHeadedSheet(spreadsheet, LOG_SHEET_NAME, LOG_HEADERS, spreadsheet.getSheets().length);
   // insertSheet makes the new sheet active: give the user back the sheet they were working in.
   spreadsheet.setActiveSheet(active);
   return sheet;

@@ -19,7 +19,8 @@ export interface LocatedCell {
   moved?: MovedCell;
 }
 
-function readColumn(sheet: Sheet, column: number, first: number, last: number): string[] {
+/** Displayed texts, trimmed, of rows first..last of one column: one read. */
+export function readColumn(sheet: Sheet, column: number, first: number, last: number): string[] {
   if (last < first) return [];
   return sheet
     .getRange(first, column, last - first + 1, 1)
@@ -29,7 +30,11 @@ function readColumn(sheet: Sheet, column: number, first: number, last: number): 
 
 export function locateCells(sheet: Sheet, headerRow: number, expected: ExpectedCell[]): LocatedCell[] {
   const byColumn = new Map<number, ExpectedCell[]>();
-  for (const e of expected) byColumn.set(e.cell.column, [...(byColumn.get(e.cell.column) ?? []), e]);
+  for (const e of expected) {
+    const cells = byColumn.get(e.cell.column);
+    if (cells) cells.push(e);
+    else byColumn.set(e.cell.column, [e]);
+  }
   const located: LocatedCell[] = [];
   const claimed = new Set<string>();
   for (const [column, cells] of byColumn) {

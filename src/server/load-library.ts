@@ -4,11 +4,10 @@ import { LibraryPageRequest, LibraryPageResult } from '../shared/api';
 import { listJobsRequest } from '../core/aodocs-request';
 import { DAILY_QUOTA_SENTENCE, callFailureSentence } from '../core/call-failure';
 import { LISTING_HEADERS, listingRow, listingSheetName, parseJobList, validateFilters } from '../core/library-listing';
-import { asLiteralText } from '../core/cell-text';
 import { sendWithRetries } from './aodocs-client';
 import { authorizationHeader } from './authorization';
 import { withDocumentLock } from './document-lock';
-import { appendRows } from './sheet-append';
+import { appendRows, insertHeadedSheet } from './sheet-append';
 import { readSettings } from './user-settings';
 import { UserFacingError } from './user-facing-error';
 
@@ -51,10 +50,7 @@ function listingSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, req
     request.filters.libraryId,
     spreadsheet.getSheets().map((s) => s.getName()),
   );
-  const sheet = spreadsheet.insertSheet(name);
-  sheet.getRange(1, 1, 1, LISTING_HEADERS.length).setValues([LISTING_HEADERS.map(asLiteralText)]);
-  sheet.setFrozenRows(1);
-  return sheet;
+  return insertHeadedSheet(spreadsheet, name, LISTING_HEADERS);
 }
 
 export function loadLibraryPage(input: unknown): LibraryPageResult {
@@ -79,8 +75,7 @@ export function loadLibraryPage(input: unknown): LibraryPageResult {
   const page = parseJobList(answer.body);
   const room = Math.max(0, settings.runCap - request.rowsSoFar);
   const rows = page.jobs.slice(0, room).map(listingRow);
-  const capped =
-    page.jobs.length > room || (room === rows.length && page.nextPageToken !== undefined && rows.length === room);
+  const capped = page.jobs.length > room || (rows.length === room && page.nextPageToken !== undefined);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheetName = withDocumentLock(() => {
     const sheet = listingSheet(spreadsheet, request);

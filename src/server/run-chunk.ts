@@ -31,12 +31,13 @@ function findSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetI
 /** Jobs whose cells still hold them (found again in their column if rows moved), and the others. */
 function jobsStillInSheet(sheet: Sheet, request: ChunkRequest): { present: PlannedJob[]; gone: PlannedJob[] } {
   const expected = request.jobs.flatMap((job) =>
-    job.cells.map((cell, i) => ({ key: `${job.jobId}#${i}`, text: job.jobId, cell, relocate: true })),
+    job.cells.map((cell) => ({ key: job.jobId, text: job.jobId, cell, relocate: true })),
   );
+  // A job is still in the sheet when any of its cells is found.
   const found = new Set(
     locateCells(sheet, request.headerRow, expected)
       .filter((l) => l.at)
-      .map((l) => l.key.slice(0, l.key.lastIndexOf('#'))),
+      .map((l) => l.key),
   );
   return {
     present: request.jobs.filter((j) => found.has(j.jobId)),
@@ -99,15 +100,10 @@ interface Settled {
 }
 
 function rowsToWrite(settled: Settled[], checkedAt: Date): RowToWrite[] {
-  return settled.flatMap((s, k) =>
-    s.cells.map((cell, c) => ({
-      key: `${k}#${c}`,
-      text: s.jobId,
-      cell,
-      relocate: s.relocate,
-      values: resultValues(s.outcome, checkedAt),
-    })),
-  );
+  return settled.flatMap((s, k) => {
+    const values = resultValues(s.outcome, checkedAt);
+    return s.cells.map((cell, c) => ({ key: `${k}#${c}`, text: s.jobId, cell, relocate: s.relocate, values }));
+  });
 }
 
 function resultOf(s: Settled, k: number, report: WriteReport): JobResult {
@@ -129,7 +125,7 @@ function resultOf(s: Settled, k: number, report: WriteReport): JobResult {
  */
 function checkHeaderRow(sheet: Sheet, headerRow: number): void {
   const frozen = sheet.getFrozenRows();
-  if ((frozen > 0 && frozen !== headerRow) || (frozen === 0 && headerRow !== 1)) {
+  if ((frozen > 0 ? frozen : 1) !== headerRow) {
     throw new UserFacingError(HEADER_CHANGED);
   }
 }
@@ -144,7 +140,8 @@ function record(
   request: ChunkRequest,
   settled: Settled[],
   gone: PlannedJob[],
-  writeLog: boolean,
+  /** Who and which sheet the log rows name; undefined when the log is off. Read before the lock is taken. */
+  logAs: { user: string; sheetName: string } | undefined,
   lockWaitMs: number,
 ): { results: JobResult[]; failure?: string } {
   const checkedAt = new Date();
@@ -167,13 +164,7 @@ function record(
       } catch (error) {
         failure = error instanceof Error ? error.message : String(error);
       }
-      if (writeLog) {
-        const user = Session.getActiveUser().getEmail();
-        appendLog(
-          spreadsheet,
-          logRows(results(), { time: checkedAt, user, action: request.action, sheetName: sheet.getName() }),
-        );
-      }
+      if (logAs) appendLog(spreadsheet, logRows(results(), { time: checkedAt, action: request.action, ...logAs }));
     }, lockWaitMs);
   } catch (error) {
     failure ??= error instanceof Error ? error.message : String(error);
@@ -187,7 +178,8 @@ export function runChunk(input: unknown): ChunkResult {
   const settings = readSettings();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = findSheet(spreadsheet, request.sheetId);
-  if (sheet.getName() === LOG_SHEET_NAME) throw new UserFacingError(LOG_SHEET_REFUSED);
+  const sheetName = sheet.getName();
+  if (sheetName === LOG_SHEET_NAME) throw new UserFacingError(LOG_SHEET_REFUSED);
   checkHeaderRow(sheet, request.headerRow);
   const { present, gone } = jobsStillInSheet(sheet, request);
 
@@ -207,8 +199,9 @@ export function runChunk(input: unknown): ChunkResult {
       relocate: false,
     })),
   ];
+  const logAs = settings.writeLog ? { user: Session.getActiveUser().getEmail(), sheetName } : undefined;
   const lockWaitMs = documentLockWaitMs(Date.now() - startedAt);
-  const { results, failure } = record(spreadsheet, sheet, request, settled, gone, settings.writeLog, lockWaitMs);
+  const { results, failure } = record(spreadsheet, sheet, request, settled, gone, logAs, lockWaitMs);
   const signInRefused = results.some((r) => r.httpCode === 401);
   return {
     results,

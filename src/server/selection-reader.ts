@@ -15,6 +15,7 @@ import { SelectedRange, planSelection } from '../core/selection-plan';
 import { Settings } from '../core/settings';
 import { LOG_SHEET_NAME, LOG_SHEET_REFUSED } from '../core/log-rows';
 import { hiddenRowsOf } from './hidden-rows-reader';
+import { readColumn } from './id-cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -27,8 +28,8 @@ function finishedRows(sheet: Sheet, statusColumn: number | undefined, rows: numb
   // Not Math.min(...rows): spreading a whole column's rows overflows the call stack.
   const first = rows.reduce((a, b) => Math.min(a, b));
   const last = rows.reduce((a, b) => Math.max(a, b));
-  const texts = sheet.getRange(first, statusColumn, last - first + 1, 1).getDisplayValues();
-  for (const row of rows) if (isFinishedStatus(texts[row - first][0])) finished.add(row);
+  const texts = readColumn(sheet, statusColumn, first, last);
+  for (const row of rows) if (isFinishedStatus(texts[row - first])) finished.add(row);
   return finished;
 }
 
@@ -43,7 +44,8 @@ export function readSelection(settings: Settings, known?: KnownHiddenRows): Plan
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   if (!rangeList || lastRow === 0) return { ok: false, message: NO_SELECTION };
-  if (sheet.getName() === LOG_SHEET_NAME) return { ok: false, message: LOG_SHEET_REFUSED };
+  const sheetName = sheet.getName();
+  if (sheetName === LOG_SHEET_NAME) return { ok: false, message: LOG_SHEET_REFUSED };
 
   const ranges: SelectedRange[] = [];
   for (const range of rangeList.getRanges()) {
@@ -122,7 +124,7 @@ export function readSelection(settings: Settings, known?: KnownHiddenRows): Plan
     ok: true,
     plan: {
       sheetId,
-      sheetName: sheet.getName(),
+      sheetName,
       headerRow,
       jobs: parts.jobs,
       rejected: parts.rejected,

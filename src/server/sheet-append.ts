@@ -2,7 +2,22 @@
 // range are outside the dimensions of the sheet"), so the sheet grows first, by a block of rows at a time so
 // that most appends (one per chunk, for the log) need no growing.
 
+import { asLiteralText } from '../core/cell-text';
+
 const GROW_BY = 1000;
+
+/** A new sheet whose first row holds `headers` (as text, never formulas), frozen; at `index` when given. */
+export function insertHeadedSheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  headers: string[],
+  index?: number,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = index === undefined ? spreadsheet.insertSheet(name) : spreadsheet.insertSheet(name, index);
+  sheet.getRange(1, 1, 1, headers.length).setValues([headers.map(asLiteralText)]);
+  sheet.setFrozenRows(1);
+  return sheet;
+}
 
 export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unknown[][], width: number): void {
   if (rows.length === 0) return;

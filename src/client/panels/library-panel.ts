@@ -4,8 +4,7 @@ import { button, h, replaceChildren } from '../dom';
 import { callServer } from '../server-calls';
 import { field, selectField } from '../form';
 import { PanelContext } from './run-panel';
-
-const STATUSES = ['IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCELLED'];
+import { JOB_STATUSES as STATUSES } from '../../core/library-listing';
 
 export function createLibraryPanel(ctx: PanelContext) {
   const { root, showError } = ctx;

@@ -5,10 +5,11 @@ import { button, h, replaceChildren } from '../dom';
 import { checkboxField, field, selectField } from '../form';
 import { callServer } from '../server-calls';
 import { PanelContext } from './run-panel';
+import { PRODUCTION_BASE_URL, STAGING_BASE_URL } from '../../core/settings';
 
 const PRESETS: [string, string][] = [
-  ['https://aodocs.altirnao.com/api', 'AODocs production'],
-  ['https://aodocs-staging.altirnao.com/api', 'AODocs staging'],
+  [PRODUCTION_BASE_URL, 'AODocs production'],
+  [STAGING_BASE_URL, 'AODocs staging'],
   ['custom', 'Custom…'],
 ];
 
