@@ -2,7 +2,7 @@
 // call counter, the cell counters and the UrlFetch log before and after a call belongs to that execution alone.
 import type { AppsScriptEnvironment } from '../playground/gas/environment';
 import type { LoadedBundle } from '../playground/gas/bundle-loader';
-import { SHEETS_SERVICES } from '../playground/gas/call-counter';
+import { isSheetsCall } from './cost-model';
 import type { ExecutionMeasure, FetchCall, RunCounts } from './types';
 
 function difference(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
@@ -66,7 +66,7 @@ export class ExecutionRecorder {
     const sheetsCalls: Record<string, number> = {};
     for (const e of this.executions)
       for (const [key, n] of Object.entries(e.calls))
-        if (SHEETS_SERVICES.includes(key.split('.')[0])) sheetsCalls[key] = (sheetsCalls[key] ?? 0) + n;
+        if (isSheetsCall(key)) sheetsCalls[key] = (sheetsCalls[key] ?? 0) + n;
     const perJob = new Map<string, number>();
     for (const entry of this.env.urlFetch.log) {
       const id = jobIdOfUrl(entry.url);

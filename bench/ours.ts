@@ -4,7 +4,7 @@
 // recorded execution. The emulator serialises the calls in flight; the cost model puts them back in parallel.
 import { loadBundle } from '../playground/gas/bundle-loader';
 import type { SimulatorHandle } from '../playground/aodocs/simulator-process';
-import { SHEETS_SERVICES } from '../playground/gas/call-counter';
+import { isSheetsCall } from './cost-model';
 import { runJobs } from '../src/client/run-driver';
 import { readPlanWithHiddenRows } from '../src/client/plan-driver';
 import type { ChunkResult, PlanAnswer } from '../src/shared/api';
@@ -59,7 +59,7 @@ export async function runOurs(simulator: SimulatorHandle, memory: RssSampler, op
     });
     const measuredWallMs = performance.now() - started;
     const sheetsOf = (calls: Record<string, number>) =>
-      Object.entries(calls).reduce((n, [key, c]) => n + (SHEETS_SERVICES.includes(key.split('.')[0]) ? c : 0), 0);
+      Object.entries(calls).reduce((n, [key, c]) => n + (isSheetsCall(key) ? c : 0), 0);
     return {
       n: options.n,
       chunkSize: options.chunkSize,

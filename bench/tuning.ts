@@ -6,8 +6,6 @@ import { idealBound } from './ideal';
 import { modelOurs, steadyMax } from './analysis';
 import type { OursRun } from './types';
 
-/** google.script.run "allows 10 concurrent calls"; an 11th waits [D] https://developers.google.com/apps-script/guides/html/communication */
-export const GOOGLE_SCRIPT_RUN_CONCURRENCY = 10;
 export const IN_FLIGHT_OPTIONS = [1, 2, 3, 4, 6, 10];
 
 export interface TuningRow {

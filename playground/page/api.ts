@@ -95,4 +95,3 @@ export function selectionSheet(state: PlaygroundState): string | null {
 }
 
 export const SIDEBAR_URL = '/sidebar';
-export const STATS_URL = '/api/stats';

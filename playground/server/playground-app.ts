@@ -57,9 +57,10 @@ export class PlaygroundApp {
   }
 
   sheets(): { name: string; rows: number; columns: number }[] {
+    // The data range's size, as values() would return it, without building the grid.
     return this.env.spreadsheet.sheetNames().map((name) => {
-      const values = this.env.spreadsheet.sheet(name).values();
-      return { name, rows: values.length, columns: values[0]?.length ?? 0 };
+      const sheet = this.env.spreadsheet.sheet(name);
+      return { name, rows: Math.max(sheet.lastRow, 1), columns: Math.max(sheet.lastColumn, 1) };
     });
   }
 

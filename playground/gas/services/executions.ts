@@ -54,10 +54,6 @@ export class Executions {
     return this.running?.id ?? 0;
   }
 
-  get count(): number {
-    return this.log.length;
-  }
-
   onEnd(hook: (executionId: number) => void): void {
     this.endHooks.push(hook);
   }

@@ -1,4 +1,5 @@
 import vm from 'node:vm';
+import { appsScriptError } from '../spreadsheet/apps-script-error';
 
 export interface Intrinsics {
   Date: DateConstructor;
@@ -31,9 +32,7 @@ export class ScriptRealm {
    * unavailable: ...")` in public scripts, and "Exception: Request failed for ..." in logs).
    */
   exception(message: string): Error {
-    const error = new this.intrinsics.Error(message);
-    error.name = 'Exception';
-    return error;
+    return appsScriptError(message, this.intrinsics.Error);
   }
 
   /** An error of the script's own kind (not an Apps Script "Exception"), e.g. a TypeError-like misuse. */

@@ -10,7 +10,7 @@
 import { Cell, CellValue, isDate } from './cell';
 import { formatDatePattern, isDateTimePattern } from './date-pattern';
 import { formatNumberPattern, isNumberPattern } from './number-pattern';
-import { serialOfWallClock, wallClockAt, wallClockOfSerial, instantOfWallClock } from './time-zone';
+import { WallClock, serialOfWallClock, wallClockAt, wallClockOfSerial, instantOfWallClock } from './time-zone';
 
 /** What Range.getNumberFormat() reports for a number cell whose format was never set. */
 export const AUTOMATIC_NUMBER_FORMAT = '0.###############';
@@ -31,8 +31,7 @@ export function isPlainTextFormat(numberFormat: string | undefined): boolean {
   return numberFormat === PLAIN_TEXT_FORMAT;
 }
 
-function isMidnight(date: Date, timeZone: string): boolean {
-  const w = wallClockAt(date.getTime(), timeZone);
+function isMidnight(w: WallClock): boolean {
   return w.hour === 0 && w.minute === 0 && w.second === 0 && w.millisecond === 0;
 }
 
@@ -62,8 +61,8 @@ export function displayValue(cell: Cell | undefined, timeZone: string): string {
     if (Number.isNaN(value.getTime())) return '';
     if (kind === 'date') return formatDatePattern(wallClockAt(value.getTime(), timeZone), numberFormat!);
     if (kind === 'number') return formatNumberPattern(serialOfDate(value, timeZone), numberFormat!);
-    const pattern = isMidnight(value, timeZone) ? DEFAULT_DATE_FORMAT : DEFAULT_DATE_TIME_FORMAT;
-    return formatDatePattern(wallClockAt(value.getTime(), timeZone), pattern);
+    const wall = wallClockAt(value.getTime(), timeZone);
+    return formatDatePattern(wall, isMidnight(wall) ? DEFAULT_DATE_FORMAT : DEFAULT_DATE_TIME_FORMAT);
   }
   if (kind === 'date') return formatDatePattern(wallClockOfSerial(value), numberFormat!);
   if (kind === 'number') return formatNumberPattern(value, numberFormat!);
@@ -74,7 +73,7 @@ export function displayValue(cell: Cell | undefined, timeZone: string): string {
 export function reportedNumberFormat(cell: Cell | undefined, timeZone: string): string {
   if (cell?.numberFormat) return cell.numberFormat;
   if (cell && isDate(cell.value)) {
-    return isMidnight(cell.value, timeZone) ? DEFAULT_DATE_FORMAT : DEFAULT_DATE_TIME_FORMAT;
+    return isMidnight(wallClockAt(cell.value.getTime(), timeZone)) ? DEFAULT_DATE_FORMAT : DEFAULT_DATE_TIME_FORMAT;
   }
   return AUTOMATIC_NUMBER_FORMAT;
 }
