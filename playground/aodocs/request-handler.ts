@@ -58,6 +58,12 @@ function faultAnswer(fault: FaultKind): Answer | undefined {
       );
     case 'html':
       return { status: 502, headers: { 'Content-Type': 'text/html; charset=UTF-8' }, body: PROXY_PAGE };
+    case 'html-429':
+      return {
+        status: 429,
+        headers: { 'Content-Type': 'text/html; charset=UTF-8', 'Retry-After': '3' },
+        body: PROXY_PAGE,
+      };
     default:
       return undefined;
   }
@@ -104,7 +110,7 @@ export async function handleRequest(state: SimulatorState, req: IncomingMessage,
       durationMs: Date.now() - started,
     });
   const send = (answer: Answer) => {
-    if (fault !== 'html') {
+    if (fault !== 'html' && fault !== 'html-429') {
       const problems = state.contract.checkResponse(
         operation ?? 'unknown',
         answer.status,

@@ -40,6 +40,8 @@ export interface AppsScriptEnvironmentOptions {
   executionTimeLimitMs?: number;
   /** Also print what the script logs. */
   echoLogs?: boolean;
+  /** A plain-text ('@') cell keeps a written leading apostrophe as a character (unverified on Sheets). */
+  plainTextKeepsApostrophe?: boolean;
 }
 
 /** The globals an Apps Script V8 project sees (the services this add-on uses), ready to install in a vm context. */
@@ -106,7 +108,12 @@ export function createAppsScriptEnvironment(options: AppsScriptEnvironmentOption
   const properties = new PropertyStores(user);
   const caches = new CacheStores(user);
   const locks = new LockTable(clock, executions, user);
-  const spreadsheet = new EmulatedSpreadsheet({ name: options.spreadsheetName, timeZone, counter });
+  const spreadsheet = new EmulatedSpreadsheet({
+    name: options.spreadsheetName,
+    timeZone,
+    counter,
+    plainTextKeepsApostrophe: options.plainTextKeepsApostrophe,
+  });
 
   const globals: AppsScriptGlobals = {
     SpreadsheetApp: spreadsheet.app,

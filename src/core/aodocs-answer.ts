@@ -1,6 +1,6 @@
 // What an HTTP answer from AODocs means, before deciding what to tell the user. AODocs documents only its
 // 200 bodies; errors come as {"error":{"code","message","errors":[{"domain","reason","message"}]}} and the
-// status code is the only reliable signal (shared/aodocs/http-status-codes-and-error-handling.mdx).
+// status code is the only reliable signal (AODocs API documentation, "HTTP status codes and error handling").
 import { Job, parseJob } from './api-job';
 
 export interface HttpAnswer {
@@ -13,7 +13,7 @@ export interface HttpAnswer {
 export type Answer =
   | { kind: 'ok'; code: number; body: unknown }
   | { kind: 'error'; code: number; reason?: string; retryable: boolean; retryAfterSeconds?: number }
-  | { kind: 'unexpected'; code: number; retryable: boolean }
+  | { kind: 'unexpected'; code: number; retryable: boolean; retryAfterSeconds?: number }
   | { kind: 'no-answer'; retryable: true };
 
 /** Worth another attempt: every 5xx (AODocs rewrites most to 503 backendError) and 429 (undocumented but real). */
@@ -56,8 +56,9 @@ export function classifyAnswer(answer: HttpAnswer): Answer {
     (code === 409 && (header(answer.headers, 'X-aodocs-retryable') ?? '').trim().toLowerCase() === 'true');
   const error = isObject ? (json as { error?: unknown }).error : undefined;
   if (code < 400 || typeof error !== 'object' || error === null) {
-    // A redirect (followRedirects is off), a proxy's HTML page, an empty or malformed body.
-    return { kind: 'unexpected', code, retryable };
+    // A redirect (followRedirects is off), a proxy's HTML page, an empty or malformed body. A proxy's 429 or
+    // 503 page may still say when to come back.
+    return { kind: 'unexpected', code, retryable, retryAfterSeconds: retryAfter(answer.headers) };
   }
   const errors = (error as { errors?: unknown }).errors;
   const first = Array.isArray(errors) ? (errors[0] as { reason?: unknown } | undefined) : undefined;

@@ -1,5 +1,6 @@
-// The HTTP requests the add-on sends to AODocs' Job API (shared/aodocs/job.openapi.json). Job IDs always go
-// through encodeURIComponent: a cell's text never changes the URL's structure.
+// The HTTP requests the add-on sends to AODocs' Job API (as its OpenAPI document describes them; a copy is
+// vendored with the simulator as job.openapi.json). Job IDs always go through encodeURIComponent: a cell's text
+// never changes the URL's structure.
 
 export interface ApiTarget {
   /** e.g. https://aodocs.altirnao.com/api, without a trailing slash. */

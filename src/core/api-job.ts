@@ -1,6 +1,7 @@
 // AODocs' ApiJob as the add-on reads it. Every field is optional (AODocs omits empty fields), int64 fields come
 // as JSON strings of epoch milliseconds (or numbers), and `type`/`status` may carry values newer than the
 // OpenAPI document: they are kept as text, never rejected.
+import { withoutTextMark } from './cell-text';
 
 export const FINISHED_STATUSES = ['COMPLETED', 'FAILED', 'CANCELLED'] as const;
 
@@ -21,8 +22,10 @@ export interface Job {
   lastActivityAt?: number;
 }
 
+/** Also true for a status read back from a cell that kept Sheets' leading text mark (`'CANCELLED`). */
 export function isFinishedStatus(status: string | undefined): boolean {
-  return status !== undefined && (FINISHED_STATUSES as readonly string[]).includes(status.trim().toUpperCase());
+  if (status === undefined) return false;
+  return (FINISHED_STATUSES as readonly string[]).includes(withoutTextMark(status.trim()).trim().toUpperCase());
 }
 
 function text(value: unknown): string | undefined {

@@ -52,7 +52,10 @@ export function validateChunkRequest(value: unknown): ChunkRequest {
     const cells = array(job.cells, 'cells').map((c) => cellRef(c, headerRow));
     if (cells.length === 0) fail('a job without cells');
     cellCount += cells.length;
-    return { jobId: check.jobId, cells };
+    const follow = array(job.followColumns ?? [], 'follow columns');
+    if (!follow.every((c) => cells.some((cell) => cell.column === c)))
+      fail("a follow column holds none of the job's cells");
+    return { jobId: check.jobId, cells, followColumns: follow as number[] };
   });
   const rejected: RejectedCell[] = array(o.rejected ?? [], 'rejected cells').map((r) => {
     const cell = (r ?? {}) as Record<string, unknown>;

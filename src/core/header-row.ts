@@ -1,6 +1,8 @@
 // Which row holds the headers (never a job ID, and where result columns are named).
 import { checkJobId } from './job-id';
+import { LOG_SHEET_NAME, LOG_SHEET_REFUSED } from './log-rows';
 import { RESULT_HEADERS } from './result-columns';
+import { HEADER_CHANGED, SHEET_DELETED } from './wording';
 
 const HEADER_LIKE = /^(aodocs[ _-]?)?(job[ _-]?)?ids?$|^jobs?$/i;
 const RESULT_HEADER_NAMES = new Set(RESULT_HEADERS.map((h) => h.toLowerCase()));
@@ -30,3 +32,18 @@ export function detectHeaderRow(frozenRows: number, row1Texts: string[]): number
 export const NO_HEADER_MESSAGE =
   'Add a header row above the job IDs (for example "Job ID" in row 1, or freeze the header row): ' +
   'results are written into columns named in that row.';
+
+/**
+ * Why a chunk cannot be written into this sheet, or undefined: the sheet was deleted, it is the log, or its
+ * header row moved since the plan (a moved header would misplace columns; an emptied one is caught when
+ * results are written, under the lock).
+ */
+export function targetSheetProblem(
+  sheet: { name: string; frozenRows: number } | null,
+  headerRow: number,
+): string | undefined {
+  if (!sheet) return SHEET_DELETED;
+  if (sheet.name === LOG_SHEET_NAME) return LOG_SHEET_REFUSED;
+  if ((sheet.frozenRows > 0 ? sheet.frozenRows : 1) !== headerRow) return HEADER_CHANGED;
+  return undefined;
+}

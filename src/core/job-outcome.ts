@@ -1,8 +1,20 @@
-// What happened to one job, in the words written into its row's Result column. One place answers
-// "what does the user read after a 404?".
-import { Outcome } from '../shared/api';
+// What happened to one job, in the words written into its row. One place answers "what does the user read
+// after a 404?", and the rule every row obeys: no row says a job is finished unless a finished status was read
+// from AODocs, and no row says a job was cancelled unless AODocs said so.
+import { JobAction, Outcome } from '../shared/api';
 import { Job, isFinishedStatus } from './api-job';
 import { Answer, jobOf } from './aodocs-answer';
+import {
+  RESULT,
+  alreadyFinished,
+  cancelAcceptedStatusUnknown,
+  cancelNotConfirmed,
+  notCancelledRefused,
+  notCancelledStatusUnknown,
+  refusedBy,
+  unavailable,
+  unexpectedAnswer,
+} from './wording';
 
 export interface JobOutcome {
   outcome: Outcome;
@@ -11,98 +23,112 @@ export interface JobOutcome {
   job?: Job;
 }
 
-export const SENTENCES = {
-  cancelled: 'Cancelled',
-  cancelRequested: 'Cancel requested, job still in progress',
-  refreshed: 'Status read',
-  invalid: 'Invalid job ID',
-  severalInRow: 'Several job IDs in one row',
-  signIn: 'Sign-in not accepted by AODocs (401)',
-  notAdmin: 'Not a library administrator (403)',
-  notFound: 'Not found (404)',
-  noAnswer: 'AODocs unavailable, try again (no answer)',
-} as const;
+/** The answer to reading a job back after its cancel; undefined when the read never went out (time, quota). */
+export type ReadBack = Answer | undefined;
 
-function already(status: string | undefined): string {
-  switch ((status ?? '').toUpperCase()) {
-    case 'COMPLETED':
-      return 'Already completed';
-    case 'FAILED':
-      return 'Already failed';
-    case 'CANCELLED':
-      return 'Already cancelled';
-    default:
-      return 'Already finished';
+/** The sentence for an answer that carries no job: an error, a page that is not AODocs JSON, silence. */
+function failureSentence(answer: Answer, action: JobAction): string {
+  switch (answer.kind) {
+    case 'no-answer':
+      return RESULT.noAnswer;
+    case 'ok':
+      // Only a read-back gets here: a job without a status.
+      return RESULT.noStatus;
+    case 'unexpected':
+      return answer.retryable ? unavailable(answer.code) : unexpectedAnswer(answer.code);
   }
-}
-
-function failure(answer: Exclude<Answer, { kind: 'ok' }>): JobOutcome {
-  if (answer.kind === 'no-answer') return { outcome: 'failed', result: SENTENCES.noAnswer };
   const { code } = answer;
-  if (answer.kind === 'unexpected') {
-    return { outcome: 'failed', result: `Unexpected answer from AODocs (HTTP ${code})`, httpCode: code };
-  }
-  if (answer.retryable) return { outcome: 'failed', result: `AODocs unavailable, try again (${code})`, httpCode: code };
-  switch (code) {
-    case 401:
-      return { outcome: 'failed', result: SENTENCES.signIn, httpCode: code };
-    case 403:
-      return { outcome: 'failed', result: SENTENCES.notAdmin, httpCode: code };
-    case 404:
-      return { outcome: 'failed', result: SENTENCES.notFound, httpCode: code };
-    case 409:
-      return { outcome: 'failed', result: 'Changed by someone else at the same time, try again (409)', httpCode: code };
-    default:
-      return { outcome: 'failed', result: `Refused by AODocs (HTTP ${code})`, httpCode: code };
-  }
+  if (answer.retryable) return unavailable(code);
+  if (code === 401) return RESULT.signIn;
+  if (code === 403) return RESULT.notAdmin;
+  if (code === 404) return RESULT.notFound;
+  return action === 'cancel' ? notCancelledRefused(code) : refusedBy(code);
 }
 
-/** 400 and 412 on cancel mean "not possible in the job's current state": the job has most likely ended. */
-export function isNotCancellableNow(answer: Answer): answer is Extract<Answer, { kind: 'error' }> {
-  return answer.kind === 'error' && (answer.code === 400 || answer.code === 412);
+function failure(answer: Answer, action: JobAction): JobOutcome {
+  return {
+    outcome: 'failed',
+    result: failureSentence(answer, action),
+    httpCode: answer.kind === 'no-answer' ? undefined : answer.code,
+  };
+}
+
+/** 400 and 412 on cancel: AODocs will not cancel the job in its current state. Only reading it tells why. */
+function isRefusedInItsState(answer: Answer): boolean {
+  return answer.kind === 'error' && !answer.retryable && (answer.code === 400 || answer.code === 412);
+}
+
+/** The job an answer carries, when it says the job's status: a body without one tells nothing. */
+function jobWithStatus(answer: Answer | undefined): Job | undefined {
+  const job = answer === undefined ? undefined : jobOf(answer);
+  return job?.status === undefined ? undefined : job;
+}
+
+/** A 2xx that does not say the job's state (no body, not JSON, no status): AODocs accepted, nothing more. */
+function isAcceptedWithoutJob(answer: Answer): boolean {
+  const code = answer.kind === 'no-answer' ? 0 : answer.code;
+  return code >= 200 && code < 300 && jobWithStatus(answer) === undefined;
+}
+
+/** After this cancel answer, the job must be read back (GET) before its row can tell the truth. */
+export function needsReadBack(answer: Answer): boolean {
+  return isRefusedInItsState(answer) || isAcceptedWithoutJob(answer);
+}
+
+/** The sentence of a read-back that did not give a job's status. */
+function readFailureSentence(readBack: ReadBack): string {
+  if (readBack === undefined) return RESULT.notReadInTime;
+  return failureSentence(readBack, 'refresh');
+}
+
+/** A cancel AODocs accepted, told from the job it returned (or that was read back). */
+function accepted(code: number, job: Job): JobOutcome {
+  const status = (job.status ?? '').trim().toUpperCase();
+  if (status === 'CANCELLED') return { outcome: 'done', result: RESULT.cancelled, httpCode: code, job };
+  if (isFinishedStatus(status))
+    return { outcome: 'already-finished', result: alreadyFinished(status), httpCode: code, job };
+  return { outcome: 'done', result: RESULT.cancelRequested, httpCode: code, job };
 }
 
 /**
- * Outcome of a cancel. `followUp` is the answer to reading the job after a 400/412, so a job cancelled by an
- * earlier attempt whose answer was lost shows its real status rather than an error.
+ * Outcome of a cancel. `readBack` is the answer to reading the job when `needsReadBack(answer)`; it is ignored
+ * otherwise. `earlierSendMayHaveWorked`: an earlier send of this cancel went out without its answer coming back,
+ * so a refusal now may be the echo of our own cancel.
  */
-export function cancelOutcome(answer: Answer, followUp?: Answer, earlierSendMayHaveWorked = false): JobOutcome {
-  if (answer.kind === 'ok') {
-    const job = jobOf(answer);
-    if (!job)
-      return {
-        outcome: 'failed',
-        result: `Unexpected answer from AODocs (HTTP ${answer.code})`,
-        httpCode: answer.code,
-      };
-    const status = (job.status ?? '').toUpperCase();
-    if (status === 'CANCELLED') return { outcome: 'done', result: SENTENCES.cancelled, httpCode: answer.code, job };
-    if (isFinishedStatus(status))
-      return { outcome: 'already-finished', result: already(status), httpCode: answer.code, job };
-    return { outcome: 'done', result: SENTENCES.cancelRequested, httpCode: answer.code, job };
+export function cancelOutcome(answer: Answer, readBack: ReadBack, earlierSendMayHaveWorked = false): JobOutcome {
+  const job = jobWithStatus(answer);
+  if (job && answer.kind === 'ok') return accepted(answer.code, job);
+  if (!needsReadBack(answer) || answer.kind === 'no-answer') return failure(answer, 'cancel');
+
+  const { code } = answer;
+  const read = jobWithStatus(readBack);
+  const status = (read?.status ?? '').trim().toUpperCase();
+  if (isAcceptedWithoutJob(answer)) {
+    if (read) return { ...accepted(code, read), httpCode: code };
+    return {
+      outcome: 'done',
+      result: cancelAcceptedStatusUnknown(code, readFailureSentence(readBack)),
+      httpCode: code,
+    };
   }
-  if (isNotCancellableNow(answer)) {
-    const job = followUp ? jobOf(followUp) : undefined;
-    if (earlierSendMayHaveWorked && job?.status?.toUpperCase() === 'CANCELLED') {
-      // Our own earlier cancel got through but its answer was lost (a dropped connection).
-      return { outcome: 'done', result: SENTENCES.cancelled, httpCode: answer.code, job };
-    }
-    if (job?.status !== undefined && !isFinishedStatus(job.status)) {
-      // Read back as still running: AODocs refuses for another reason (a cancellation already under way?).
-      return { outcome: 'failed', result: `Not cancellable now (${answer.code})`, httpCode: answer.code, job };
-    }
-    // AODocs refuses to cancel a job that has ended. When reading it back failed too, it is still reported as
-    // finished (PRODUCT.md: 400/412 is not an error), without a status.
-    return { outcome: 'already-finished', result: already(job?.status), httpCode: answer.code, job };
+  // Refused (400/412): the read status alone says whether the job had ended.
+  if (read && status === 'CANCELLED' && earlierSendMayHaveWorked) {
+    return { outcome: 'done', result: RESULT.cancelled, httpCode: code, job: read };
   }
-  return failure(answer);
+  if (read && isFinishedStatus(status)) {
+    return { outcome: 'already-finished', result: alreadyFinished(status), httpCode: code, job: read };
+  }
+  if (read) return { outcome: 'failed', result: notCancelledRefused(code), httpCode: code, job: read };
+  const readSentence = readFailureSentence(readBack);
+  const result = earlierSendMayHaveWorked
+    ? cancelNotConfirmed(code, readSentence)
+    : notCancelledStatusUnknown(code, readSentence);
+  return { outcome: 'failed', result, httpCode: code };
 }
 
 /** Outcome of reading a job's status (Refresh status). */
 export function refreshOutcome(answer: Answer): JobOutcome {
-  if (answer.kind !== 'ok') return failure(answer);
   const job = jobOf(answer);
-  if (!job)
-    return { outcome: 'failed', result: `Unexpected answer from AODocs (HTTP ${answer.code})`, httpCode: answer.code };
-  return { outcome: 'done', result: SENTENCES.refreshed, httpCode: answer.code, job };
+  if (answer.kind !== 'ok' || !job) return failure(answer, 'refresh');
+  return { outcome: 'done', result: RESULT.refreshed, httpCode: answer.code, job };
 }

@@ -3,6 +3,7 @@ import { isFinishedStatus } from './api-job';
 import { asLiteralText } from './cell-text';
 import { countCell, dateCell } from './cell-values';
 import { JobOutcome } from './job-outcome';
+import { HEADER_CHANGED } from './wording';
 
 export const RESULT_HEADERS = [
   'Status',
@@ -51,6 +52,12 @@ export function layoutResultColumns(headerTexts: string[], lastColumn: number): 
     }
   }
   return { columns, created };
+}
+
+/** Why results cannot be written under this header row, or undefined when they can. */
+export function headerProblem(headerTexts: string[]): string | undefined {
+  // An empty header row means rows were inserted above the real one: writing would create stray columns.
+  return headerTexts.every((h) => h.trim() === '') ? HEADER_CHANGED : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 // When and how long to wait before sending a request again. AODocs advises retrying 5xx with exponential
-// backoff and 409 only when X-aodocs-retryable says so (shared/aodocs/http-status-codes-and-error-handling.mdx).
+// backoff and 409 only when X-aodocs-retryable says so (AODocs API documentation, "HTTP status codes and
+// error handling").
 import { Answer } from './aodocs-answer';
 
 export interface RetryPolicy {
@@ -37,7 +38,8 @@ export function isRetryable(answer: Answer): boolean {
  */
 export function retryDelayMs(answer: Answer, sends: number, policy: RetryPolicy, random: number): number | undefined {
   if (!isRetryable(answer) || sends >= policy.maxSends) return undefined;
-  if (answer.kind === 'error' && answer.retryAfterSeconds !== undefined) {
+  // Honoured whatever the body: a proxy's HTML 429 says when to come back as well as AODocs' JSON does.
+  if ((answer.kind === 'error' || answer.kind === 'unexpected') && answer.retryAfterSeconds !== undefined) {
     const wanted = answer.retryAfterSeconds * 1000;
     return wanted <= policy.maxRetryAfterMs ? wanted : undefined;
   }

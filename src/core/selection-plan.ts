@@ -2,6 +2,7 @@
 // that will not be sent and why, and the counts shown to the user before anything is sent.
 import { CellRef, PlannedJob, RejectedCell, SelectionSummary } from '../shared/api';
 import { checkJobId } from './job-id';
+import { noJobIdFound, overRunCap } from './wording';
 
 export interface SelectedRange {
   a1: string;
@@ -106,4 +107,42 @@ export function planSelection(input: PlanInput): PlanParts {
   }
   summary.jobIds = jobs.size;
   return { jobs: [...jobs.values()], rejected, summary };
+}
+
+/** The columns that hold the plan's job IDs: read whole (below the header) to decide followColumns. */
+export function idColumnsOf(jobs: PlannedJob[]): number[] {
+  return [...new Set(jobs.flatMap((j) => j.cells.map((c) => c.column)))];
+}
+
+/**
+ * Marks, for each job, the columns where its result may follow its ID to another row during the run: those
+ * where the ID occurs (trimmed texts below the header, `columns`) exactly as often as the run selected it.
+ * A copy of the ID in a row the user did not select (hidden, filtered, skipped or simply not selected) makes
+ * the column ambiguous, and the result will then never be written anywhere but in the selected row.
+ */
+export function withFollowColumns(jobs: PlannedJob[], columns: Map<number, string[]>): PlannedJob[] {
+  const counts = new Map<number, Map<string, number>>();
+  for (const [column, texts] of columns) {
+    const count = new Map<string, number>();
+    for (const text of texts) if (text !== '') count.set(text, (count.get(text) ?? 0) + 1);
+    counts.set(column, count);
+  }
+  return jobs.map((job) => {
+    const selected = new Map<number, number>();
+    for (const cell of job.cells) selected.set(cell.column, (selected.get(cell.column) ?? 0) + 1);
+    const followColumns = [...selected]
+      .filter(([column, n]) => counts.get(column)?.get(job.jobId) === n)
+      .map(([c]) => c);
+    return { ...job, followColumns };
+  });
+}
+
+/** Why the plan cannot run, or undefined: nothing found in the selection, or more job IDs than one run takes. */
+export function planRefusal(parts: PlanParts, runCap: number): string | undefined {
+  const { summary } = parts;
+  if (parts.jobs.length === 0 && parts.rejected.length === 0 && summary.hiddenSkipped + summary.finishedSkipped === 0) {
+    return noJobIdFound(summary.ranges);
+  }
+  if (summary.jobIds > runCap) return overRunCap(summary.jobIds, runCap);
+  return undefined;
 }

@@ -1,63 +1,55 @@
-// Checks that job ID cells still hold their job IDs: the user may sort, insert or edit rows while a run goes
-// on. One read per ID column over the chunk's rows; the whole column only when something moved.
-import { CellRef, MovedCell } from '../shared/api';
+// Reads the texts of job ID cells for core/cell-location.ts: the user may sort, insert, edit or delete rows
+// while a run goes on, so every read stays inside the sheet's grid as it is now (a range past it throws
+// "The coordinates of the range are outside the dimensions of the sheet").
+import {
+  ColumnSpan,
+  ColumnTexts,
+  ExpectedCell,
+  LocatedCell,
+  columnsToReadWhole,
+  locateCells,
+  spansToRead,
+} from '../core/cell-location';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export interface ExpectedCell {
-  key: string;
-  text: string;
-  cell: CellRef;
-  /** Look for the text elsewhere in the same column when it left its cell. */
-  relocate: boolean;
+interface Grid {
+  rows: number;
+  columns: number;
 }
 
-export interface LocatedCell {
-  key: string;
-  /** Where the text is now: its own cell, another row of its column, or nowhere. */
-  at?: CellRef;
-  moved?: MovedCell;
+function gridOf(sheet: Sheet): Grid {
+  return { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
 }
 
-/** Displayed texts, trimmed, of rows first..last of one column: one read. */
-export function readColumn(sheet: Sheet, column: number, first: number, last: number): string[] {
-  if (last < first) return [];
+/** Displayed texts, trimmed, of rows first..last of one column (fewer where the grid ends): one read. */
+export function readColumn(sheet: Sheet, column: number, first: number, last: number, grid = gridOf(sheet)): string[] {
+  const end = Math.min(last, grid.rows);
+  if (end < first || column > grid.columns) return [];
   return sheet
-    .getRange(first, column, last - first + 1, 1)
+    .getRange(first, column, end - first + 1, 1)
     .getDisplayValues()
     .map((r) => r[0].trim());
 }
 
-export function locateCells(sheet: Sheet, headerRow: number, expected: ExpectedCell[]): LocatedCell[] {
-  const byColumn = new Map<number, ExpectedCell[]>();
-  for (const e of expected) {
-    const cells = byColumn.get(e.cell.column);
-    if (cells) cells.push(e);
-    else byColumn.set(e.cell.column, [e]);
-  }
-  const located: LocatedCell[] = [];
-  const claimed = new Set<string>();
-  for (const [column, cells] of byColumn) {
-    const rows = cells.map((c) => c.cell.row);
-    const first = Math.min(...rows);
-    const span = readColumn(sheet, column, first, Math.max(...rows));
-    const lost: ExpectedCell[] = [];
-    for (const e of cells) {
-      if (span[e.cell.row - first] === e.text) {
-        claimed.add(`${e.cell.row}:${column}`);
-        located.push({ key: e.key, at: e.cell });
-      } else lost.push(e);
-    }
-    if (lost.length === 0) continue;
-    const whole = lost.some((e) => e.relocate) ? readColumn(sheet, column, headerRow + 1, sheet.getLastRow()) : [];
-    for (const e of lost) {
-      const index = e.relocate
-        ? whole.findIndex((text, i) => text === e.text && !claimed.has(`${headerRow + 1 + i}:${column}`))
-        : -1;
-      const to = index >= 0 ? { row: headerRow + 1 + index, column } : undefined;
-      if (to) claimed.add(`${to.row}:${column}`);
-      located.push({ key: e.key, at: to, moved: { jobId: e.text, from: e.cell, to } });
-    }
-  }
-  return located;
+function readSpans(sheet: Sheet, spans: ColumnSpan[], grid: Grid): ColumnTexts[] {
+  return spans.map((s) => ({
+    column: s.column,
+    first: s.first,
+    texts: readColumn(sheet, s.column, s.first, s.last, grid),
+  }));
+}
+
+/** Where the expected cells' texts are now: one read per column, and the whole column only if one moved. */
+export function findCells(sheet: Sheet, headerRow: number, expected: ExpectedCell[]): LocatedCell[] {
+  const grid = gridOf(sheet);
+  const spans = readSpans(sheet, spansToRead(expected), grid);
+  const lost = columnsToReadWhole(expected, spans);
+  const lastRow = lost.length > 0 ? sheet.getLastRow() : 0;
+  const whole = readSpans(
+    sheet,
+    lost.map((column) => ({ column, first: headerRow + 1, last: lastRow })),
+    grid,
+  );
+  return locateCells(expected, spans, whole);
 }

@@ -1,29 +1,18 @@
-// Writes result rows. Only result columns are ever written, one setValues per block of consecutive rows and
-// consecutive result columns. The caller holds the document lock (document-lock.ts).
-import { CellRef, MovedCell } from '../shared/api';
-import { consecutiveRuns } from '../core/blocks';
-import { RESULT_HEADERS, ResultHeader, layoutResultColumns } from '../core/result-columns';
+// Writes result rows where core/chunk-settlement.ts placed them: the missing result columns' headers first,
+// then one setValues per block. Only result columns are ever written. The caller holds the document lock.
+import { Block, Placement, RowToWrite, placeRows, resultBlocks } from '../core/chunk-settlement';
+import { headerProblem, layoutResultColumns } from '../core/result-columns';
 import { asLiteralText } from '../core/cell-text';
-import { ExpectedCell, locateCells } from './id-cells';
+import { findCells } from './id-cells';
 import { UserFacingError } from './user-facing-error';
-import { HEADER_CHANGED } from './header-changed';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export interface RowToWrite extends ExpectedCell {
-  values: Record<ResultHeader, unknown>;
-}
-
-export interface WriteReport {
-  written: Map<string, CellRef>;
-  moved: Map<string, MovedCell>;
-}
-
-function ensureResultColumns(sheet: Sheet, headerRow: number): Record<ResultHeader, number> {
+function ensureResultColumns(sheet: Sheet, headerRow: number) {
   const lastColumn = sheet.getLastColumn();
   const headers = lastColumn > 0 ? sheet.getRange(headerRow, 1, 1, lastColumn).getDisplayValues()[0] : [];
-  // An empty header row means rows were inserted above the real one: writing would create stray columns.
-  if (headers.every((h) => h.trim() === '')) throw new UserFacingError(HEADER_CHANGED);
+  const problem = headerProblem(headers);
+  if (problem) throw new UserFacingError(problem);
   const layout = layoutResultColumns(headers, lastColumn);
   if (layout.created.length > 0) {
     const first = layout.created[0].column;
@@ -37,41 +26,14 @@ function ensureResultColumns(sheet: Sheet, headerRow: number): Record<ResultHead
   return layout.columns;
 }
 
-function writeBlocks(sheet: Sheet, columns: Record<ResultHeader, number>, rows: Map<number, RowToWrite>): void {
-  const headerAt = new Map(RESULT_HEADERS.map((h) => [columns[h], h] as const));
-  const columnRuns = consecutiveRuns(headerAt.keys());
-  for (const rowRun of consecutiveRuns(rows.keys())) {
-    for (const colRun of columnRuns) {
-      const matrix: unknown[][] = [];
-      for (let r = rowRun.start; r < rowRun.start + rowRun.length; r++) {
-        const values = rows.get(r)!.values;
-        const line: unknown[] = [];
-        for (let c = colRun.start; c < colRun.start + colRun.length; c++) line.push(values[headerAt.get(c)!]);
-        matrix.push(line);
-      }
-      sheet.getRange(rowRun.start, colRun.start, rowRun.length, colRun.length).setValues(matrix);
-    }
-  }
+function writeBlock(sheet: Sheet, block: Block): void {
+  sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values);
 }
 
-export function writeResults(sheet: Sheet, headerRow: number, rows: RowToWrite[]): WriteReport {
-  const report: WriteReport = { written: new Map(), moved: new Map() };
-  if (rows.length === 0) return report;
+export function writeResults(sheet: Sheet, headerRow: number, rows: RowToWrite[]): Placement {
+  if (rows.length === 0) return placeRows([], []);
   const columns = ensureResultColumns(sheet, headerRow);
-  const byKey = new Map(rows.map((r) => [r.key, r]));
-  const targets = new Map<number, RowToWrite>();
-  for (const located of locateCells(sheet, headerRow, rows)) {
-    if (located.moved) report.moved.set(located.key, located.moved);
-    if (located.at && targets.has(located.at.row)) {
-      // Another job's result was moved onto this row (IDs in two columns): one row holds one result.
-      const row = byKey.get(located.key)!;
-      report.moved.set(located.key, { jobId: row.text, from: row.cell });
-      continue;
-    }
-    if (!located.at) continue;
-    targets.set(located.at.row, byKey.get(located.key)!);
-    report.written.set(located.key, located.at);
-  }
-  writeBlocks(sheet, columns, targets);
-  return report;
+  const placement = placeRows(rows, findCells(sheet, headerRow, rows));
+  for (const block of resultBlocks(columns, placement.rows)) writeBlock(sheet, block);
+  return placement;
 }

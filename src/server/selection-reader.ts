@@ -11,7 +11,7 @@ import {
 } from '../core/hidden-rows';
 import { NO_HEADER_MESSAGE, detectHeaderRow } from '../core/header-row';
 import { RESULT_HEADERS, layoutResultColumns } from '../core/result-columns';
-import { SelectedRange, planSelection } from '../core/selection-plan';
+import { SelectedRange, idColumnsOf, planRefusal, planSelection, withFollowColumns } from '../core/selection-plan';
 import { Settings } from '../core/settings';
 import { LOG_SHEET_NAME, LOG_SHEET_REFUSED } from '../core/log-rows';
 import { hiddenRowsOf } from './hidden-rows-reader';
@@ -19,7 +19,7 @@ import { readColumn } from './id-cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const NO_SELECTION = 'Select the cells that hold the job IDs, then try again.';
+import { NO_SELECTION } from '../core/wording';
 
 /** Rows whose Status cell already reads COMPLETED, FAILED or CANCELLED. */
 function finishedRows(sheet: Sheet, statusColumn: number | undefined, rows: number[]): Set<number> {
@@ -108,25 +108,20 @@ export function readSelection(settings: Settings, known?: KnownHiddenRows): Plan
     hiddenRows: hidden,
     finishedRows: settings.skipFinishedRows ? finishedRows(sheet, statusColumn, rows) : new Set(),
   });
-  const { summary } = parts;
-  if (parts.jobs.length === 0 && parts.rejected.length === 0 && summary.hiddenSkipped + summary.finishedSkipped === 0) {
-    return { ok: false, message: `${NO_SELECTION} No job ID was found in ${parts.summary.ranges.join(', ')}.` };
-  }
-  if (parts.summary.jobIds > settings.runCap) {
-    return {
-      ok: false,
-      message:
-        `The selection holds ${parts.summary.jobIds} job IDs; one run takes at most ${settings.runCap} ` +
-        '(Settings). Select fewer rows, or raise the limit.',
-    };
-  }
+  const refusal = planRefusal(parts, settings.runCap);
+  if (refusal) return { ok: false, message: refusal };
+  // Counted over the whole ID column: a copy of an ID outside the selection stops its result from following it.
+  const grid = { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
+  const idColumns = new Map(
+    idColumnsOf(parts.jobs).map((c) => [c, readColumn(sheet, c, headerRow + 1, lastRow, grid)] as const),
+  );
   return {
     ok: true,
     plan: {
       sheetId,
       sheetName,
       headerRow,
-      jobs: parts.jobs,
+      jobs: withFollowColumns(parts.jobs, idColumns),
       rejected: parts.rejected,
       summary: parts.summary,
       chunkSize: settings.chunkSize,

@@ -14,6 +14,9 @@ export function insertHeadedSheet(
   index?: number,
 ): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = index === undefined ? spreadsheet.insertSheet(name) : spreadsheet.insertSheet(name, index);
+  // A new sheet has 26 columns: keep only those it uses (Sheets counts every cell against its 10-million limit).
+  const extra = sheet.getMaxColumns() - headers.length;
+  if (extra > 0) sheet.deleteColumns(headers.length + 1, extra);
   sheet.getRange(1, 1, 1, headers.length).setValues([headers.map(asLiteralText)]);
   sheet.setFrozenRows(1);
   return sheet;

@@ -14,6 +14,11 @@ export interface CellRef {
 export interface PlannedJob {
   jobId: string;
   cells: CellRef[];
+  /**
+   * Columns where the job's result may follow its ID to another row if the sheet is edited during the run:
+   * those where, when the plan was made, the ID occurred exactly as many times as the run selected it there.
+   */
+  followColumns?: number[];
 }
 
 /** A selected cell that will not be sent, and the result its row gets. */

@@ -22,6 +22,8 @@ export interface EmulatedSpreadsheetOptions {
   /** The spreadsheet's time zone (getSpreadsheetTimeZone), used to read and show dates. Default Etc/UTC. */
   timeZone?: string;
   counter: CallCounter;
+  /** See Workbook.plainTextKeepsApostrophe. */
+  plainTextKeepsApostrophe?: boolean;
   /** Title of the menu createAddonMenu() builds: the add-on's name. */
   addonName?: string;
   id?: string;
@@ -45,6 +47,7 @@ export class EmulatedSpreadsheet {
     this.counter = options.counter;
     this.ui = emptyUiState();
     this.book = new Workbook(options.name ?? 'Untitled spreadsheet', timeZone, options.id ?? 'emulated-spreadsheet-id');
+    this.book.plainTextKeepsApostrophe = options.plainTextKeepsApostrophe ?? false;
     if (options.realm) this.useRealm(options.realm);
     const sheetApis = new Map<SheetModel, Sheet>();
     let spreadsheet: Spreadsheet | undefined;

@@ -39,8 +39,8 @@ export class RangeList extends CountedService {
 
   setValue(value: unknown): RangeList {
     this.called('setValue');
-    const { timeZone } = this.emulation.book;
-    this.writeEach((r, c) => writeTypedInput(this.sheet, r, c, value, timeZone));
+    const { book } = this.emulation;
+    this.writeEach((r, c) => writeTypedInput(this.sheet, r, c, value, book));
     return this;
   }
 

@@ -301,7 +301,7 @@ export class Range extends CountedService {
   }
 
   private write(row: number, column: number, value: unknown): void {
-    writeTypedInput(this.model, row, column, value, this.emulation.book.timeZone);
+    writeTypedInput(this.model, row, column, value, this.emulation.book);
   }
 
   private forEachCell(action: (row: number, column: number) => void): void {

@@ -75,16 +75,14 @@ export class ModelSheetControl implements SheetControl {
   }
 
   type(row: number, column: number, input: unknown): void {
-    writeTypedInput(this.model, row, column, input, this.emulation.book.timeZone);
+    writeTypedInput(this.model, row, column, input, this.emulation.book);
     this.changed();
   }
 
   /** Pastes a block of typed input with its top-left at (row, column). */
   paste(row: number, column: number, rows: unknown[][]): void {
-    const { timeZone } = this.emulation.book;
-    rows.forEach((values, r) =>
-      values.forEach((v, c) => writeTypedInput(this.model, row + r, column + c, v, timeZone)),
-    );
+    const { book } = this.emulation;
+    rows.forEach((values, r) => values.forEach((v, c) => writeTypedInput(this.model, row + r, column + c, v, book)));
     this.changed();
   }
 

@@ -252,7 +252,7 @@ export class Sheet extends CountedService {
     }
     const row = this.model.lastRow() + 1;
     this.model.growTo(row, rowContents.length);
-    rowContents.forEach((value, index) => writeTypedInput(this.model, row, index + 1, value, book.timeZone));
+    rowContents.forEach((value, index) => writeTypedInput(this.model, row, index + 1, value, book));
     book.cellsWritten += rowContents.length;
     book.version++;
     return this;

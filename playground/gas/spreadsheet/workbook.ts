@@ -23,6 +23,12 @@ export class Workbook {
   cellsRead = 0;
   /** Cells set by writes (setValue(s), appendRow, clearContent, number formats...). */
   cellsWritten = 0;
+  /**
+   * Whether a cell formatted as plain text ('@') keeps a written leading apostrophe as a character. Google does
+   * not document it; tests run the product both ways so that it depends on neither (default: Sheets' usual
+   * "store as text" mark, stripped).
+   */
+  plainTextKeepsApostrophe = false;
   /** Bumped on every change, so the playground can tell when to redraw. */
   version = 0;
 

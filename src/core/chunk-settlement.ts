@@ -1,0 +1,198 @@
+// Settles one chunk of a run: which jobs are still in the sheet, which answers need the job read back, what
+// each job's row says, where each row goes, what the sidebar is told and whether the run must stop. The server
+// around it (server/run-chunk.ts) only takes the lock, reads, calls AODocs and writes what this module decides.
+import { AuthModeName, CellRef, ChunkRequest, JobAction, JobResult, MovedCell, PlannedJob } from '../shared/api';
+import { Answer } from './aodocs-answer';
+import { ExpectedCell, LocatedCell } from './cell-location';
+import { consecutiveRuns } from './blocks';
+import { JobOutcome, cancelOutcome, needsReadBack, refreshOutcome } from './job-outcome';
+import { RESULT_HEADERS, ResultHeader, resultValues } from './result-columns';
+import { RESULT, STOP, signInStopped, writeFailedStopped } from './wording';
+
+/** The cells of the chunk's jobs, as cell-location finds them; a job's key is its ID. */
+export function jobCells(jobs: PlannedJob[]): ExpectedCell[] {
+  return jobs.flatMap((job) =>
+    job.cells.map((cell) => ({
+      key: job.jobId,
+      text: job.jobId,
+      cell,
+      follow: (job.followColumns ?? []).includes(cell.column),
+    })),
+  );
+}
+
+/** A job is still in the sheet, and worth sending, when any of its cells still holds it (or was followed). */
+export function jobsStillInSheet(
+  jobs: PlannedJob[],
+  located: LocatedCell[],
+): { present: PlannedJob[]; gone: PlannedJob[] } {
+  const found = new Set(located.filter((l) => l.at).map((l) => l.key));
+  return { present: jobs.filter((j) => found.has(j.jobId)), gone: jobs.filter((j) => !found.has(j.jobId)) };
+}
+
+/** What came of one request: its last answer, or undefined when it was never sent (time budget, quota). */
+export type Sent = { answer: Answer; earlierSendMayHaveWorked: boolean } | undefined;
+
+/** Indexes of the jobs to read back (GET) before their rows can tell the truth. */
+export function readBacksNeeded(action: JobAction, sent: Sent[]): number[] {
+  if (action !== 'cancel') return [];
+  return sent.flatMap((s, i) => (s && needsReadBack(s.answer) ? [i] : []));
+}
+
+/**
+ * Each job's outcome, in order; undefined where the job was not sent. `readBacks[k]` answers the k-th index of
+ * readBacksNeeded (undefined where the read never went out).
+ */
+export function outcomesOf(
+  action: JobAction,
+  sent: Sent[],
+  readBacks: (Answer | undefined)[],
+): (JobOutcome | undefined)[] {
+  const reads = new Map(readBacksNeeded(action, sent).map((i, k) => [i, readBacks[k]]));
+  return sent.map((s, i) => {
+    if (!s) return undefined;
+    return action === 'refresh'
+      ? refreshOutcome(s.answer)
+      : cancelOutcome(s.answer, reads.get(i), s.earlierSendMayHaveWorked);
+  });
+}
+
+/** A job (or a rejected cell) whose outcome is known, with the cells that get its row. */
+export interface Settled {
+  jobId: string;
+  cells: CellRef[];
+  outcome: JobOutcome;
+  /** Columns where the row may follow its ID (rejected cells: none, they are written only where they are). */
+  followColumns: number[];
+}
+
+export function settledJobs(
+  request: ChunkRequest,
+  present: PlannedJob[],
+  outcomes: (JobOutcome | undefined)[],
+): Settled[] {
+  return [
+    ...present.flatMap((job, i) => {
+      const outcome = outcomes[i];
+      return outcome ? [{ jobId: job.jobId, cells: job.cells, outcome, followColumns: job.followColumns ?? [] }] : [];
+    }),
+    ...request.rejected.map((r) => ({
+      jobId: r.text,
+      cells: [r.cell],
+      outcome: { outcome: 'invalid' as const, result: r.problem === 'invalid' ? RESULT.invalid : RESULT.severalInRow },
+      followColumns: [],
+    })),
+  ];
+}
+
+/** Jobs present in the sheet whose requests never went out: the sidebar sends them again. */
+export function notSentJobs(present: PlannedJob[], outcomes: (JobOutcome | undefined)[]): PlannedJob[] {
+  return present.filter((_, i) => outcomes[i] === undefined);
+}
+
+export interface RowToWrite extends ExpectedCell {
+  values: Record<ResultHeader, unknown>;
+}
+
+function cellKey(settledIndex: number, cellIndex: number): string {
+  return `${settledIndex}#${cellIndex}`;
+}
+
+/** One row per settled cell, with its values; keys tie each row back to its job. */
+export function rowsToWrite(settled: Settled[], checkedAt: Date): RowToWrite[] {
+  return settled.flatMap((s, k) => {
+    const values = resultValues(s.outcome, checkedAt);
+    return s.cells.map((cell, c) => ({
+      key: cellKey(k, c),
+      text: s.jobId,
+      cell,
+      follow: s.followColumns.includes(cell.column),
+      values,
+    }));
+  });
+}
+
+export interface Placement {
+  /** Row number -> the values written there. */
+  rows: Map<number, RowToWrite>;
+  written: Map<string, CellRef>;
+  moved: Map<string, MovedCell>;
+}
+
+/** Where each row goes now; one row holds one result (IDs followed onto the same row from two columns). */
+export function placeRows(rows: RowToWrite[], located: LocatedCell[]): Placement {
+  const placement: Placement = { rows: new Map(), written: new Map(), moved: new Map() };
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  for (const l of located) {
+    const row = byKey.get(l.key);
+    if (!row) continue;
+    if (l.moved) placement.moved.set(l.key, l.moved);
+    if (!l.at) continue;
+    if (placement.rows.has(l.at.row)) {
+      placement.moved.set(l.key, { jobId: row.text, from: row.cell });
+      continue;
+    }
+    placement.rows.set(l.at.row, row);
+    placement.written.set(l.key, l.at);
+  }
+  return placement;
+}
+
+/** One rectangle of values for setValues. */
+export interface Block {
+  row: number;
+  column: number;
+  values: unknown[][];
+}
+
+/** The writes of a placement: one block per run of consecutive rows and consecutive result columns. */
+export function resultBlocks(columns: Record<ResultHeader, number>, rows: Map<number, RowToWrite>): Block[] {
+  const headerAt = new Map(RESULT_HEADERS.map((h) => [columns[h], h] as const));
+  const columnRuns = consecutiveRuns(headerAt.keys());
+  const blocks: Block[] = [];
+  for (const rowRun of consecutiveRuns(rows.keys())) {
+    for (const colRun of columnRuns) {
+      const values: unknown[][] = [];
+      for (let r = rowRun.start; r < rowRun.start + rowRun.length; r++) {
+        const line: unknown[] = [];
+        for (let c = colRun.start; c < colRun.start + colRun.length; c++)
+          line.push(rows.get(r)!.values[headerAt.get(c)!]);
+        values.push(line);
+      }
+      blocks.push({ row: rowRun.start, column: colRun.start, values });
+    }
+  }
+  return blocks;
+}
+
+/** What the sidebar and the log are told about each job; `placement` undefined when nothing was written. */
+export function chunkResults(settled: Settled[], gone: PlannedJob[], placement: Placement | undefined): JobResult[] {
+  return [
+    ...settled.map((s, k) => {
+      const keys = s.cells.map((_, c) => cellKey(k, c));
+      return {
+        jobId: s.jobId,
+        outcome: s.outcome.outcome,
+        result: s.outcome.result,
+        httpCode: s.outcome.httpCode,
+        status: s.outcome.job?.status,
+        written: keys.flatMap((key) => placement?.written.get(key) ?? []),
+        moved: keys.flatMap((key) => placement?.moved.get(key) ?? []),
+      };
+    }),
+    ...gone.map((job) => ({ jobId: job.jobId, outcome: 'gone' as const, result: RESULT.gone, written: [], moved: [] })),
+  ];
+}
+
+/** Why the run must stop after this chunk, or undefined. */
+export function stopReason(facts: {
+  writeFailure?: string;
+  quotaExceeded: boolean;
+  results: JobResult[];
+  authMode: AuthModeName;
+}): string | undefined {
+  if (facts.writeFailure !== undefined) return writeFailedStopped(facts.writeFailure);
+  if (facts.quotaExceeded) return STOP.dailyQuota;
+  if (facts.results.some((r) => r.httpCode === 401)) return signInStopped(facts.authMode);
+  return undefined;
+}

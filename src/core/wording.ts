@@ -1,0 +1,119 @@
+// Every sentence the add-on shows or writes, one wording per cause. A reader looking for "what does the user
+// read after a 401?" finds it here; the modules that decide which cause applies import the words from here.
+import { AuthModeName } from '../shared/api';
+
+/** The Result column of a job's row. */
+export const RESULT = {
+  cancelled: 'Cancelled',
+  cancelRequested: 'Cancel requested, job still running',
+  refreshed: 'Status read',
+  invalid: 'Invalid job ID',
+  severalInRow: 'Several job IDs in one row',
+  gone: 'No longer in its cell: not sent',
+  signIn: 'Sign-in not accepted by AODocs (401)',
+  notAdmin: 'Not a library administrator (403)',
+  notFound: 'Not found (404)',
+  noAnswer: 'AODocs unavailable, try again (no answer)',
+  /** AODocs answered 200 with a job that has no status. */
+  noStatus: 'AODocs gave no status',
+  /** A read-back that never went out: the chunk's time budget or the daily quota ran out first. */
+  notReadInTime: 'not read in time, try again',
+} as const;
+
+const ALREADY: Record<string, string> = {
+  COMPLETED: 'Already completed',
+  FAILED: 'Already failed',
+  CANCELLED: 'Already cancelled',
+};
+
+/** `Already completed` / `Already failed` / `Already cancelled`: only for a finished status read from AODocs. */
+export function alreadyFinished(status: string): string {
+  const sentence = ALREADY[status.trim().toUpperCase()];
+  if (sentence === undefined) throw new Error(`Not a finished status: ${status}`);
+  return sentence;
+}
+
+export function unavailable(code: number): string {
+  return `AODocs unavailable, try again (${code})`;
+}
+
+export function unexpectedAnswer(code: number): string {
+  return `Unexpected answer from AODocs (HTTP ${code})`;
+}
+
+/** Any other refusal of a request that is not a cancel (a read, a listing). */
+export function refusedBy(code: number): string {
+  return `Refused by AODocs (HTTP ${code})`;
+}
+
+/** A cancel AODocs refused, and reading the job back showed it still running (or gave no status). */
+export function notCancelledRefused(code: number): string {
+  return `Not cancelled: AODocs refused (${code})`;
+}
+
+/** A cancel AODocs refused, and reading the job back failed too: nothing is claimed about its state. */
+export function notCancelledStatusUnknown(code: number, readSentence: string): string {
+  return `Not cancelled (${code}); status not read: ${readSentence}`;
+}
+
+/**
+ * A cancel refused after an earlier send of ours went unanswered: that send may have cancelled the job, and
+ * reading it back failed, so neither "cancelled" nor "not cancelled" is known.
+ */
+export function cancelNotConfirmed(code: number, readSentence: string): string {
+  return `Cancel not confirmed (${code}); status not read: ${readSentence}`;
+}
+
+/** AODocs accepted the cancel (2xx) without saying the job's state, and reading it back failed. */
+export function cancelAcceptedStatusUnknown(code: number, readSentence: string): string {
+  return `Cancel accepted (${code}); status not read: ${readSentence}`;
+}
+
+export const SHEET_DELETED = 'The sheet of this run was deleted. Select the job IDs again.';
+export const HEADER_CHANGED = 'The header row changed since the selection was read. Select the job IDs again.';
+
+/** Why a run stops, shown in the sidebar. */
+export const STOP = {
+  dailyQuota:
+    "Google's daily limit for outside requests is reached; the jobs not yet sent were left untouched. " +
+    'Run again tomorrow: finished rows are skipped.',
+} as const;
+
+export function signInStopped(authMode: AuthModeName): string {
+  return authMode === 'security-code'
+    ? 'AODocs did not accept the security code (401), so the run stopped. Check it in Settings.'
+    : 'AODocs did not accept your sign-in (401), so the run stopped. Open Settings > Check connection to see the ' +
+        'client ID AODocs support must register for your domain.';
+}
+
+export function writeFailedStopped(failure: string): string {
+  return `The results of the last chunk could not be written into the sheet (${failure}); they are listed here. The run stopped.`;
+}
+
+/** Sentences of one AODocs call that fails as a whole (listing a library, reading a job's events). */
+export const CALL = {
+  dailyQuota: "Google's daily limit for outside requests is reached. Try again tomorrow.",
+  outOfTime: 'AODocs was not asked: the time limit of this step ran out. Try again.',
+  noAnswer: 'AODocs did not answer. Try again in a moment.',
+  signIn: 'Sign-in not accepted by AODocs (401). Open Settings > Check connection.',
+  libraryNotFound: 'Library not found (404): check the library ID.',
+  notLibraryAdmin: 'You are not an administrator of this library (403).',
+  jobErrorsForbidden: 'You may not read this job (403).',
+} as const;
+
+export function jobNotFound(jobId: string): string {
+  return `Job ${jobId} not found (404).`;
+}
+
+export const NO_SELECTION = 'Select the cells that hold the job IDs, then try again.';
+
+export function noJobIdFound(ranges: string[]): string {
+  return `${NO_SELECTION} No job ID was found in ${ranges.join(', ')}.`;
+}
+
+export function overRunCap(jobIds: number, runCap: number): string {
+  return (
+    `The selection holds ${jobIds} job IDs; one run takes at most ${runCap} ` +
+    '(Settings). Select fewer rows, or raise the limit.'
+  );
+}

@@ -1,0 +1,198 @@
+// Rows that tell the truth when the sheet changes under a run or the network misbehaves, through the bundle:
+// a result never follows its ID to a row nobody selected, deleted rows never stop a run, Retry-After is
+// honoured whatever the body, text is marked only where Sheets would change it (under both readings of the
+// undocumented plain-text behaviour), and the log sheet holds only its columns.
+import { demoJobIds } from '../../playground/aodocs/demo-seed';
+import { LOG_HEADERS, LOG_SHEET_NAME } from '../../src/core/log-rows';
+import { Addon, startAddon } from '../support/addon';
+
+const ids = demoJobIds();
+let sheetCount = 0;
+
+function newSheet(addon: Addon, rows: unknown[][]) {
+  const sheet = addon.env.spreadsheet.addSheet(`T${++sheetCount}`, rows);
+  sheet.setFrozenRows(1);
+  return sheet;
+}
+
+describe('with the default platform behaviour', () => {
+  let addon: Addon;
+  beforeAll(async () => {
+    addon = await startAddon({ env: { clock: 'virtual' } });
+  });
+  afterAll(() => addon.close());
+
+  test('A2=X1 and A4=X1, only A2 selected, A2 edited mid-run: row 4 is untouched and X1 is not sent', async () => {
+    const [x1, other] = ids.inProgress.slice(40, 42);
+    const sheet = newSheet(addon, [
+      ['Job ID', 'Note'],
+      [x1, ''],
+      [other, ''],
+      [x1, 'not selected'],
+    ]);
+    addon.env.spreadsheet.select(sheet.name, ['A2:A3']);
+    const { end } = await addon.run('cancel', {
+      chunkSize: 1,
+      chunksInFlight: 1,
+      // X1 is sent in the first chunk: the user edits A2 before it goes.
+      beforeChunk: (i) => i === 0 && sheet.type(2, 1, 'edited'),
+    });
+    const values = sheet.values();
+    const status = values[0].indexOf('Status');
+    const result = values[0].indexOf('Result');
+    expect(values[3].slice(0, 2)).toEqual([x1, 'not selected']);
+    expect(values[3][status]).toBe('');
+    expect(values[3][result]).toBe('');
+    expect(values[1][result]).toBe('');
+    expect(end.results.find((r) => r.jobId === x1)).toMatchObject({ outcome: 'gone', written: [] });
+    expect((await addon.simulator.getJob(x1))?.status).toBe('IN_PROGRESS');
+    expect(values[2][result]).toBe('Cancelled');
+  });
+
+  test('A2=X1 selected and A4=X1 hidden by a filter, A2 edited after the cancel went out: row 4 is not written', async () => {
+    const [x1] = ids.inProgress.slice(43, 44);
+    const sheet = newSheet(addon, [['Job ID'], [x1], ['spacer'], [x1]]);
+    sheet.hideRowsByFilter([4]);
+    addon.env.spreadsheet.select(sheet.name, ['A2:A4']);
+    let edited = false;
+    addon.env.urlFetch.options.beforeRequest = () => {
+      if (!edited) sheet.type(2, 1, 'edited'); // while AODocs is being asked
+      edited = true;
+    };
+    try {
+      const { end } = await addon.run('cancel');
+      const row = end.results.find((r) => r.jobId === x1)!;
+      expect(row.written).toEqual([]);
+      expect(row.moved).toEqual([{ jobId: x1, from: { row: 2, column: 1 } }]);
+    } finally {
+      addon.env.urlFetch.options.beforeRequest = undefined;
+    }
+    const values = sheet.values();
+    const result = values[0].indexOf('Result');
+    expect(values[3][result]).toBe('');
+    // Nothing is lost: the log has the job's outcome and says its row was not written.
+    const log = addon.env.spreadsheet.sheet(LOG_SHEET_NAME).displayValues();
+    expect(log.some((r) => r.includes(x1) && r.includes('A2 no longer holds it: not written'))).toBe(true);
+  });
+
+  test('an ID selected once and found once is still followed when rows are inserted above it', async () => {
+    const [a, b] = ids.inProgress.slice(44, 46);
+    const sheet = newSheet(addon, [['Job ID'], [a], [b]]);
+    addon.env.spreadsheet.select(sheet.name, ['A2:A3']);
+    await addon.run('refresh', {
+      chunkSize: 1,
+      chunksInFlight: 1,
+      beforeChunk: (i) => i === 1 && sheet.insertRowsBefore(2, 1),
+    });
+    const values = sheet.values();
+    const status = values[0].indexOf('Status');
+    expect(values.map((r) => r[0])).toEqual(['Job ID', '', a, b]);
+    expect(values[3][status]).toBe('IN_PROGRESS');
+  });
+
+  test('rows deleted mid-run so that the grid ends above planned rows: the run goes on and every job left gets its row', async () => {
+    const jobs = ids.inProgress.slice(50, 62);
+    const sheet = newSheet(addon, [['Job ID'], ...jobs.map((id) => [id])]);
+    // The grid ends at the data: deleting rows shrinks it below the rows the plan knows.
+    sheet.deleteRows(jobs.length + 2, 1000 - jobs.length - 1);
+    addon.env.spreadsheet.select(sheet.name, [`A2:A${jobs.length + 1}`]);
+    const { end } = await addon.run('refresh', {
+      chunkSize: 4,
+      chunksInFlight: 1,
+      beforeChunk: (i) => i === 1 && sheet.deleteRows(6, jobs.length + 1 - 5), // keeps rows 1..5
+    });
+    expect(end.stoppedBecause).toBeUndefined();
+    const values = sheet.values();
+    const status = values[0].indexOf('Status');
+    expect(values.length).toBe(5);
+    expect(values.slice(1).map((r) => [r[0], r[status]])).toEqual(jobs.slice(0, 4).map((id) => [id, 'IN_PROGRESS']));
+    for (const id of jobs.slice(4)) {
+      expect(end.results.find((r) => r.jobId === id)).toMatchObject({ outcome: 'gone', written: [] });
+    }
+    expect(JSON.stringify(end)).not.toMatch(/coordinates|dimensions/);
+  });
+
+  test("a proxy's HTML 429 with Retry-After is waited for as asked, then retried", async () => {
+    const [id] = ids.inProgress.slice(62, 63);
+    await addon.simulator.setOptions({ faults: { targeted: [{ fault: 'html-429', jobId: id, times: 1 }] } });
+    try {
+      const sheet = newSheet(addon, [['Job ID'], [id]]);
+      addon.env.spreadsheet.select(sheet.name, ['A2']);
+      addon.env.urlFetch.log.length = 0;
+      await addon.run('cancel');
+      const sends = addon.env.urlFetch.log.filter((e) => e.method === 'POST' && e.url.includes(id));
+      expect(sends.map((e) => e.status)).toEqual([429, 200]);
+      // Retry-After: 3 on an HTML body. Without it the backoff would wait less than 0.5 s (virtual clock).
+      expect(sends[1].startedAt - sends[0].startedAt).toBeGreaterThanOrEqual(3000);
+      const values = sheet.values();
+      expect(values[1][values[0].indexOf('Result')]).toBe('Cancelled');
+    } finally {
+      await addon.simulator.setOptions({ faults: {} });
+    }
+  });
+
+  test('the log sheet holds only the columns it uses', async () => {
+    const [id] = ids.inProgress.slice(63, 64);
+    const sheet = newSheet(addon, [['Job ID'], [id]]);
+    addon.env.spreadsheet.select(sheet.name, ['A2']);
+    await addon.run('refresh');
+    const log = addon.env.spreadsheet.sheet(LOG_SHEET_NAME);
+    expect(log.displayValues()[0]).toEqual(LOG_HEADERS);
+    expect(log.maxColumns).toBe(LOG_HEADERS.length);
+  });
+});
+
+describe.each([false, true])('text marks, with a plain-text cell keeping a written apostrophe: %s', (keeps) => {
+  let addon: Addon;
+  beforeAll(async () => {
+    addon = await startAddon({ env: { plainTextKeepsApostrophe: keeps } });
+  });
+  afterAll(() => addon.close());
+
+  test('Status and Result in plain-text columns read exactly as AODocs and the add-on say', async () => {
+    const [running, done] = [ids.inProgress[70], ids.finished[0]];
+    const doneStatus = (await addon.simulator.getJob(done))!.status;
+    const already = { COMPLETED: 'Already completed', FAILED: 'Already failed', CANCELLED: 'Already cancelled' };
+    const sheet = newSheet(addon, [
+      ['Job ID', 'Status', 'Result'],
+      [running, '', ''],
+      [done, '', ''],
+    ]);
+    sheet.setNumberFormat('B:C', '@');
+    addon.env.spreadsheet.select(sheet.name, ['A2:A3']);
+    await addon.run('cancel');
+    expect(
+      sheet
+        .displayValues()
+        .slice(1)
+        .map((r) => r.slice(1, 3)),
+    ).toEqual([
+      ['CANCELLED', 'Cancelled'],
+      [doneStatus, already[doneStatus as keyof typeof already]],
+    ]);
+  });
+
+  test('skip finished rows recognises the statuses it wrote into plain-text cells', async () => {
+    const jobs = ids.inProgress.slice(71, 74);
+    const sheet = newSheet(addon, [['Job ID', 'Status'], ...jobs.map((id) => [id, ''])]);
+    sheet.setNumberFormat('B:B', '@');
+    addon.env.spreadsheet.select(sheet.name, ['A2:A4']);
+    await addon.run('cancel');
+    const again = await addon.readPlan();
+    if (!again.ok) throw new Error(again.message);
+    expect(again.plan.summary.finishedSkipped).toBe(3);
+    expect(again.plan.jobs).toEqual([]);
+  });
+
+  test('text that Sheets would turn into a number, a date or a formula still lands as that very text', async () => {
+    // Invalid job IDs are written back into the log as text; a user's `=1+1` or `1/2` must stay text there.
+    const sheet = newSheet(addon, [['Job ID']]);
+    sheet.setNumberFormat('A:A', '@');
+    sheet.paste(2, 1, [['=1+1 bad'], ['1/2 x']]); // typed into plain-text cells: kept as text
+    addon.env.spreadsheet.select(sheet.name, ['A2:A3']);
+    await addon.run('cancel');
+    const log = addon.env.spreadsheet.sheet(LOG_SHEET_NAME).displayValues();
+    const jobIdColumn = LOG_HEADERS.indexOf('Job ID');
+    expect(log.map((r) => r[jobIdColumn])).toEqual(expect.arrayContaining(['=1+1 bad', '1/2 x']));
+  });
+});
