@@ -4,6 +4,28 @@ const tseslint = require('typescript-eslint');
 const globals = require('globals');
 const prettier = require('eslint-config-prettier');
 
+// The Apps Script services, as globals. Only src/server may use them.
+const APPS_SCRIPT_SERVICES = [
+  'SpreadsheetApp',
+  'UrlFetchApp',
+  'ScriptApp',
+  'HtmlService',
+  'PropertiesService',
+  'LockService',
+  'CacheService',
+  'Utilities',
+  'Session',
+  'Logger',
+];
+
+// The src/core modules the sidebar may import (it bundles them for the browser). Add one here on purpose.
+const CLIENT_CORE_MODULES = ['hidden-rows', 'library-listing', 'settings'];
+
+/** A regex for a relative import that reaches the folder `folder` of src, e.g. '../server/x' or '../../server'. */
+function importOf(folder, whole = true) {
+  return `^\\.{1,2}/(?:.*/)?${folder}${whole ? '(?:/|$)' : ''}`;
+}
+
 module.exports = tseslint.config(
   { ignores: ['build/', 'coverage/', 'node_modules/', 'screenshots/'] },
   js.configs.recommended,
@@ -18,20 +40,102 @@ module.exports = tseslint.config(
   {
     // Apps Script V8: no DOM, no Node. The services are typed by @types/google-apps-script.
     files: ['src/core/**', 'src/server/**', 'src/shared/**'],
-    languageOptions: {
-      globals: {
-        SpreadsheetApp: 'readonly',
-        UrlFetchApp: 'readonly',
-        ScriptApp: 'readonly',
-        HtmlService: 'readonly',
-        PropertiesService: 'readonly',
-        LockService: 'readonly',
-        CacheService: 'readonly',
-        Utilities: 'readonly',
-        Session: 'readonly',
-        Logger: 'readonly',
-        console: 'readonly',
-      },
+    languageOptions: { globals: { console: 'readonly' } },
+  },
+  {
+    // Only the adapters in src/server call Apps Script services.
+    files: ['src/server/**'],
+    languageOptions: { globals: Object.fromEntries(APPS_SCRIPT_SERVICES.map((name) => [name, 'readonly'])) },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: importOf('client'),
+              message: 'src/server runs in Apps Script, not in the browser: share types through src/shared instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The dependency rules of src/core: pure TypeScript that tests, the server and the sidebar all run.
+    files: ['src/core/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // A relative path other than './x' or '../shared/x', or one that climbs back out with '..'.
+              regex: '^\\.(?!(?:/|\\./shared/)(?!(?:.*/)?\\.\\.(?:/|$)))',
+              message:
+                'src/core is pure TypeScript: it imports only src/core and src/shared, never server or client code.',
+            },
+            {
+              regex: '^(?!\\.)',
+              message: 'src/core also runs in the sidebar and in Apps Script: no Node builtin or npm package.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...APPS_SCRIPT_SERVICES.map((name) => ({
+          name,
+          message: 'src/core is pure TypeScript: Apps Script services are called only by the adapters in src/server.',
+        })),
+      ],
+    },
+  },
+  {
+    // src/shared holds the DTO types that the sidebar and the server exchange, nothing else.
+    files: ['src/shared/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./(?!(?:.*/)?\\.\\.(?:/|$)))',
+              message: 'src/shared is only the types both sides share: it imports nothing outside src/shared.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...APPS_SCRIPT_SERVICES.map((name) => ({
+          name,
+          message: 'src/shared is also bundled into the sidebar: Apps Script services are called only in src/server.',
+        })),
+      ],
+    },
+  },
+  {
+    // The sidebar runs in the browser: it reaches the server through google.script.run only, and bundles only
+    // the core modules listed in CLIENT_CORE_MODULES.
+    files: ['src/client/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: importOf('server'),
+              message:
+                'The sidebar runs in the browser: it calls src/server through google.script.run, never by import.',
+            },
+            {
+              regex: `${importOf('core', false)}(?:/(?!(?:${CLIENT_CORE_MODULES.join('|')})$)|$)`,
+              message:
+                'The sidebar runs in the browser: it imports only the core modules in eslint.config.js CLIENT_CORE_MODULES.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
