@@ -2,8 +2,7 @@
 // does not exist answers 404 to a caller AODocs accepted, and 401 to one it does not.
 import { ConnectionReport } from '../shared/api';
 import { getJobRequest } from '../core/aodocs-request';
-import { DAILY_QUOTA_SENTENCE } from '../core/call-failure';
-import { sendWithRetries } from './aodocs-client';
+import { callAodocs } from './aodocs-call';
 import { authorizationHeader } from './authorization';
 import { decodeIdentityToken } from './identity-claims';
 import { readSettings } from './user-settings';
@@ -40,9 +39,13 @@ export function checkConnection(): ConnectionReport {
     if (!(error instanceof UserFacingError)) throw error;
     return { ...report, message: error.message };
   }
-  const sent = sendWithRetries([getJobRequest(settings, PROBE_JOB_ID, authorization)], Date.now());
-  if (sent.quotaExceeded) return { ...report, message: DAILY_QUOTA_SENTENCE };
-  const answer = sent.outcomes[0]?.answer;
+  let answer;
+  try {
+    answer = callAodocs(getJobRequest(settings, PROBE_JOB_ID, authorization));
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) throw error;
+    return { ...report, message: error.message };
+  }
   const code = answer && answer.kind !== 'no-answer' ? answer.code : undefined;
   if (code === 404 || code === 200) return { ...report, ok: true, message: 'AODocs accepts this sign-in.' };
   if (code === 401) {

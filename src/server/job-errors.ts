@@ -1,10 +1,11 @@
 // Job errors: the error events of the job in the active cell, read page by page (at most a few pages).
 import { JobErrorsResult } from '../shared/api';
 import { listErrorEventsRequest } from '../core/aodocs-request';
-import { DAILY_QUOTA_SENTENCE, callFailureSentence } from '../core/call-failure';
+import { callFailureSentence } from '../core/call-failure';
+import { CALL, jobNotFound } from '../core/wording';
 import { MAX_EVENT_PAGES, parseEventList } from '../core/job-events';
 import { checkJobId } from '../core/job-id';
-import { sendWithRetries } from './aodocs-client';
+import { callAodocs } from './aodocs-call';
 import { authorizationHeader } from './authorization';
 import { readSettings } from './user-settings';
 import { UserFacingError } from './user-facing-error';
@@ -19,13 +20,9 @@ export function readJobErrors(): JobErrorsResult {
   const events: JobErrorsResult['events'] = [];
   let pageToken: string | undefined;
   for (let page = 0; page < MAX_EVENT_PAGES; page++) {
-    const sent = sendWithRetries([listErrorEventsRequest(settings, check.jobId, pageToken, authorization)], startedAt);
-    if (sent.quotaExceeded) throw new UserFacingError(DAILY_QUOTA_SENTENCE);
-    const answer = sent.outcomes[0]?.answer;
+    const answer = callAodocs(listErrorEventsRequest(settings, check.jobId, pageToken, authorization), startedAt);
     if (answer?.kind !== 'ok') {
-      throw new UserFacingError(
-        callFailureSentence(answer, `Job ${check.jobId} not found (404).`, 'You may not read this job (403).'),
-      );
+      throw new UserFacingError(callFailureSentence(answer, jobNotFound(check.jobId), CALL.jobErrorsForbidden));
     }
     const list = parseEventList(answer.body);
     events.push(...list.events);

@@ -2,9 +2,10 @@
 // written into a new sheet "Jobs <libraryId>" ready to select and cancel.
 import { LibraryPageRequest, LibraryPageResult } from '../shared/api';
 import { listJobsRequest } from '../core/aodocs-request';
-import { DAILY_QUOTA_SENTENCE, callFailureSentence } from '../core/call-failure';
+import { callFailureSentence } from '../core/call-failure';
+import { CALL } from '../core/wording';
 import { LISTING_HEADERS, listingRow, listingSheetName, parseJobList, validateFilters } from '../core/library-listing';
-import { sendWithRetries } from './aodocs-client';
+import { callAodocs } from './aodocs-call';
 import { authorizationHeader } from './authorization';
 import { withDocumentLock } from './document-lock';
 import { appendRows, insertHeadedSheet } from './sheet-append';
@@ -57,20 +58,9 @@ export function loadLibraryPage(input: unknown): LibraryPageResult {
   const request = validate(input);
   const settings = readSettings();
   const authorization = authorizationHeader(settings);
-  const sent = sendWithRetries(
-    [listJobsRequest(settings, request.filters, request.pageToken, authorization)],
-    Date.now(),
-  );
-  const answer = sent.outcomes[0]?.answer;
-  if (sent.quotaExceeded) throw new UserFacingError(DAILY_QUOTA_SENTENCE);
+  const answer = callAodocs(listJobsRequest(settings, request.filters, request.pageToken, authorization));
   if (answer?.kind !== 'ok') {
-    throw new UserFacingError(
-      callFailureSentence(
-        answer,
-        'Library not found (404): check the library ID.',
-        'You are not an administrator of this library (403).',
-      ),
-    );
+    throw new UserFacingError(callFailureSentence(answer, CALL.libraryNotFound, CALL.notLibraryAdmin));
   }
   const page = parseJobList(answer.body);
   const room = Math.max(0, settings.runCap - request.rowsSoFar);

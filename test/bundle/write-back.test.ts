@@ -70,7 +70,8 @@ test('Sheets calls per chunk stay bounded, whatever the chunk size', async () =>
   };
   const small = await perChunk(5, ids.inProgress.slice(0, 20));
   const large = await perChunk(40, ids.inProgress.slice(0, 80));
-  expect(small).toBeLessThanOrEqual(25);
+  // 25 before the grid's size was read (twice per chunk: rows and columns) to keep reads inside it.
+  expect(small).toBeLessThanOrEqual(27);
   expect(large).toBe(small); // 8x the rows, the same number of calls
 });
 
