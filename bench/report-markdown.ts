@@ -438,9 +438,9 @@ function methodSection(report: BenchReport): string[] {
   return [
     '## Method and caveats',
     '',
-    '- Both ours and the naive reference run as JavaScript in the same Apps Script emulator (playground/gas), ' +
+    '- Both ours and the naive reference run as JavaScript in the same Apps Script emulator (emulator/), ' +
       'whose UrlFetchApp sends real HTTP requests (fetchAll concurrently) to the AODocs simulator ' +
-      '(playground/aodocs) in a worker thread, with a fixed latency L per request. Each scenario starts from the ' +
+      '(simulator/) in a worker thread, with a fixed latency L per request. Each scenario starts from the ' +
       'same data: the simulator reset and loaded with N in-progress jobs, a new spreadsheet with the N IDs in ' +
       'column A under a frozen header, selected.',
     "- Ours is build/Code.js as clasp pushes it, driven by the sidebar's plan driver (src/client/plan-driver.ts) " +
