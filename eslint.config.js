@@ -152,16 +152,25 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['test/**', 'playground/**', 'scripts/**', 'bench/**', 'build-tools/**', '*.js'],
+    files: [
+      'test/**',
+      'emulator/**',
+      'simulator/**',
+      'playground/**',
+      'scripts/**',
+      'bench/**',
+      'build-tools/**',
+      '*.js',
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
   {
-    files: ['build-tools/**', 'scripts/**/*.js', '*.js', 'test/**/*.js', 'playground/**/*.js'],
+    files: ['build-tools/**', 'scripts/**/*.js', '*.js', 'test/**/*.js', 'emulator/**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Scripts that run inside a browser page (the playground page, the google.script.run bridge).
-    files: ['playground/browser/**/*.js', 'playground/page/**/*.js'],
+    files: ['playground/page/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
   prettier,

@@ -16,7 +16,7 @@ module.exports = {
     path: path.resolve(__dirname, 'build'),
     filename: '[name].js',
     // Without a library target, production mode tree-shakes the entry's exports and the bundle fails at load
-    // with "__webpack_exports__ is not defined" (verified trap, ARCHITECTURE.md).
+    // with "__webpack_exports__ is not defined" (without this line, loading build/Code.js throws exactly that).
     library: { type: 'this' },
   },
   resolve: { extensions: ['.ts', '.js'] },

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_BUILD_DIR } from '../playground/gas/environment';
+import { DEFAULT_BUILD_DIR } from '../emulator/environment';
 
 const FILES = ['Code.js', 'Sidebar.html', 'appsscript.json'];
 

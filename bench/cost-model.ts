@@ -3,7 +3,7 @@
 // fetch durations over real sockets) and prices them with the figures below. Every figure is a named constant
 // with its source; [D] documented by Google, [C] community measurement, [I] our assumption.
 // Research notes these come from: /work/shared/docs/research/apps-script-platform.md (sections cited below).
-import { SHEETS_SERVICES } from '../playground/gas/call-counter';
+import { SHEETS_SERVICES } from '../emulator/call-counter';
 import type { ExecutionMeasure } from './types';
 
 /**

@@ -1,7 +1,7 @@
 // Records what one server execution did: the emulator runs executions one at a time, so the difference of the
 // call counter, the cell counters and the UrlFetch log before and after a call belongs to that execution alone.
-import type { AppsScriptEnvironment } from '../playground/gas/environment';
-import type { LoadedBundle } from '../playground/gas/bundle-loader';
+import type { AppsScriptEnvironment } from '../emulator/environment';
+import type { LoadedBundle } from '../emulator/bundle-loader';
 import { isSheetsCall } from './cost-model';
 import type { ExecutionMeasure, FetchCall, RunCounts } from './types';
 

@@ -1,9 +1,9 @@
 // The data every scenario starts from: N in-progress jobs in the AODocs simulator (reset between scenarios, so
 // ours and the naive reference cancel the same jobs), and a fresh emulated spreadsheet whose column A holds
 // their IDs under a frozen "Job ID" header, selected as a user would select them.
-import { createAppsScriptEnvironment, type AppsScriptEnvironment } from '../playground/gas/environment';
-import type { SimulatorHandle } from '../playground/aodocs/simulator-process';
-import { DEMO_ADMIN_EMAIL } from '../playground/aodocs/demo-seed';
+import { createAppsScriptEnvironment, type AppsScriptEnvironment } from '../emulator/environment';
+import type { SimulatorHandle } from '../simulator/simulator-process';
+import { DEMO_ADMIN_EMAIL } from '../simulator/demo-seed';
 import { PRODUCTION_BASE_URL } from '../src/core/settings';
 import { bulkJobs } from '../test/support/bulk-jobs';
 

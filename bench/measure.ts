@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { startSimulator, type SimulatorHandle } from '../playground/aodocs/simulator-process';
+import { startSimulator, type SimulatorHandle } from '../simulator/simulator-process';
 import { CHUNKS_IN_FLIGHT, DEFAULT_SETTINGS } from '../src/core/settings';
 import { steadyMax } from './analysis';
 import { RssSampler } from './memory';

@@ -2,8 +2,8 @@
 // simulator, as one execution started from the menu. If it runs past Apps Script's 6 minutes, the emulator stops
 // it as Apps Script would and the rows it reached are counted.
 import path from 'node:path';
-import { loadBundle } from '../playground/gas/bundle-loader';
-import type { SimulatorHandle } from '../playground/aodocs/simulator-process';
+import { loadBundle } from '../emulator/bundle-loader';
+import type { SimulatorHandle } from '../simulator/simulator-process';
 import { ExecutionRecorder, jobIdOfUrl } from './execution-recorder';
 import { columnValues, prepareFixture } from './fixture';
 import type { RssSampler } from './memory';

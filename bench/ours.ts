@@ -2,8 +2,8 @@
 // plan-driver.ts: readSelectionPlan, the hidden-row check in parallel pieces, readSelectionPlan again), then the
 // run driven by the sidebar's own run driver (src/client/run-driver.ts) chunk by chunk, each server call one
 // recorded execution. The emulator serialises the calls in flight; the cost model puts them back in parallel.
-import { loadBundle } from '../playground/gas/bundle-loader';
-import type { SimulatorHandle } from '../playground/aodocs/simulator-process';
+import { loadBundle } from '../emulator/bundle-loader';
+import type { SimulatorHandle } from '../simulator/simulator-process';
 import { isSheetsCall } from './cost-model';
 import { runJobs } from '../src/client/run-driver';
 import { readPlanWithHiddenRows } from '../src/client/plan-driver';

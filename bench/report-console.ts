@@ -1,7 +1,7 @@
 // What `npm run bench` prints: the table per N, the Sheets calls by method, the per-N lines the issue asks
 // for, the targets, sizes and the sidebar's time to interactive.
 import type { NResult } from './analysis';
-import type { BenchReport } from './report-markdown';
+import type { BenchReport } from './types';
 import { count, kb, mb, ratio, seconds, textTable } from './format';
 
 export function perNLine(r: NResult): string {

@@ -14,7 +14,7 @@ import { sensitivityRows } from './sensitivity';
 import { checkTargets } from './targets';
 import { tuningRows } from './tuning';
 import { writeDocs } from './write-docs';
-import type { BenchReport } from './report-markdown';
+import type { BenchReport } from './types';
 
 export const DOCS_DIR = path.resolve(__dirname, '..', 'docs', 'bench');
 

@@ -2,11 +2,11 @@
 // google.script.run answered by the real bundle in the emulator (getSidebarState), until the first button
 // "Cancel selected jobs…" is visible. Several openings; the first is cold (Chromium starting its renderer).
 // openSidebarPage reads the live build/Sidebar.html, so this runs first, right after the build snapshot.
-import { launchChromium, findChromium } from '../playground/browser/chromium';
-import { openSidebarPage } from '../playground/browser/sidebar-page';
-import { createAppsScriptEnvironment } from '../playground/gas/environment';
-import { loadBundle } from '../playground/gas/bundle-loader';
-import { DEMO_ADMIN_EMAIL } from '../playground/aodocs/demo-seed';
+import { launchChromium, findChromium } from '../test/support/chromium';
+import { openSidebarPage } from '../test/support/sidebar-page';
+import { createAppsScriptEnvironment } from '../emulator/environment';
+import { loadBundle } from '../emulator/bundle-loader';
+import { DEMO_ADMIN_EMAIL } from '../simulator/demo-seed';
 
 export interface SidebarTiming {
   openings: number;

@@ -1,4 +1,11 @@
 // What the benchmark measures and reports, shared by the scenarios, the model and the reports.
+import type { NResult } from './analysis';
+import type { Measurements } from './measure';
+import type { SensitivityRow } from './sensitivity';
+import type { SidebarTiming } from './sidebar-timing';
+import type { BuildSize } from './sizes';
+import type { ChunkSizeProbe, TargetCheck } from './targets';
+import type { TuningRow } from './tuning';
 
 /** One fetch or fetchAll call of an execution: how many requests, and its wall time over real sockets. */
 export interface FetchCall {
@@ -67,4 +74,20 @@ export interface NaiveRun {
   /** Rows whose status cell reads CANCELLED. */
   rowsCancelled: number;
   memory: MemoryPeak;
+}
+
+/** Everything the reports show, built from the measurements by `buildReport` (bench/run.ts). */
+export interface BenchReport {
+  latencyMs: number;
+  chunkSize: number;
+  chunksInFlight: number;
+  results: NResult[];
+  targets: TargetCheck[];
+  sizes: BuildSize[];
+  sidebar: SidebarTiming | undefined;
+  tuning: TuningRow[];
+  probe: ChunkSizeProbe;
+  sensitivity: { n: number; rows: SensitivityRow[] };
+  recommended: TuningRow | undefined;
+  environment: Measurements['environment'];
 }

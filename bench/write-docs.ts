@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { EXECUTION_LIMIT_MS } from './cost-model';
-import { resultsMarkdown, type BenchReport } from './report-markdown';
+import { resultsMarkdown } from './report-markdown';
+import type { BenchReport } from './types';
 import { timeVsNChart } from './chart-svg';
 
 export function chartOf(report: BenchReport): string {

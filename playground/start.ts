@@ -1,9 +1,9 @@
 // npm start -- [--port 8080] [--sheet FILE.csv] [--aodocs-url URL] [--user EMAIL] [--latency-ms N] [--faults SPEC]
 // Builds the add-on when build/ is stale, then serves the playground until Ctrl+C.
 import { parseArgs } from 'node:util';
-import { UsageError, parseFaultRates } from './aodocs/cli-args';
-import { parseLatency } from './aodocs/latency';
-import type { SimulatorOptions } from './aodocs/options';
+import { UsageError, parseFaultRates } from '../simulator/cli-args';
+import { parseLatency } from '../simulator/latency';
+import type { SimulatorOptions } from '../simulator/options';
 import { startPlayground } from './server/start-playground';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

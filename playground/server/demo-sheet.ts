@@ -1,6 +1,6 @@
 // The playground's first sheet: a header row and about 40 job IDs in every state the simulator's demo data
 // has, so the first run shows every kind of result.
-import { HOSTILE_EVENT_MESSAGES, demoJobIds, demoSeed } from '../aodocs/demo-seed';
+import { HOSTILE_EVENT_MESSAGES, demoJobIds, demoSeed } from '../../simulator/demo-seed';
 
 /** Jobs whose error events hold markup, so Job errors shows how untrusted text is displayed. */
 function hostileErrorJobs(): string[] {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import esbuild from 'esbuild';
 
 const PAGE_DIR = path.resolve(__dirname, '../page');
-const BRIDGE = fs.readFileSync(path.resolve(__dirname, '../browser/google-script-bridge.js'), 'utf8');
+const BRIDGE = fs.readFileSync(path.resolve(__dirname, '../page/google-script-bridge.js'), 'utf8');
 
 /** Runs in the sidebar's frame: google.script.run calls become POST /api/script-run; the page is told after each. */
 const HOST_SCRIPT = `

@@ -1,7 +1,7 @@
 // The playground's state: one emulated Apps Script project bound to one spreadsheet, running build/Code.js,
 // with UrlFetchApp routed to an AODocs simulator (or another AODocs URL). The HTTP layer only calls this.
-import { AppsScriptEnvironment, createAppsScriptEnvironment } from '../gas/environment';
-import { LoadedBundle, loadBundle } from '../gas/bundle-loader';
+import { AppsScriptEnvironment, createAppsScriptEnvironment } from '../../emulator/environment';
+import { LoadedBundle, loadBundle } from '../../emulator/bundle-loader';
 import { PRODUCTION_BASE_URL, STAGING_BASE_URL } from '../../src/core/settings';
 
 export interface PlaygroundOptions {

@@ -2,9 +2,9 @@
 // spreadsheet running build/Code.js, and the HTTP server of the page. Used by `npm start` and by the tests.
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { SimulatorHandle, startSimulator } from '../aodocs/simulator-process';
-import type { SimulatorOptions } from '../aodocs/options';
-import { DEMO_ADMIN_EMAIL } from '../aodocs/demo-seed';
+import { SimulatorHandle, startSimulator } from '../../simulator/simulator-process';
+import type { SimulatorOptions } from '../../simulator/options';
+import { DEMO_ADMIN_EMAIL } from '../../simulator/demo-seed';
 import { parseCsv } from './csv';
 import { demoSheetRows } from './demo-sheet';
 import { createPlaygroundServer } from './http-server';

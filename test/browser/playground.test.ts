@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Browser, FrameLocator, Page } from 'playwright-core';
-import { launchChromium } from '../../playground/browser/chromium';
-import { PlaygroundProcess, startPlaygroundProcess } from '../../playground/browser/playground-process';
-import { DEMO_LIBRARY_IDS, demoJobIds } from '../../playground/aodocs/demo-seed';
+import { launchChromium } from '../support/chromium';
+import { PlaygroundProcess, startPlaygroundProcess } from '../support/playground-process';
+import { DEMO_LIBRARY_IDS, demoJobIds } from '../../simulator/demo-seed';
 
 jest.setTimeout(90_000);
 

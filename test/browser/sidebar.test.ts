@@ -1,8 +1,8 @@
 // The sidebar in real Chromium, with google.script.run answered by a scripted server: summary, confirmation,
 // progress, stop, the failure list, and untrusted text shown as text.
 import { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../playground/browser/chromium';
-import { SidebarPage, openSidebarPage } from '../../playground/browser/sidebar-page';
+import { launchChromium } from '../support/chromium';
+import { SidebarPage, openSidebarPage } from '../support/sidebar-page';
 import { version } from '../../package.json';
 import type {
   ChunkRequest,

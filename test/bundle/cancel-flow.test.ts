@@ -1,6 +1,6 @@
 // The heart of the product through the real bundle: 250 job IDs across 3 ranges, mixed answers from the AODocs
 // simulator over a real socket, and each row ending with exactly what PRODUCT.md describes.
-import { demoJobIds, demoSeed } from '../../playground/aodocs/demo-seed';
+import { demoJobIds, demoSeed } from '../../simulator/demo-seed';
 import { RESULT_HEADERS } from '../../src/core/result-columns';
 import { countOutcomes } from '../../src/client/run-driver';
 import { Addon, startAddon } from '../support/addon';

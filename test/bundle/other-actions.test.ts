@@ -6,7 +6,7 @@ import {
   HOSTILE_EVENT_MESSAGES,
   demoJobIds,
   demoSeed,
-} from '../../playground/aodocs/demo-seed';
+} from '../../simulator/demo-seed';
 import {
   ConnectionReport,
   JobErrorsResult,

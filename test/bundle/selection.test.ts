@@ -1,6 +1,6 @@
 // Reading the selection through the bundle: clipping, header row, hidden rows, finished rows, rows holding
 // several IDs, and the run cap.
-import { demoJobIds } from '../../playground/aodocs/demo-seed';
+import { demoJobIds } from '../../simulator/demo-seed';
 import type { KnownHiddenRows, PlanAnswer, SettingsView } from '../../src/shared/api';
 import { SELECTION_KEPT_CHANGING, readPlanWithHiddenRows } from '../../src/client/plan-driver';
 import { HIDDEN_ROWS_CHECKED_INLINE, MAX_HIDDEN_ROUNDS, tooManyRowsToCheck } from '../../src/core/hidden-rows';

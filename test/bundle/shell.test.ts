@@ -1,8 +1,8 @@
 // The bundle as clasp pushes it: its top-level functions exist and the shell behaves as Apps Script expects.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createAppsScriptEnvironment } from '../../playground/gas/environment';
-import { loadBundle } from '../../playground/gas/bundle-loader';
+import { createAppsScriptEnvironment } from '../../emulator/environment';
+import { loadBundle } from '../../emulator/bundle-loader';
 
 const env = createAppsScriptEnvironment();
 afterAll(() => env.close());

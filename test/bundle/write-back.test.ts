@@ -1,5 +1,5 @@
 // Writing results: found by header, only result columns, batched, and never on a row whose ID moved away.
-import { demoJobIds } from '../../playground/aodocs/demo-seed';
+import { demoJobIds } from '../../simulator/demo-seed';
 import { Addon, startAddon } from '../support/addon';
 
 const ids = demoJobIds();

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startPlaygroundProcess } from '../../playground/browser/playground-process';
-import { startSimulator } from '../../playground/aodocs/simulator-process';
-import { demoJobIds } from '../../playground/aodocs/demo-seed';
+import { startPlaygroundProcess } from '../support/playground-process';
+import { startSimulator } from '../../simulator/simulator-process';
+import { demoJobIds } from '../../simulator/demo-seed';
 
 jest.setTimeout(60_000);
 const ROOT = path.resolve(__dirname, '../..');

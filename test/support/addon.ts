@@ -5,12 +5,12 @@ import {
   AppsScriptEnvironment,
   AppsScriptEnvironmentOptions,
   createAppsScriptEnvironment,
-} from '../../playground/gas/environment';
-import { LoadedBundle, loadBundle } from '../../playground/gas/bundle-loader';
-import { SHEETS_SERVICES } from '../../playground/gas/call-counter';
-import { SimulatorHandle, startSimulator } from '../../playground/aodocs/simulator-process';
-import { DEMO_ADMIN_EMAIL } from '../../playground/aodocs/demo-seed';
-import type { SimulatorOptions } from '../../playground/aodocs/options';
+} from '../../emulator/environment';
+import { LoadedBundle, loadBundle } from '../../emulator/bundle-loader';
+import { SHEETS_SERVICES } from '../../emulator/call-counter';
+import { SimulatorHandle, startSimulator } from '../../simulator/simulator-process';
+import { DEMO_ADMIN_EMAIL } from '../../simulator/demo-seed';
+import type { SimulatorOptions } from '../../simulator/options';
 import { RunEnd, runJobs } from '../../src/client/run-driver';
 import { readPlanWithHiddenRows } from '../../src/client/plan-driver';
 import { CHUNKS_IN_FLIGHT, PRODUCTION_BASE_URL } from '../../src/core/settings';

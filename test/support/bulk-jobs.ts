@@ -1,6 +1,6 @@
 // Many jobs for the simulator: in-progress jobs of a library the demo admin administers, with IDs made here.
-import { DEMO_ADMIN_EMAIL, DEMO_LIBRARY_IDS } from '../../playground/aodocs/demo-seed';
-import type { JobStatus, StoredJob } from '../../playground/aodocs/types';
+import { DEMO_ADMIN_EMAIL, DEMO_LIBRARY_IDS } from '../../simulator/demo-seed';
+import type { JobStatus, StoredJob } from '../../simulator/types';
 
 export function bulkJobs(count: number, prefix = 'bulk', statuses: JobStatus[] = ['IN_PROGRESS']): StoredJob[] {
   return Array.from({ length: count }, (_, i) => {

@@ -4,14 +4,14 @@ import { spawn } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseCliArgs, parseFaultRates, UsageError } from '../../../playground/aodocs/cli-args';
-import { demoSeed } from '../../../playground/aodocs/demo-seed';
+import { parseCliArgs, parseFaultRates, UsageError } from '../../../simulator/cli-args';
+import { demoSeed } from '../../../simulator/demo-seed';
 import { ADMIN, call } from './http-helpers';
 
 const ROOT = join(__dirname, '../../..');
-const CLI = join(ROOT, 'playground/aodocs/cli.ts');
+const CLI = join(ROOT, 'simulator/cli.ts');
 
-/** Runs `tsx playground/aodocs/cli.ts ...args` the way `npx tsx` does. */
+/** Runs `tsx simulator/cli.ts ...args` the way `npx tsx` does. */
 function runCli(args: string[]) {
   return spawn(process.execPath, [require.resolve('tsx/cli'), CLI, ...args], { cwd: ROOT });
 }

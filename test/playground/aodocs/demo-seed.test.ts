@@ -6,9 +6,9 @@ import {
   demoJobIds,
   demoSeed,
   HOSTILE_EVENT_MESSAGES,
-} from '../../../playground/aodocs/demo-seed';
-import { parseSeed } from '../../../playground/aodocs/seed';
-import { JobStore } from '../../../playground/aodocs/store';
+} from '../../../simulator/demo-seed';
+import { parseSeed } from '../../../simulator/seed';
+import { JobStore } from '../../../simulator/store';
 
 const seed = demoSeed();
 const ids = demoJobIds();

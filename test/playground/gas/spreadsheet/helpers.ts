@@ -1,6 +1,6 @@
 // Shared set-up for the emulated Spreadsheet service tests.
-import { CallCounter } from '../../../../playground/gas/call-counter';
-import { EmulatedSpreadsheet } from '../../../../playground/gas/spreadsheet';
+import { CallCounter } from '../../../../emulator/call-counter';
+import { EmulatedSpreadsheet } from '../../../../emulator/spreadsheet';
 
 /** A spreadsheet in Paris time (so time-zone mistakes show), with one sheet "Jobs" holding `rows`. */
 export function spreadsheetWith(rows: unknown[][] = [], options: { addonName?: string } = {}) {

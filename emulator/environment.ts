@@ -17,7 +17,7 @@ import { createUrlFetchApp, UrlFetchControl, type UrlFetchOptions } from './serv
 import { createUtilities } from './services/utilities';
 import { EmulatedSpreadsheet } from './spreadsheet';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const REPO_ROOT = path.resolve(__dirname, '..');
 export const DEFAULT_BUILD_DIR = path.join(REPO_ROOT, 'build');
 
 export interface AppsScriptEnvironmentOptions {

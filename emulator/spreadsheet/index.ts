@@ -1,4 +1,4 @@
-/** The emulated Spreadsheet service and its control API (contract: playground/gas/README.md). */
+/** The emulated Spreadsheet service and its control API (contract: emulator/README.md). */
 export { EmulatedSpreadsheet } from './emulated-spreadsheet';
 export type { EmulatedSpreadsheetOptions } from './emulated-spreadsheet';
 export type { SheetControl } from './sheet-control';

@@ -8,7 +8,7 @@ import { loadSeedFile } from './seed';
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: npx tsx playground/aodocs/cli.ts [options]
+export const USAGE = `Usage: npx tsx simulator/cli.ts [options]
   --port N                     port to listen on (default 8090; 0 = any free port)
   --host H                     interface (default 127.0.0.1)
   --latency-ms N | MIN-MAX     delay added to every answer (a range is drawn with a seeded PRNG)

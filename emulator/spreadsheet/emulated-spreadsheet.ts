@@ -1,7 +1,7 @@
 /**
  * The emulated bound spreadsheet: `app` is installed as the bundle's global SpreadsheetApp (every call on it and on
  * the objects it returns is counted), `ui` records what the script showed, and the control API (addSheet, sheet,
- * activate, select...) stands in for the user. Contract: playground/gas/README.md.
+ * activate, select...) stands in for the user. Contract: emulator/README.md.
  */
 import type { CallCounter } from '../call-counter';
 import { parseA1 } from './a1-notation';

@@ -12,7 +12,7 @@ import { areaFromReference, forEachCellOf } from './range-area';
 import { deleteRowsOf } from './sheet';
 import { SheetModel } from './sheet-model';
 
-/** The contract in playground/gas/README.md. */
+/** The contract in emulator/README.md. */
 export interface SheetControl {
   readonly name: string;
   readonly id: number;

@@ -7,7 +7,7 @@ import { Browser, Page } from 'playwright-core';
 export type ServeCall = (name: string, args: unknown[]) => unknown;
 
 const ROOT = path.resolve(__dirname, '../..');
-const BRIDGE = fs.readFileSync(path.join(__dirname, 'google-script-bridge.js'), 'utf8');
+const BRIDGE = fs.readFileSync(path.join(ROOT, 'playground/page/google-script-bridge.js'), 'utf8');
 const SIDEBAR_URL = 'https://sidebar.invalid/';
 
 export interface SidebarPage extends Page {

@@ -1,4 +1,4 @@
-// npx tsx playground/aodocs/cli.ts --port 8090 [...]: runs the simulator until SIGINT/SIGTERM.
+// npx tsx simulator/cli.ts --port 8090 [...]: runs the simulator until SIGINT/SIGTERM.
 // Prints exactly one line, "AODocs simulator: <url>", once it listens (scripts wait for it).
 
 import { parseCliArgs, USAGE, UsageError } from './cli-args';
