@@ -8,10 +8,11 @@ import type { OperationName } from './types';
  * - 503: AODocs' `backendError`; 429 with `Retry-After: 1`; 409 with `X-aodocs-retryable: true`;
  * - html: a 502 proxy page in HTML; html-429: a proxy's 429 page in HTML with `Retry-After: 3`; drop: the socket is destroyed without an answer;
  * - slow: the request is handled only after `slowMs` (longer than a client timeout);
- * - drop-after: the operation takes effect (the cancel happens), then the socket is destroyed.
- * All but slow and drop-after answer BEFORE the operation takes effect.
+ * - drop-after: the operation takes effect (the cancel happens), then the socket is destroyed;
+ * - 503-after: the operation takes effect, then a 503 comes back (a gateway that gave up on the backend).
+ * All but slow, drop-after and 503-after answer BEFORE the operation takes effect.
  */
-export type FaultKind = '503' | '429' | '409' | 'html' | 'html-429' | 'drop' | 'slow' | 'drop-after';
+export type FaultKind = '503' | '429' | '409' | 'html' | 'html-429' | 'drop' | 'slow' | 'drop-after' | '503-after';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   '503',
@@ -22,6 +23,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'drop',
   'slow',
   'drop-after',
+  '503-after',
 ];
 
 /** Forces `fault` on the first `times` (default 1) requests that match every given field. */

@@ -45,7 +45,7 @@ function errorAnswer(error: ApiError): Answer {
   return jsonAnswer(error.status, error.body(), error.headers);
 }
 
-/** The answer of a fault that replaces the operation, or undefined for slow/drop/drop-after. */
+/** The answer of a fault that replaces the operation, or undefined for slow/drop/drop-after/503-after. */
 function faultAnswer(fault: FaultKind): Answer | undefined {
   switch (fault) {
     case '503':
@@ -166,6 +166,8 @@ export async function handleRequest(state: SimulatorState, req: IncomingMessage,
       drop();
       return finish(answer.status);
     }
+    // The operation took effect, then a gateway answered 503 (it timed out waiting for the backend).
+    if (fault === '503-after') return send(errorAnswer(new ApiError(503, 'backendError', 'Backend Error')));
     return send(answer);
   } catch (error) {
     if (state.closing.aborted) {

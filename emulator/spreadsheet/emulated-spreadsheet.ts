@@ -120,6 +120,11 @@ export class EmulatedSpreadsheet {
     return this.controlFor(this.modelNamed(name));
   }
 
+  /** The user deletes a sheet (its tab's Delete). */
+  deleteSheet(name: string): void {
+    this.book.deleteSheet(this.modelNamed(name));
+  }
+
   sheetNames(): string[] {
     return this.book.sheets.map((sheet) => sheet.name);
   }

@@ -27,6 +27,7 @@ export interface SheetControl {
   showAllRows(): void;
   insertRowsBefore(row: number, count: number): void; // what a user does mid-run
   deleteRows(row: number, count: number): void;
+  deleteColumns(column: number, count: number): void; // Edit > Delete column, as a user would mid-run
   sortRows(startRow: number, column: number, ascending: boolean): void;
   // Added to the contract's members:
   readonly maxRows: number;
@@ -157,6 +158,11 @@ export class ModelSheetControl implements SheetControl {
 
   deleteRows(row: number, count: number): void {
     deleteRowsOf(this.emulation, this.model, row, count);
+  }
+
+  deleteColumns(column: number, count: number): void {
+    this.model.deleteColumns(column, count);
+    this.changed();
   }
 
   /** Data > Sort range from startRow to the last row with content, by one column. */

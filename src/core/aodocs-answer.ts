@@ -37,14 +37,24 @@ function parseJson(body: string): unknown {
   }
 }
 
-/** `Retry-After` in seconds (the HTTP-date form is rare for APIs and treated as absent). */
-function retryAfter(headers: HttpAnswer['headers']): number | undefined {
-  const value = header(headers, 'Retry-After');
-  if (value === undefined || !/^\d{1,6}$/.test(value.trim())) return undefined;
-  return Number(value.trim());
+/** Longest wait a Retry-After is read as: past this it is as good as "not today" (the policy gives up anyway). */
+const RETRY_AFTER_MAX_SECONDS = 86_400;
+
+/**
+ * `Retry-After` in seconds: delay-seconds, or an HTTP-date counted from `now` (RFC 9110 section 10.2.3 allows
+ * both). A date already past means "now"; anything unreadable is treated as absent.
+ */
+function retryAfter(headers: HttpAnswer['headers'], now: number | undefined): number | undefined {
+  const value = header(headers, 'Retry-After')?.trim();
+  if (value === undefined || value === '') return undefined;
+  if (/^\d+$/.test(value)) return Math.min(Number(value), RETRY_AFTER_MAX_SECONDS);
+  const at = Date.parse(value);
+  if (now === undefined || !/[a-z]/i.test(value) || Number.isNaN(at)) return undefined;
+  return Math.min(Math.max(0, Math.ceil((at - now) / 1000)), RETRY_AFTER_MAX_SECONDS);
 }
 
-export function classifyAnswer(answer: HttpAnswer): Answer {
+/** `now`: epoch ms, to read a Retry-After given as a date (without it, only the seconds form is read). */
+export function classifyAnswer(answer: HttpAnswer, now?: number): Answer {
   const { code } = answer;
   const json = parseJson(answer.body);
   const isObject = typeof json === 'object' && json !== null && !Array.isArray(json);
@@ -58,12 +68,12 @@ export function classifyAnswer(answer: HttpAnswer): Answer {
   if (code < 400 || typeof error !== 'object' || error === null) {
     // A redirect (followRedirects is off), a proxy's HTML page, an empty or malformed body. A proxy's 429 or
     // 503 page may still say when to come back.
-    return { kind: 'unexpected', code, retryable, retryAfterSeconds: retryAfter(answer.headers) };
+    return { kind: 'unexpected', code, retryable, retryAfterSeconds: retryAfter(answer.headers, now) };
   }
   const errors = (error as { errors?: unknown }).errors;
   const first = Array.isArray(errors) ? (errors[0] as { reason?: unknown } | undefined) : undefined;
   const reason = typeof first?.reason === 'string' ? first.reason : undefined;
-  return { kind: 'error', code, reason, retryable, retryAfterSeconds: retryAfter(answer.headers) };
+  return { kind: 'error', code, reason, retryable, retryAfterSeconds: retryAfter(answer.headers, now) };
 }
 
 /** The job carried by a successful answer, if the body reads as one. */

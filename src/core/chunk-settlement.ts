@@ -7,7 +7,7 @@ import { ExpectedCell, LocatedCell } from './cell-location';
 import { consecutiveRuns } from './blocks';
 import { JobOutcome, cancelOutcome, needsReadBack, refreshOutcome } from './job-outcome';
 import { RESULT_HEADERS, ResultHeader, resultValues } from './result-columns';
-import { RESULT, STOP, signInStopped, writeFailedStopped } from './wording';
+import { RESULT, STOP, logFailedStopped, signInStopped, writeFailedStopped } from './wording';
 
 /** The cells of the chunk's jobs, as cell-location finds them; a job's key is its ID. */
 export function jobCells(jobs: PlannedJob[]): ExpectedCell[] {
@@ -119,11 +119,15 @@ export interface Placement {
   moved: Map<string, MovedCell>;
 }
 
-/** Where each row goes now; one row holds one result (IDs followed onto the same row from two columns). */
+/**
+ * Where each row goes now; one row holds one result. Cells still in place are placed first, so an ID followed
+ * into a row (from another column) never takes the row of a job whose ID is still there.
+ */
 export function placeRows(rows: RowToWrite[], located: LocatedCell[]): Placement {
   const placement: Placement = { rows: new Map(), written: new Map(), moved: new Map() };
   const byKey = new Map(rows.map((r) => [r.key, r]));
-  for (const l of located) {
+  const inPlaceFirst = [...located.filter((l) => !l.moved), ...located.filter((l) => l.moved)];
+  for (const l of inPlaceFirst) {
     const row = byKey.get(l.key);
     if (!row) continue;
     if (l.moved) placement.moved.set(l.key, l.moved);
@@ -165,6 +169,19 @@ export function resultBlocks(columns: Record<ResultHeader, number>, rows: Map<nu
   return blocks;
 }
 
+/** The placement reduced to the rows whose every block came before block `failedIndex` (writing stopped there). */
+export function writtenBefore(placement: Placement, blocks: Block[], failedIndex: number): Placement {
+  const done = new Set<number>();
+  const failed = new Set<number>();
+  blocks.forEach((block, i) => {
+    for (let r = block.row; r < block.row + block.values.length; r++) (i < failedIndex ? done : failed).add(r);
+  });
+  const rows = new Map([...placement.rows].filter(([row]) => done.has(row) && !failed.has(row)));
+  const keptKeys = new Set([...rows.values()].map((r) => r.key));
+  const written = new Map([...placement.written].filter(([key]) => keptKeys.has(key)));
+  return { rows, written, moved: placement.moved };
+}
+
 /** What the sidebar and the log are told about each job; `placement` undefined when nothing was written. */
 export function chunkResults(settled: Settled[], gone: PlannedJob[], placement: Placement | undefined): JobResult[] {
   return [
@@ -187,11 +204,14 @@ export function chunkResults(settled: Settled[], gone: PlannedJob[], placement: 
 /** Why the run must stop after this chunk, or undefined. */
 export function stopReason(facts: {
   writeFailure?: string;
+  logFailure?: string;
   quotaExceeded: boolean;
   results: JobResult[];
   authMode: AuthModeName;
 }): string | undefined {
   if (facts.writeFailure !== undefined) return writeFailedStopped(facts.writeFailure);
+  // Nothing a user started may go untraced: a run whose log cannot be written does not go on.
+  if (facts.logFailure !== undefined) return logFailedStopped(facts.logFailure);
   if (facts.quotaExceeded) return STOP.dailyQuota;
   if (facts.results.some((r) => r.httpCode === 401)) return signInStopped(facts.authMode);
   return undefined;

@@ -55,7 +55,9 @@ export function validateChunkRequest(value: unknown): ChunkRequest {
     const follow = array(job.followColumns ?? [], 'follow columns');
     if (!follow.every((c) => cells.some((cell) => cell.column === c)))
       fail("a follow column holds none of the job's cells");
-    return { jobId: check.jobId, cells, followColumns: follow as number[] };
+    return job.followColumns === undefined
+      ? { jobId: check.jobId, cells }
+      : { jobId: check.jobId, cells, followColumns: follow as number[] };
   });
   const rejected: RejectedCell[] = array(o.rejected ?? [], 'rejected cells').map((r) => {
     const cell = (r ?? {}) as Record<string, unknown>;
@@ -65,5 +67,8 @@ export function validateChunkRequest(value: unknown): ChunkRequest {
     return { text: cell.text, problem: cell.problem, cell: cellRef(cell.cell, headerRow) };
   });
   if (cellCount > MAX_CELLS_PER_CHUNK) fail(`more than ${MAX_CELLS_PER_CHUNK} cells in one chunk`);
+  // One cell holds one text: a cell listed twice would count twice when deciding whether a result may follow.
+  const cells = [...jobs.flatMap((j) => j.cells), ...rejected.map((r) => r.cell)].map((c) => `${c.row}:${c.column}`);
+  if (new Set(cells).size !== cells.length) fail('a cell appears twice');
   return { action, sheetId: o.sheetId, headerRow, jobs, rejected };
 }

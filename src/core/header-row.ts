@@ -47,3 +47,22 @@ export function targetSheetProblem(
   if ((sheet.frozenRows > 0 ? sheet.frozenRows : 1) !== headerRow) return HEADER_CHANGED;
   return undefined;
 }
+
+/**
+ * Why results cannot be written under this header row now, or undefined. `headerTexts`: the row's texts read
+ * under the lock; `idColumns`: the columns of the chunk's job IDs; `frozen`: the header is the last frozen row.
+ * An empty row means rows were inserted above the real one; an unfrozen row 1 was recognised by its titles, and
+ * once the titles are gone (the row deleted or sorted away) it holds data: writing would create columns there.
+ */
+export function headerRowProblem(headerTexts: string[], idColumns: number[], frozen: boolean): string | undefined {
+  if (headerTexts.every((h) => h.trim() === '')) return HEADER_CHANGED;
+  if (
+    !frozen &&
+    detectHeaderRow(
+      0,
+      idColumns.map((c) => headerTexts[c - 1] ?? ''),
+    ) !== 1
+  )
+    return HEADER_CHANGED;
+  return undefined;
+}

@@ -35,7 +35,8 @@ function failureSentence(answer: Answer, action: JobAction): string {
       // Only a read-back gets here: a job without a status.
       return RESULT.noStatus;
     case 'unexpected':
-      return answer.retryable ? unavailable(answer.code) : unexpectedAnswer(answer.code);
+      // A proxy's page, retried like any 5xx, is still named for what it was when retries run out.
+      return unexpectedAnswer(answer.code);
   }
   const { code } = answer;
   if (answer.retryable) return unavailable(code);
@@ -53,9 +54,12 @@ function failure(answer: Answer, action: JobAction): JobOutcome {
   };
 }
 
-/** 400 and 412 on cancel: AODocs will not cancel the job in its current state. Only reading it tells why. */
+/**
+ * 400 and 412 on cancel: AODocs will not cancel the job in its current state; a 409 it does not call retryable:
+ * the job changed under the request (possibly our own earlier cancel). Only reading the job tells which.
+ */
 function isRefusedInItsState(answer: Answer): boolean {
-  return answer.kind === 'error' && !answer.retryable && (answer.code === 400 || answer.code === 412);
+  return answer.kind === 'error' && !answer.retryable && [400, 409, 412].includes(answer.code);
 }
 
 /** The job an answer carries, when it says the job's status: a body without one tells nothing. */

@@ -1,6 +1,6 @@
 // The rows of the "AODocs Jobs log" sheet: one per request outcome, so nothing a user started is untraced.
 import { CellRef, JobAction, JobResult } from '../shared/api';
-import { asLiteralText } from './cell-text';
+import { asLiteralText, asOwnSentence } from './cell-text';
 
 export const LOG_SHEET_NAME = 'AODocs Jobs log';
 export const LOG_SHEET_REFUSED =
@@ -40,6 +40,6 @@ export function logRows(
     asLiteralText(cellsText(r)),
     r.httpCode ?? '',
     asLiteralText(r.status ?? ''),
-    asLiteralText(r.result),
+    asOwnSentence(r.result),
   ]);
 }

@@ -1,9 +1,8 @@
 // The result columns of a job's row: their header texts, their order when created, and the values of a row.
 import { isFinishedStatus } from './api-job';
-import { asLiteralText } from './cell-text';
+import { asLiteralText, asOwnSentence } from './cell-text';
 import { countCell, dateCell } from './cell-values';
 import { JobOutcome } from './job-outcome';
-import { HEADER_CHANGED } from './wording';
 
 export const RESULT_HEADERS = [
   'Status',
@@ -54,12 +53,6 @@ export function layoutResultColumns(headerTexts: string[], lastColumn: number): 
   return { columns, created };
 }
 
-/** Why results cannot be written under this header row, or undefined when they can. */
-export function headerProblem(headerTexts: string[]): string | undefined {
-  // An empty header row means rows were inserted above the real one: writing would create stray columns.
-  return headerTexts.every((h) => h.trim() === '') ? HEADER_CHANGED : undefined;
-}
-
 /**
  * The values of one row's result columns, by header. Counters are numbers, dates real Date values, and every
  * text (from AODocs or our own sentences) literal text that Sheets will not parse into a formula or a date.
@@ -74,7 +67,7 @@ export function resultValues(outcome: JobOutcome, checkedAt: Date): Record<Resul
     'Remaining tasks': countCell(job.remainingTasks),
     'Task retries': countCell(job.taskRetries),
     'Last activity': dateCell(job.lastActivityAt),
-    Result: asLiteralText(outcome.result),
+    Result: asOwnSentence(outcome.result),
     'Checked at': new Date(checkedAt.getTime()),
   };
 }

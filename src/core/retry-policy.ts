@@ -28,6 +28,16 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   requestTimeoutSeconds: 45,
 };
 
+/**
+ * Whether a request that got this answer may still have done its work in AODocs: no answer at all (the
+ * connection dropped after sending), or a 5xx (a gateway can time out after the backend acted; AODocs rewrites
+ * most failures to 503). A later 400/412 may then be the echo of our own cancel. 429 and 409 are refusals
+ * before any work.
+ */
+export function mayHaveReachedAodocs(answer: Answer): boolean {
+  return answer.kind === 'no-answer' || answer.code >= 500;
+}
+
 export function isRetryable(answer: Answer): boolean {
   return answer.kind !== 'ok' && answer.retryable;
 }

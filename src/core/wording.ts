@@ -1,6 +1,7 @@
 // Every sentence the add-on shows or writes, one wording per cause. A reader looking for "what does the user
 // read after a 401?" finds it here; the modules that decide which cause applies import the words from here.
 import { AuthModeName } from '../shared/api';
+import { withoutTextMark } from './cell-text';
 
 /** The Result column of a job's row. */
 export const RESULT = {
@@ -28,7 +29,7 @@ const ALREADY: Record<string, string> = {
 
 /** `Already completed` / `Already failed` / `Already cancelled`: only for a finished status read from AODocs. */
 export function alreadyFinished(status: string): string {
-  const sentence = ALREADY[status.trim().toUpperCase()];
+  const sentence = ALREADY[withoutTextMark(status.trim()).trim().toUpperCase()];
   if (sentence === undefined) throw new Error(`Not a finished status: ${status}`);
   return sentence;
 }
@@ -88,6 +89,10 @@ export function signInStopped(authMode: AuthModeName): string {
 
 export function writeFailedStopped(failure: string): string {
   return `The results of the last chunk could not be written into the sheet (${failure}); they are listed here. The run stopped.`;
+}
+
+export function logFailedStopped(failure: string): string {
+  return `The results were written, but the "AODocs Jobs log" sheet could not be updated (${failure}); they are listed here. The run stopped.`;
 }
 
 /** Sentences of one AODocs call that fails as a whole (listing a library, reading a job's events). */

@@ -2,7 +2,7 @@
 // execution's time budget, and turns each response into an answer.
 import { Answer, classifyAnswer } from '../core/aodocs-answer';
 import { FetchRequest } from '../core/aodocs-request';
-import { DEFAULT_RETRY_POLICY, RetryPolicy, retryDelayMs } from '../core/retry-policy';
+import { DEFAULT_RETRY_POLICY, RetryPolicy, mayHaveReachedAodocs, retryDelayMs } from '../core/retry-policy';
 
 /**
  * Per request: its final answer, and whether an earlier send may have reached AODocs without its answer coming
@@ -12,11 +12,14 @@ import { DEFAULT_RETRY_POLICY, RetryPolicy, retryDelayMs } from '../core/retry-p
 export type SendOutcome = { answer: Answer; sends: number; earlierSendMayHaveWorked: boolean } | undefined;
 
 function answerOf(response: GoogleAppsScript.URL_Fetch.HTTPResponse): Answer {
-  return classifyAnswer({
-    code: response.getResponseCode(),
-    body: response.getContentText(),
-    headers: response.getHeaders() as Record<string, string>,
-  });
+  return classifyAnswer(
+    {
+      code: response.getResponseCode(),
+      body: response.getContentText(),
+      headers: response.getHeaders() as Record<string, string>,
+    },
+    Date.now(),
+  );
 }
 
 // Apps Script's quota messages (guides/services/quotas): the daily cap ends the run; "in a short time" passes.
@@ -40,6 +43,8 @@ interface Wave {
   /** fetchAll threw: every request of the wave may have reached AODocs before the one-by-one resend. */
   fetchAllFailed: boolean;
   quotaExceeded: boolean;
+  /** Apps Script refused the wave before sending anything ("too many times in a short time"). */
+  nothingSent?: boolean;
 }
 
 /**
@@ -58,7 +63,7 @@ function sendWave(requests: FetchRequest[], sends: number[], policy: RetryPolicy
     sends.forEach((_, i) => sends[i]++);
     // Apps Script refused to send the wave now: nothing went out; the backoff tries it again.
     if (isRateLimited(error))
-      return { answers: requests.map(() => NO_ANSWER), fetchAllFailed: false, quotaExceeded: false };
+      return { answers: requests.map(() => NO_ANSWER), fetchAllFailed: false, quotaExceeded: false, nothingSent: true };
   }
   let quotaExceeded = false;
   const answers = requests.map((request, i): Answer => {
@@ -116,7 +121,7 @@ export function sendWithRetries(
       sends[i] = waveSends[k];
       const mayHaveWorked = lostAnswer[i] || wave.fetchAllFailed;
       outcomes[i] = { answer, sends: sends[i], earlierSendMayHaveWorked: mayHaveWorked };
-      lostAnswer[i] = mayHaveWorked || answer.kind === 'no-answer';
+      lostAnswer[i] = mayHaveWorked || (!wave.nothingSent && mayHaveReachedAodocs(answer));
       const delay = retryDelayMs(answer, sends[i], policy, Math.random());
       if (delay !== undefined) {
         again.push(i);

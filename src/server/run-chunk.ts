@@ -7,6 +7,8 @@ import { ApiTarget, cancelJobRequest, getJobRequest } from '../core/aodocs-reque
 import { validateChunkRequest } from '../core/chunk-validation';
 import { documentLockWaitMs } from '../core/retry-policy';
 import { targetSheetProblem } from '../core/header-row';
+import { idColumnsOf } from '../core/selection-plan';
+import { SHEET_DELETED } from '../core/wording';
 import {
   Placement,
   Sent,
@@ -27,19 +29,20 @@ import { withDocumentLock } from './document-lock';
 import { authorizationHeader } from './authorization';
 import { sendWithRetries } from './aodocs-client';
 import { findCells } from './id-cells';
-import { writeResults } from './results-writer';
+import { HeaderAt, PartialWriteError, writeResults } from './results-writer';
 import { readSettings } from './user-settings';
 import { UserFacingError } from './user-facing-error';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-function targetSheet(spreadsheet: Spreadsheet, request: ChunkRequest): { sheet: Sheet; name: string } {
+function targetSheet(spreadsheet: Spreadsheet, request: ChunkRequest) {
   const sheet = spreadsheet.getSheetById(request.sheetId);
   const name = sheet ? sheet.getName() : '';
-  const problem = targetSheetProblem(sheet && { name, frozenRows: sheet.getFrozenRows() }, request.headerRow);
+  const frozenRows = sheet ? sheet.getFrozenRows() : 0;
+  const problem = targetSheetProblem(sheet && { name, frozenRows }, request.headerRow);
   if (problem || !sheet) throw new UserFacingError(problem);
-  return { sheet, name };
+  return { sheet, name, frozenRows };
 }
 
 function messageOf(error: unknown): string {
@@ -73,35 +76,45 @@ function send(action: ChunkRequest['action'], settings: Settings, jobs: PlannedJ
 
 /**
  * Writes the rows and the log. AODocs has already been called: a failure here (the lock not free in time, a
- * protected range) must not lose what happened, so the results still go back to the sidebar, which lists them.
+ * protected range, the sheet deleted meanwhile) must not lose what happened, so the results still go back to
+ * the sidebar, which lists them.
  */
 function record(
   spreadsheet: Spreadsheet,
-  sheet: Sheet,
   request: ChunkRequest,
+  header: HeaderAt,
   settled: Settled[],
   gone: PlannedJob[],
   /** Who and which sheet the log rows name; undefined when the log is off. Read before the lock is taken. */
   logAs: { user: string; sheetName: string } | undefined,
   lockWaitMs: number,
-): { results: JobResult[]; failure?: string } {
+): { results: JobResult[]; writeFailure?: string; logFailure?: string } {
   const checkedAt = new Date();
   let placement: Placement | undefined;
-  let failure: string | undefined;
+  let writeFailure: string | undefined;
+  let logFailure: string | undefined;
   try {
     withDocumentLock(() => {
       try {
-        placement = writeResults(sheet, request.headerRow, rowsToWrite(settled, checkedAt));
+        // Found again under the lock: the sheet may have been deleted while AODocs was being asked.
+        const sheet = spreadsheet.getSheetById(request.sheetId);
+        if (!sheet) throw new UserFacingError(SHEET_DELETED);
+        placement = writeResults(sheet, header, rowsToWrite(settled, checkedAt));
       } catch (error) {
-        failure = messageOf(error);
+        if (error instanceof PartialWriteError) placement = error.placement;
+        writeFailure = messageOf(error);
       }
-      const results = chunkResults(settled, gone, placement);
-      if (logAs) appendLog(spreadsheet, logRows(results, { time: checkedAt, action: request.action, ...logAs }));
+      try {
+        const results = chunkResults(settled, gone, placement);
+        if (logAs) appendLog(spreadsheet, logRows(results, { time: checkedAt, action: request.action, ...logAs }));
+      } catch (error) {
+        logFailure = messageOf(error);
+      }
     }, lockWaitMs);
   } catch (error) {
-    failure ??= messageOf(error);
+    writeFailure ??= messageOf(error);
   }
-  return { results: chunkResults(settled, gone, placement), failure };
+  return { results: chunkResults(settled, gone, placement), writeFailure, logFailure };
 }
 
 export function runChunk(input: unknown): ChunkResult {
@@ -109,18 +122,20 @@ export function runChunk(input: unknown): ChunkResult {
   const request = validateChunkRequest(input);
   const settings = readSettings();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const { sheet, name } = targetSheet(spreadsheet, request);
+  const { sheet, name, frozenRows } = targetSheet(spreadsheet, request);
   const { present, gone } = jobsStillInSheet(request.jobs, findCells(sheet, request.headerRow, jobCells(request.jobs)));
   const sent = send(request.action, settings, present, startedAt);
   const settled = settledJobs(request, present, sent.outcomes);
   const logAs = settings.writeLog ? { user: Session.getActiveUser().getEmail(), sheetName: name } : undefined;
   const lockWaitMs = documentLockWaitMs(Date.now() - startedAt);
-  const { results, failure } = record(spreadsheet, sheet, request, settled, gone, logAs, lockWaitMs);
+  const header = { row: request.headerRow, idColumns: idColumnsOf(request.jobs), frozen: frozenRows > 0 };
+  const { results, writeFailure, logFailure } = record(spreadsheet, request, header, settled, gone, logAs, lockWaitMs);
   return {
     results,
     notSent: notSentJobs(present, sent.outcomes),
     stopRun: stopReason({
-      writeFailure: failure,
+      writeFailure,
+      logFailure,
       quotaExceeded: sent.quotaExceeded,
       results,
       authMode: settings.authMode,

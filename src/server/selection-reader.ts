@@ -28,7 +28,7 @@ function finishedRows(sheet: Sheet, statusColumn: number | undefined, rows: numb
   // Not Math.min(...rows): spreading a whole column's rows overflows the call stack.
   const first = rows.reduce((a, b) => Math.min(a, b));
   const last = rows.reduce((a, b) => Math.max(a, b));
-  const texts = readColumn(sheet, statusColumn, first, last);
+  const texts = readColumn(sheet, statusColumn, first, last, { rows: last, columns: statusColumn });
   for (const row of rows) if (isFinishedStatus(texts[row - first])) finished.add(row);
   return finished;
 }
@@ -111,9 +111,9 @@ export function readSelection(settings: Settings, known?: KnownHiddenRows): Plan
   const refusal = planRefusal(parts, settings.runCap);
   if (refusal) return { ok: false, message: refusal };
   // Counted over the whole ID column: a copy of an ID outside the selection stops its result from following it.
-  const grid = { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
+  const extent = { rows: lastRow, columns: lastColumn };
   const idColumns = new Map(
-    idColumnsOf(parts.jobs).map((c) => [c, readColumn(sheet, c, headerRow + 1, lastRow, grid)] as const),
+    idColumnsOf(parts.jobs).map((c) => [c, readColumn(sheet, c, headerRow + 1, lastRow, extent)] as const),
   );
   return {
     ok: true,

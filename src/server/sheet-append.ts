@@ -27,5 +27,8 @@ export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unkn
   const first = sheet.getLastRow() + 1;
   const missing = first + rows.length - 1 - sheet.getMaxRows();
   if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(missing, GROW_BY));
+  // The user may have deleted columns of the log or the listing: the rows still go in whole.
+  const missingColumns = width - sheet.getMaxColumns();
+  if (missingColumns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingColumns);
   sheet.getRange(first, 1, rows.length, width).setValues(rows);
 }

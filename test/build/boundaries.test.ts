@@ -24,7 +24,7 @@ const forbiddenImports: [file: string, source: string, reason: RegExp][] = [
   ['src/core/new-file.ts', '../client/dom', /src\/core is pure TypeScript/],
   ['src/core/new-file.ts', './../server/menu', /src\/core is pure TypeScript/],
   ['src/core/new-file.ts', '../shared/../server/menu', /src\/core is pure TypeScript/],
-  ['src/core/new-file.ts', '../../playground/gas/emulator', /src\/core is pure TypeScript/],
+  ['src/core/new-file.ts', '../../emulator/environment', /src\/core is pure TypeScript/],
   ['src/core/new-file.ts', 'node:fs', /no Node builtin or npm package/],
   ['src/core/new-file.ts', 'path', /no Node builtin or npm package/],
   ['src/core/new-file.ts', 'ajv', /no Node builtin or npm package/],

@@ -2,7 +2,7 @@
 // a result never follows its ID to a row nobody selected, deleted rows never stop a run, Retry-After is
 // honoured whatever the body, text is marked only where Sheets would change it (under both readings of the
 // undocumented plain-text behaviour), and the log sheet holds only its columns.
-import { demoJobIds } from '../../playground/aodocs/demo-seed';
+import { demoJobIds } from '../../simulator/demo-seed';
 import { LOG_HEADERS, LOG_SHEET_NAME } from '../../src/core/log-rows';
 import { Addon, startAddon } from '../support/addon';
 
@@ -131,6 +131,61 @@ describe('with the default platform behaviour', () => {
     }
   });
 
+  test('a cancel that took effect behind a 503 reads "Cancelled" when its retry meets 412, not "Already cancelled"', async () => {
+    const [id] = ids.inProgress.slice(64, 65);
+    await addon.simulator.setOptions({
+      faults: { targeted: [{ fault: '503-after', jobId: id, operation: 'cancel', times: 1 }] },
+    });
+    try {
+      const sheet = newSheet(addon, [['Job ID'], [id]]);
+      addon.env.spreadsheet.select(sheet.name, ['A2']);
+      addon.env.urlFetch.log.length = 0;
+      const { end } = await addon.run('cancel');
+      const posts = addon.env.urlFetch.log.filter((e) => e.method === 'POST' && e.url.includes(id));
+      expect(posts.map((e) => e.status)).toEqual([503, 412]);
+      expect(end.results.find((r) => r.jobId === id)).toMatchObject({ outcome: 'done', result: 'Cancelled' });
+    } finally {
+      await addon.simulator.setOptions({ faults: {} });
+    }
+  });
+
+  test('the sheet deleted while AODocs is asked: the sidebar is told in a sentence, results are listed', async () => {
+    const [id] = ids.inProgress.slice(67, 68);
+    const sheet = newSheet(addon, [['Job ID'], [id]]);
+    addon.env.spreadsheet.select(sheet.name, ['A2']);
+    addon.env.urlFetch.options.beforeRequest = () => addon.env.spreadsheet.deleteSheet(sheet.name);
+    try {
+      const { end } = await addon.run('cancel');
+      expect(end.stoppedBecause).toMatch(/The sheet of this run was deleted/);
+      expect(end.results.find((r) => r.jobId === id)).toMatchObject({ result: 'Cancelled', written: [] });
+    } finally {
+      addon.env.urlFetch.options.beforeRequest = undefined;
+    }
+  });
+
+  test('an unfrozen header row deleted mid-run: no result columns are created in a data row', async () => {
+    const jobs = ids.inProgress.slice(68, 70);
+    const sheet = addon.env.spreadsheet.addSheet(`T${++sheetCount}`, [
+      ['Job ID', 'Note'],
+      [jobs[0], 'n1'],
+      [jobs[1], 'n2'],
+    ]);
+    addon.env.spreadsheet.select(sheet.name, ['A2:A3']);
+    let afterDeletion: unknown[][] = [];
+    const { end } = await addon.run('refresh', {
+      chunkSize: 1,
+      chunksInFlight: 1,
+      beforeChunk: (i) => {
+        if (i !== 1) return;
+        sheet.deleteRows(1, 1); // row 1 now holds the first job's data
+        afterDeletion = sheet.values();
+      },
+    });
+    expect(end.stoppedBecause).toMatch(/header row changed/);
+    expect(afterDeletion[0][0]).toBe(jobs[0]);
+    expect(sheet.values()).toEqual(afterDeletion);
+  });
+
   test('the log sheet holds only the columns it uses', async () => {
     const [id] = ids.inProgress.slice(63, 64);
     const sheet = newSheet(addon, [['Job ID'], [id]]);
@@ -139,6 +194,21 @@ describe('with the default platform behaviour', () => {
     const log = addon.env.spreadsheet.sheet(LOG_SHEET_NAME);
     expect(log.displayValues()[0]).toEqual(LOG_HEADERS);
     expect(log.maxColumns).toBe(LOG_HEADERS.length);
+  });
+  test('a column of the log deleted by the user: the next run still logs whole rows and goes on', async () => {
+    const jobs = ids.inProgress.slice(65, 67);
+    const first = newSheet(addon, [['Job ID'], [jobs[0]]]);
+    addon.env.spreadsheet.select(first.name, ['A2']);
+    await addon.run('refresh');
+    const log = addon.env.spreadsheet.sheet(LOG_SHEET_NAME);
+    log.deleteColumns(2, 1); // the user drops the "User" column
+    const second = newSheet(addon, [['Job ID'], [jobs[1]]]);
+    addon.env.spreadsheet.select(second.name, ['A2']);
+    const { end } = await addon.run('refresh');
+    expect(end.stoppedBecause).toBeUndefined();
+    const last = log.displayValues().at(-1)!;
+    expect(last.length).toBe(LOG_HEADERS.length);
+    expect(last).toContain(jobs[1]);
   });
 });
 

@@ -88,13 +88,33 @@ describe('classifyAnswer: errors in the AODocs format', () => {
     ['retry-after: 7 (lower case)', { 'retry-after': '7' }, 7],
     ['RETRY-AFTER: " 12 " (spaces)', { 'RETRY-AFTER': ' 12 ' }, 12],
     ['Retry-After as a list', { 'Retry-After': ['5', '9'] }, 5],
-    ['Retry-After as an HTTP date', { 'Retry-After': 'Wed, 21 Oct 2015 07:28:00 GMT' }, undefined],
+    [
+      'Retry-After as an HTTP date, without a clock to count from',
+      { 'Retry-After': 'Wed, 21 Oct 2015 07:28:00 GMT' },
+      undefined,
+    ],
     ['a negative Retry-After', { 'Retry-After': '-5' }, undefined],
     ['no Retry-After', {}, undefined],
   ])('429 with %s', (_name, headers, seconds) => {
     const answer = classifyAnswer(http(429, aodocsError(429, 'rateLimitExceeded'), headers));
     expect(answer).toMatchObject({ kind: 'error', code: 429, retryable: true, reason: 'rateLimitExceeded' });
     expect(answer.kind === 'error' ? answer.retryAfterSeconds : 'not an error').toBe(seconds);
+  });
+
+  test.each<[string, number, HttpAnswer['headers'], number | undefined]>([
+    ['an HTTP date 90 s ahead', 200, { 'Retry-After': 'Wed, 21 Oct 2015 07:29:30 GMT' }, 90],
+    ['an HTTP date already past', 200, { 'Retry-After': 'Wed, 21 Oct 2015 07:00:00 GMT' }, 0],
+    ['a date that is not one', 200, { 'Retry-After': 'soon' }, undefined],
+    ['seconds beyond a day', 200, { 'Retry-After': '9999999' }, 86_400],
+  ])('Retry-After as %s, counted from the time the answer came', (_name, _unused, headers, seconds) => {
+    const now = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
+    const answer = classifyAnswer(http(503, aodocsError(503, 'backendError'), headers), now);
+    expect(answer.kind === 'error' ? answer.retryAfterSeconds : 'not an error').toBe(seconds);
+  });
+
+  test("a proxy's HTML 429 keeps its Retry-After", () => {
+    const answer = classifyAnswer({ code: 429, body: '<html>Too many</html>', headers: { 'Retry-After': '3' } });
+    expect(answer).toMatchObject({ kind: 'unexpected', code: 429, retryable: true, retryAfterSeconds: 3 });
   });
 
   test('an error without an errors list has no reason', () => {

@@ -97,6 +97,27 @@ describe('validateChunkRequest refuses', () => {
     expectRefused(withFields({ headerRow }));
   });
 
+  test('a cell listed twice (in one job, in two jobs, or in a job and a rejected cell)', () => {
+    const cell = { row: 2, column: 1 };
+    expectRefused(withFields({ jobs: [{ jobId: 'a', cells: [cell, cell] }] }));
+    expectRefused(
+      withFields({
+        jobs: [
+          { jobId: 'a', cells: [cell] },
+          { jobId: 'b', cells: [cell] },
+        ],
+      }),
+    );
+    expectRefused(
+      withFields({ jobs: [{ jobId: 'a', cells: [cell] }], rejected: [{ text: 'x y', cell, problem: 'invalid' }] }),
+    );
+  });
+
+  test("a follow column that holds none of the job's cells, or is not a list", () => {
+    expectRefused(withFields({ jobs: [{ jobId: 'a', cells: [{ row: 2, column: 1 }], followColumns: [2] }] }));
+    expectRefused(withFields({ jobs: [{ jobId: 'a', cells: [{ row: 2, column: 1 }], followColumns: 1 }] }));
+  });
+
   test('more than 50 jobs', () => {
     expectRefused(withFields({ jobs: jobsOf(51), rejected: [] }));
   });

@@ -1,4 +1,10 @@
-import { NO_HEADER_MESSAGE, detectHeaderRow, readsLikeHeader } from '../../src/core/header-row';
+import {
+  NO_HEADER_MESSAGE,
+  detectHeaderRow,
+  headerRowProblem,
+  readsLikeHeader,
+  targetSheetProblem,
+} from '../../src/core/header-row';
 
 describe('detectHeaderRow', () => {
   test.each<[number, string[]]>([
@@ -70,4 +76,36 @@ describe('readsLikeHeader', () => {
 test('NO_HEADER_MESSAGE tells the user how to add a header row', () => {
   expect(NO_HEADER_MESSAGE).toMatch(/header row/);
   expect(NO_HEADER_MESSAGE).toContain('Job ID');
+});
+
+describe('targetSheetProblem', () => {
+  test.each<[string, { name: string; frozenRows: number } | null, number, RegExp | undefined]>([
+    ['the sheet as planned', { name: 'Jobs', frozenRows: 1 }, 1, undefined],
+    ['an unfrozen header in row 1', { name: 'Jobs', frozenRows: 0 }, 1, undefined],
+    ['a deleted sheet', null, 1, /was deleted/],
+    ['the log sheet', { name: 'AODocs Jobs log', frozenRows: 1 }, 1, /never rewritten/],
+    ['a header frozen lower since the plan', { name: 'Jobs', frozenRows: 2 }, 1, /header row changed/],
+  ])('%s', (_name, sheet, headerRow, expected) => {
+    const problem = targetSheetProblem(sheet, headerRow);
+    if (expected === undefined) expect(problem).toBeUndefined();
+    else expect(problem).toMatch(expected);
+  });
+});
+
+describe('headerRowProblem', () => {
+  test.each<[string, string[], number[], boolean, boolean]>([
+    ['a frozen header with titles', ['Job ID', 'Note'], [1], true, false],
+    ['an emptied header row', ['', ' '], [1], true, true],
+    ['an unfrozen row 1 still titled', ['Job ID', 'Note'], [1], false, false],
+    ['an unfrozen row 1 that now holds a job ID', ['RwMUllP8yrBZFx9BWlN', 'n1'], [1], false, true],
+    [
+      'a frozen row whose ID column holds a job ID (frozen rows are chosen, not guessed)',
+      ['abc', 'x'],
+      [1],
+      true,
+      false,
+    ],
+  ])('%s', (_name, texts, idColumns, frozen, refused) => {
+    expect(headerRowProblem(texts, idColumns, frozen) !== undefined).toBe(refused);
+  });
 });

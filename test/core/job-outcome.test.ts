@@ -1,204 +1,400 @@
+// What a job's row says after a cancel, for every pair (cancel answer, read-back answer), judged against
+// PRODUCT.md "What a cancel answer means (the row must tell the truth)" and "Errors a user can meet". Answers are
+// built the way the server builds them: realistic HTTP answers (AODocs JSON error bodies, proxy pages) through
+// classifyAnswer.
 import { Answer, HttpAnswer, classifyAnswer } from '../../src/core/aodocs-answer';
-import { SENTENCES, cancelOutcome, isNotCancellableNow, refreshOutcome } from '../../src/core/job-outcome';
+import { JobOutcome, cancelOutcome, needsReadBack, refreshOutcome } from '../../src/core/job-outcome';
+import { resultValues } from '../../src/core/result-columns';
 
-const http = (code: number, body: string, headers: HttpAnswer['headers'] = {}): Answer =>
+const JOB_ID = 'Jb7kQ2xN9pLmRw4';
+const CHECKED_AT = new Date('2024-05-02T10:00:00Z');
+const JSON_TYPE = { 'Content-Type': 'application/json; charset=UTF-8' };
+const HTML_TYPE = { 'Content-Type': 'text/html; charset=UTF-8' };
+
+const http = (code: number, body: string, headers: HttpAnswer['headers'] = JSON_TYPE): Answer =>
   classifyAnswer({ code, body, headers });
 
-const job = (fields: Record<string, unknown>): Answer => http(200, JSON.stringify({ jobId: 'j1', ...fields }));
-
-const aodocsError = (code: number, reason = 'someReason', headers: HttpAnswer['headers'] = {}): Answer =>
-  http(
-    code,
-    JSON.stringify({ error: { errors: [{ domain: 'global', reason, message: 'msg' }], code, message: 'msg' } }),
-    headers,
+/** An ApiJob as AODocs sends it (int64 fields as strings); `status: undefined` leaves the field out. */
+function jobAnswer(fields: Record<string, unknown>): Answer {
+  return http(
+    200,
+    JSON.stringify({
+      kind: 'aodocs#job',
+      jobId: JOB_ID,
+      libraryId: 'RwMUllP8yrBZFx9BWlN',
+      type: 'MOVE_DOCUMENTS_AND_FOLDERS',
+      requestor: 'admin@example.com',
+      startedAt: '1714636800000',
+      lastActivityAt: '1714640400000',
+      succeededTasks: 120,
+      failedTasks: 2,
+      remainingTasks: 40,
+      taskRetries: 1,
+      ...fields,
+    }),
   );
+}
 
-const HTML = '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>';
+/** The AODocs error body ("HTTP status codes and error handling"). */
+function aodocsError(code: number, reason: string, message: string, headers: HttpAnswer['headers'] = {}): Answer {
+  return http(code, JSON.stringify({ error: { errors: [{ domain: 'global', reason, message }], code, message } }), {
+    ...JSON_TYPE,
+    ...headers,
+  });
+}
+
+const PROXY_502 =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n' +
+  '<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 const NO_ANSWER: Answer = { kind: 'no-answer', retryable: true };
 
-describe('the sentences PRODUCT.md gives', () => {
-  test('Invalid job ID and Several job IDs in one row', () => {
-    expect(SENTENCES.invalid).toBe('Invalid job ID');
-    expect(SENTENCES.severalInRow).toBe('Several job IDs in one row');
+const FINISHED = ['COMPLETED', 'FAILED', 'CANCELLED'];
+const ALREADY: Record<string, string> = {
+  COMPLETED: 'Already completed',
+  FAILED: 'Already failed',
+  CANCELLED: 'Already cancelled',
+};
+/** A status newer than the OpenAPI document; its name starts like CANCELLED on purpose. */
+const UNKNOWN_STATUS = 'CANCELLING';
+const STATUSES = ['IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCELLED', UNKNOWN_STATUS];
+const isFinished = (status: string | undefined): boolean => status !== undefined && FINISHED.includes(status);
+
+/** What PRODUCT.md fixes of a Result: the whole sentence, or only parts of it. */
+interface ResultRule {
+  exact?: string;
+  startsWith?: string;
+  contains?: string[];
+  /** Neither "Cancelled", nor "Already ...", nor "Not cancelled": the row claims nothing about the job's state. */
+  claimsNothing?: boolean;
+  /** Neither "Cancelled" nor "Already ...": AODocs refused, and "Not cancelled" is allowed. */
+  refusal?: boolean;
+}
+
+type CancelFamily =
+  /** 200 with the job (a job with a status). */
+  | { family: 'job'; status: string }
+  /** 2xx without a readable job: the job must be read back. */
+  | { family: 'accepted' }
+  /** 400, 412 (or a 409 not retryable): the job must be read back. */
+  | { family: 'refused'; code: number }
+  /** Anything else: its sentence, no read-back. */
+  | { family: 'final'; rule: ResultRule };
+
+type CancelCase = { name: string; answer: Answer } & CancelFamily;
+
+interface ReadCase {
+  name: string;
+  /** undefined: the read never went out (out of time). */
+  answer: Answer | undefined;
+  status?: string;
+  /** The sentence PRODUCT.md gives for this failed read, when it gives one. */
+  sentence?: string;
+  /** The start of that sentence, when PRODUCT.md fixes only its start. */
+  sentenceStart?: string;
+}
+
+const UNAVAILABLE = 'AODocs unavailable, try again';
+
+const CANCELS: CancelCase[] = [
+  // 200 with each status (or none), each with `completed` true, false or absent.
+  ...[...STATUSES, undefined].flatMap((status) =>
+    [true, false, undefined].map((completed): CancelCase => {
+      const answer = jobAnswer({ status, completed });
+      const name = `200 status ${status ?? '(none)'} completed ${completed ?? '(absent)'}`;
+      return status === undefined ? { name, answer, family: 'accepted' } : { name, answer, family: 'job', status };
+    }),
+  ),
+  { name: '204 empty', answer: http(204, '', {}), family: 'accepted' },
+  {
+    name: '200 HTML page',
+    answer: http(200, '<!DOCTYPE html><html><body><h1>Sign in</h1></body></html>', HTML_TYPE),
+    family: 'accepted',
+  },
+  { name: '200 {}', answer: http(200, '{}'), family: 'accepted' },
+  {
+    name: '400',
+    answer: aodocsError(400, 'badRequest', `Job ${JOB_ID} cannot be cancelled in its current state`),
+    family: 'refused',
+    code: 400,
+  },
+  {
+    name: '412',
+    answer: aodocsError(412, 'conditionNotMet', 'The current status of the job does not allow it to be cancelled'),
+    family: 'refused',
+    code: 412,
+  },
+  {
+    name: '401',
+    answer: aodocsError(401, 'required', 'You must use oauth 2 to authenticate'),
+    family: 'final',
+    rule: { exact: 'Sign-in not accepted by AODocs (401)' },
+  },
+  {
+    name: '403',
+    answer: aodocsError(
+      403,
+      'forbidden',
+      "Access denied to library with id: 'RwMUllP8yrBZFx9BWlN' Required permission level: 'ADMIN'",
+    ),
+    family: 'final',
+    rule: { exact: 'Not a library administrator (403)' },
+  },
+  {
+    name: '404',
+    answer: aodocsError(404, 'notFound', `No job with id: '${JOB_ID}'`),
+    family: 'final',
+    rule: { exact: 'Not found (404)' },
+  },
+  {
+    name: '409 X-aodocs-retryable: true',
+    answer: aodocsError(409, 'conflict', 'Concurrent modification', { 'X-aodocs-retryable': 'true' }),
+    family: 'final',
+    // PRODUCT.md gives "(503)" as its example; the code of the last answer may stand there.
+    rule: { startsWith: UNAVAILABLE, claimsNothing: true },
+  },
+  {
+    // Not in PRODUCT.md's tables: a conflict AODocs does not call retryable. The job changed under the request
+    // (perhaps our own earlier cancel), so it is read back like a 400/412 refusal.
+    name: '409 without X-aodocs-retryable',
+    answer: aodocsError(409, 'conflict', 'Concurrent modification'),
+    family: 'refused',
+    code: 409,
+  },
+  {
+    name: '429',
+    answer: aodocsError(429, 'rateLimitExceeded', 'Rate limit exceeded', { 'Retry-After': '2' }),
+    family: 'final',
+    rule: { startsWith: UNAVAILABLE, claimsNothing: true },
+  },
+  {
+    name: '500',
+    answer: aodocsError(500, 'internalError', 'Internal error'),
+    family: 'final',
+    rule: { startsWith: UNAVAILABLE, claimsNothing: true },
+  },
+  {
+    name: '503',
+    answer: aodocsError(503, 'backendError', 'Backend Error'),
+    family: 'final',
+    rule: { exact: 'AODocs unavailable, try again (503)' },
+  },
+  {
+    name: '502 HTML page',
+    answer: http(502, PROXY_502, HTML_TYPE),
+    family: 'final',
+    // PRODUCT.md "Errors a user can meet": non-JSON answer (a proxy's HTML page).
+    rule: { exact: 'Unexpected answer from AODocs (HTTP 502)' },
+  },
+  {
+    name: 'no answer',
+    answer: NO_ANSWER,
+    family: 'final',
+    rule: { startsWith: UNAVAILABLE, claimsNothing: true },
+  },
+];
+
+const READS: ReadCase[] = [
+  ...STATUSES.map((status) => ({
+    name: `200 ${status}`,
+    answer: jobAnswer({ status, completed: isFinished(status) }),
+    status,
+  })),
+  { name: '200 without status', answer: jobAnswer({ status: undefined }) },
+  { name: '400', answer: aodocsError(400, 'badRequest', 'Invalid job id') },
+  {
+    name: '401',
+    answer: aodocsError(401, 'required', 'You must use oauth 2 to authenticate'),
+    sentence: 'Sign-in not accepted by AODocs (401)',
+  },
+  {
+    name: '403',
+    answer: aodocsError(403, 'forbidden', "Access denied to library with id: 'RwMUllP8yrBZFx9BWlN'"),
+    sentence: 'Not a library administrator (403)',
+  },
+  {
+    name: '404',
+    answer: aodocsError(404, 'notFound', `No job with id: '${JOB_ID}'`),
+    sentence: 'Not found (404)',
+  },
+  {
+    name: '503',
+    answer: aodocsError(503, 'backendError', 'Backend Error'),
+    sentence: 'AODocs unavailable, try again (503)',
+  },
+  { name: 'no answer', answer: NO_ANSWER, sentenceStart: UNAVAILABLE },
+  { name: 'out of time (never sent)', answer: undefined },
+];
+
+/** "200 with the job": its status decides. */
+function fromJobStatus(status: string): ResultRule {
+  if (status === 'CANCELLED') return { exact: 'Cancelled' };
+  if (isFinished(status)) return { exact: ALREADY[status] };
+  return { exact: 'Cancel requested, job still running' };
+}
+
+/** Status and Result of the row, from PRODUCT.md's table (earlier send: none). */
+function expectedRow(c: CancelCase, r: ReadCase): { status: string; rule: ResultRule } {
+  switch (c.family) {
+    case 'job':
+      return { status: c.status, rule: fromJobStatus(c.status) };
+    case 'accepted':
+      // "read the job (GET) | read status | as the read says".
+      if (r.status !== undefined) return { status: r.status, rule: fromJobStatus(r.status) };
+      return {
+        status: '',
+        rule: {
+          contains: r.sentence ? [r.sentence] : r.sentenceStart ? [r.sentenceStart] : [],
+          claimsNothing: true,
+        },
+      };
+    case 'refused':
+      if (isFinished(r.status)) return { status: r.status as string, rule: { exact: ALREADY[r.status as string] } };
+      if (r.status === 'IN_PROGRESS') {
+        return { status: r.status, rule: { exact: `Not cancelled: AODocs refused (${c.code})` } };
+      }
+      if (r.status !== undefined)
+        return { status: r.status, rule: { startsWith: 'Not cancelled', contains: [`${c.code}`] } };
+      if (r.answer !== undefined && r.answer.kind === 'ok') {
+        // A read that gave no status: the row may not say more than "not cancelled".
+        return { status: '', rule: { startsWith: 'Not cancelled', contains: [`${c.code}`] } };
+      }
+      // "400 or 412 | read fails | empty | Not cancelled (400); status not read: <the read's sentence>".
+      return {
+        status: '',
+        rule: r.sentence
+          ? { exact: `Not cancelled (${c.code}); status not read: ${r.sentence}` }
+          : { startsWith: `Not cancelled (${c.code}); status not read: ${r.sentenceStart ?? ''}` },
+      };
+    case 'final':
+      return { status: '', rule: c.rule };
+  }
+}
+
+function claimsCancelled(result: string): boolean {
+  return /^cancelled\b/i.test(result);
+}
+
+function claimsFinished(result: string): boolean {
+  return /^already\b/i.test(result);
+}
+
+function claimsNotCancelled(result: string): boolean {
+  return /\bnot cancelled\b/i.test(result);
+}
+
+function checkResult(result: string, rule: ResultRule): void {
+  if (rule.exact !== undefined) expect(result).toBe(rule.exact);
+  if (rule.startsWith !== undefined) expect(result.startsWith(rule.startsWith)).toBe(true);
+  for (const part of rule.contains ?? []) expect(result).toContain(part);
+  if (rule.claimsNothing || rule.refusal) {
+    expect(claimsCancelled(result)).toBe(false);
+    expect(claimsFinished(result)).toBe(false);
+  }
+  if (rule.claimsNothing) expect(claimsNotCancelled(result)).toBe(false);
+}
+
+/** The row as written: Status without Sheets' text mark, Result as handed to setValues. */
+function row(outcome: JobOutcome): { status: string; result: string } {
+  const values = resultValues(outcome, CHECKED_AT);
+  const status = String(values.Status);
+  return { status: status.startsWith("'") ? status.slice(1) : status, result: String(values.Result) };
+}
+
+/** Statuses AODocs returned in this combination (the cancel's 200 body, the read-back). */
+function statusesSeen(c: CancelCase, r: ReadCase): string[] {
+  return [c.family === 'job' ? c.status : undefined, r.status].filter((s): s is string => s !== undefined);
+}
+
+function checkTruthRules(c: CancelCase, r: ReadCase, outcome: JobOutcome, result: string): void {
+  const seen = statusesSeen(c, r);
+  // (a) "Already ..." / already-finished only with a finished status read from AODocs, and the one it names.
+  if (claimsFinished(result) || outcome.outcome === 'already-finished') {
+    expect(seen.filter(isFinished)).not.toEqual([]);
+  }
+  if (claimsFinished(result)) {
+    expect(
+      Object.entries(ALREADY)
+        .filter(([status]) => seen.includes(status))
+        .map(([, sentence]) => sentence),
+    ).toContain(result);
+  }
+  // (b) "Cancelled" only when AODocs returned CANCELLED.
+  if (claimsCancelled(result)) expect(seen).toContain('CANCELLED');
+}
+
+const MATRIX = CANCELS.flatMap((c) => READS.map((r): [string, string, CancelCase, ReadCase] => [c.name, r.name, c, r]));
+
+describe('cancelOutcome, every cancel answer x every read-back answer', () => {
+  test.each(MATRIX)('cancel %s, read-back %s', (_c, _r, c, r) => {
+    const outcome = cancelOutcome(c.answer, r.answer);
+    const { status, result } = row(outcome);
+    const expected = expectedRow(c, r);
+
+    expect(status).toBe(expected.status);
+    checkResult(result, expected.rule);
+    checkTruthRules(c, r, outcome, result);
+
+    // (c) A refused cancel whose read-back did not show a finished status is "Not cancelled", with its code.
+    if (c.family === 'refused' && !isFinished(r.status)) {
+      expect(result.startsWith('Not cancelled')).toBe(true);
+      expect(result).toContain(`${c.code}`);
+    }
+
+    // (d) A read-back exactly for 400, 412 and 2xx without a readable job; otherwise the read changes nothing.
+    const readsBack = c.family === 'refused' || c.family === 'accepted';
+    expect(needsReadBack(c.answer)).toBe(readsBack);
+    if (!readsBack) expect(outcome).toEqual(cancelOutcome(c.answer, undefined));
   });
 });
 
-describe('cancelOutcome: 200 answers', () => {
-  test('200 CANCELLED: done, "Cancelled", with the job', () => {
-    const out = cancelOutcome(job({ status: 'CANCELLED', completed: true, succeededTasks: '3' }));
-    expect(out).toEqual({
-      outcome: 'done',
-      result: 'Cancelled',
-      httpCode: 200,
-      job: { jobId: 'j1', status: 'CANCELLED', completed: true, succeededTasks: 3 },
-    });
-  });
-
-  test('200 with status in lower case is still cancelled', () => {
-    expect(cancelOutcome(job({ status: 'cancelled' }))).toMatchObject({ outcome: 'done', result: 'Cancelled' });
-  });
-
-  test.each<[string, string]>([
-    ['COMPLETED', 'Already completed'],
-    ['FAILED', 'Already failed'],
-  ])('200 %s: already finished, not an error', (status, sentence) => {
-    expect(cancelOutcome(job({ status }))).toMatchObject({
-      outcome: 'already-finished',
-      result: sentence,
-      httpCode: 200,
-      job: { status },
-    });
-  });
-
-  test('200 IN_PROGRESS: the cancel was accepted, the job is still winding down', () => {
-    const out = cancelOutcome(job({ status: 'IN_PROGRESS', remainingTasks: '40' }));
-    expect(out).toMatchObject({ outcome: 'done', httpCode: 200, job: { status: 'IN_PROGRESS', remainingTasks: 40 } });
-    expect(out.result).toBe(SENTENCES.cancelRequested);
-    expect(out.result).not.toBe('Cancelled');
-  });
-
-  test('200 with an unknown status and type keeps them as text and is not an error', () => {
-    const out = cancelOutcome(job({ status: 'PAUSED_BY_ROBOT', type: 'QUANTUM_REINDEX' }));
-    expect(out.outcome).toBe('done');
-    expect(out.job).toMatchObject({ status: 'PAUSED_BY_ROBOT', type: 'QUANTUM_REINDEX' });
-  });
-
-  test.each<[string, string]>([
-    ['an HTML body', HTML],
-    ['an empty body', ''],
-    ['malformed JSON', '{"status":'],
-    ['JSON that is not an object', '["CANCELLED"]'],
-  ])('200 with %s: "Unexpected answer from AODocs (HTTP 200)"', (_name, body) => {
-    expect(cancelOutcome(http(200, body))).toEqual({
-      outcome: 'failed',
-      result: 'Unexpected answer from AODocs (HTTP 200)',
-      httpCode: 200,
-    });
-  });
-});
-
-describe('cancelOutcome: 400/412, the job is not cancellable in its current state', () => {
-  test.each<[number]>([[400], [412]])('%i then a read showing CANCELLED: "Already cancelled"', (code) => {
-    const out = cancelOutcome(aodocsError(code, 'conditionNotMet'), job({ status: 'CANCELLED' }));
-    expect(out).toEqual({
-      outcome: 'already-finished',
-      result: 'Already cancelled',
-      httpCode: code,
-      job: { jobId: 'j1', status: 'CANCELLED' },
-    });
-  });
-
-  test('412 then a read showing COMPLETED: "Already completed"', () => {
-    expect(cancelOutcome(aodocsError(412), job({ status: 'COMPLETED' }))).toMatchObject({
-      outcome: 'already-finished',
-      result: 'Already completed',
-      job: { status: 'COMPLETED' },
-    });
-  });
-
-  test('412 then a read showing IN_PROGRESS: the real current status is written', () => {
-    const out = cancelOutcome(aodocsError(412), job({ status: 'IN_PROGRESS' }));
-    expect(out.job).toMatchObject({ status: 'IN_PROGRESS' });
-    expect(out.httpCode).toBe(412);
-  });
-
-  // PRODUCT.md, Cancelling: "A job that is already finished (... or 400/412) is reported as such, not as an error."
-  test.each<[string, Answer | undefined]>([
-    ['a failed follow-up read (503)', aodocsError(503, 'backendError')],
-    ['no follow-up read', undefined],
-  ])('412 with %s is reported as already finished, not as an error', (_name, followUp) => {
-    expect(cancelOutcome(aodocsError(412), followUp).outcome).toBe('already-finished');
-  });
-
-  test('isNotCancellableNow is true for 400 and 412 only', () => {
-    expect(isNotCancellableNow(aodocsError(400))).toBe(true);
-    expect(isNotCancellableNow(aodocsError(412))).toBe(true);
-    expect(isNotCancellableNow(aodocsError(409))).toBe(false);
-    expect(isNotCancellableNow(aodocsError(404))).toBe(false);
-    expect(isNotCancellableNow(http(412, HTML))).toBe(false);
-    expect(isNotCancellableNow(job({ status: 'COMPLETED' }))).toBe(false);
-  });
-});
-
-// The same failures read the same way whether the job was being cancelled or read.
-describe.each<[string, (a: Answer) => ReturnType<typeof cancelOutcome>]>([
-  ['cancelOutcome', (a) => cancelOutcome(a)],
-  ['refreshOutcome', (a) => refreshOutcome(a)],
-])('%s: failures', (_fn, outcomeOf) => {
-  test.each<[string, Answer, string, number]>([
-    ['401', aodocsError(401, 'authError'), 'Sign-in not accepted by AODocs (401)', 401],
-    ['403', aodocsError(403, 'forbidden'), 'Not a library administrator (403)', 403],
-    ['404', aodocsError(404, 'notFound'), 'Not found (404)', 404],
-    ['503', aodocsError(503, 'backendError'), 'AODocs unavailable, try again (503)', 503],
-    ['a proxy HTML page with 502', http(502, HTML), 'Unexpected answer from AODocs (HTTP 502)', 502],
-    ['an empty 502', http(502, ''), 'Unexpected answer from AODocs (HTTP 502)', 502],
-    ['malformed JSON with 500', http(500, '{"error":'), 'Unexpected answer from AODocs (HTTP 500)', 500],
-    ['a 302 redirect', http(302, '', { Location: 'https://login' }), 'Unexpected answer from AODocs (HTTP 302)', 302],
-  ])('%s: "%s"', (_name, answer, sentence, code) => {
-    expect(outcomeOf(answer)).toEqual({ outcome: 'failed', result: sentence, httpCode: code });
-  });
-
-  test.each<[string, Answer]>([
-    ['409 with X-aodocs-retryable: true', aodocsError(409, 'conflict', { 'X-aodocs-retryable': 'true' })],
-    ['409 with x-aodocs-retryable: TRUE', aodocsError(409, 'conflict', { 'x-aodocs-retryable': 'TRUE' })],
-    ['429 with Retry-After', aodocsError(429, 'rateLimitExceeded', { 'Retry-After': '10' })],
-    ['500', aodocsError(500, 'internalError')],
-    ['502 in the AODocs format', aodocsError(502, 'backendError')],
-    ['503', aodocsError(503, 'backendError')],
-    ['504', aodocsError(504, 'backendError')],
-  ])('%s: "AODocs unavailable, try again (…)"', (_name, answer) => {
-    const out = outcomeOf(answer);
-    expect(out.outcome).toBe('failed');
-    expect(out.result).toMatch(/^AODocs unavailable, try again \(\d{3}\)$/);
-  });
-
-  // PRODUCT.md, errors table: "409 retryable / 429 / 5xx / network failure | ... then AODocs unavailable, try again".
-  test('a network failure (no answer): "AODocs unavailable, try again"', () => {
-    const out = outcomeOf(NO_ANSWER);
-    expect(out.outcome).toBe('failed');
-    expect(out.result).toMatch(/^AODocs unavailable, try again/);
-  });
-
-  test('409 without X-aodocs-retryable is a failure but not "unavailable"', () => {
-    const out = outcomeOf(aodocsError(409, 'conflict'));
-    expect(out).toMatchObject({ outcome: 'failed', httpCode: 409 });
-    expect(out.result).not.toMatch(/unavailable/);
-    expect(out.result).toContain('409');
-  });
-
-  test('another 4xx names its code', () => {
-    const out = outcomeOf(aodocsError(422, 'invalid'));
-    expect(out).toMatchObject({ outcome: 'failed', httpCode: 422 });
-    expect(out.result).toContain('422');
-  });
-
-  test('the AODocs message (untrusted text) never reaches the Result sentence', () => {
-    const body = JSON.stringify({
-      error: { errors: [{ reason: 'forbidden', message: '=HYPERLINK("x")' }], code: 403, message: '=HYPERLINK("x")' },
-    });
-    expect(outcomeOf(http(403, body)).result).not.toContain('HYPERLINK');
-  });
-});
-
-describe('refreshOutcome: 200 answers', () => {
-  test.each<[string]>([['IN_PROGRESS'], ['COMPLETED'], ['CANCELLED'], ['SOMETHING_NEW']])(
-    '200 %s: done, with the job and its status',
-    (status) => {
-      const out = refreshOutcome(job({ status, failedTasks: 2 }));
-      expect(out).toMatchObject({ outcome: 'done', httpCode: 200, job: { jobId: 'j1', status, failedTasks: 2 } });
-      expect(out.result).toBe(SENTENCES.refreshed);
-    },
+describe('cancelOutcome after an earlier send of this cancel may have worked', () => {
+  const refused = CANCELS.filter((c) => c.family === 'refused');
+  const cases = refused.flatMap((c) =>
+    READS.map((r): [string, string, CancelCase, ReadCase] => [c.name, r.name, c, r]),
   );
 
-  test('200 with JSON that is not an object: "Unexpected answer from AODocs (HTTP 200)"', () => {
-    expect(refreshOutcome(http(200, '"COMPLETED"'))).toEqual({
-      outcome: 'failed',
-      result: 'Unexpected answer from AODocs (HTTP 200)',
-      httpCode: 200,
-    });
+  test.each(cases)('cancel %s, read-back %s', (_c, _r, c, r) => {
+    const code = c.family === 'refused' ? c.code : 0;
+    const outcome = cancelOutcome(c.answer, r.answer, true);
+    const { status, result } = row(outcome);
+    checkTruthRules(c, r, outcome, result);
+    expect(status).toBe(r.status ?? '');
+    if (r.status === 'CANCELLED') {
+      // "Cancelled when this run's earlier attempt was the one that cancelled it".
+      expect(result).toBe('Cancelled');
+    } else if (isFinished(r.status)) {
+      expect(result).toBe(ALREADY[r.status as string]);
+    } else if (r.status === 'IN_PROGRESS') {
+      expect(result).toBe(`Not cancelled: AODocs refused (${code})`);
+    } else if (r.status === undefined) {
+      // The read failed: our earlier send may have cancelled the job, so the row claims neither way.
+      expect(claimsCancelled(result)).toBe(false);
+      expect(claimsNotCancelled(result)).toBe(false);
+      expect(claimsFinished(result)).toBe(false);
+    }
   });
+});
 
-  test('a 400 on a read is a failure, not "already finished"', () => {
-    expect(refreshOutcome(aodocsError(400)).outcome).toBe('failed');
+describe('refreshOutcome: the row of a status read', () => {
+  const cases: [string, Answer, string, ResultRule][] = [
+    ...STATUSES.map((status): [string, Answer, string, ResultRule] => [
+      `200 ${status}`,
+      jobAnswer({ status }),
+      status,
+      { claimsNothing: true },
+    ]),
+    ['401', aodocsError(401, 'required', 'Invalid credentials'), '', { exact: 'Sign-in not accepted by AODocs (401)' }],
+    ['403', aodocsError(403, 'forbidden', 'Access denied'), '', { exact: 'Not a library administrator (403)' }],
+    ['404', aodocsError(404, 'notFound', 'No job'), '', { exact: 'Not found (404)' }],
+    ['503', aodocsError(503, 'backendError', 'Backend Error'), '', { exact: 'AODocs unavailable, try again (503)' }],
+    // PRODUCT.md says "Unexpected answer from AODocs (HTTP 502)"; the code disagrees (see the cancel matrix).
+    ['502 HTML page', http(502, PROXY_502, HTML_TYPE), '', { exact: 'Unexpected answer from AODocs (HTTP 502)' }],
+    ['no answer', NO_ANSWER, '', { startsWith: UNAVAILABLE }],
+  ];
+
+  test.each(cases)('%s', (_name, answer, status, rule) => {
+    const shown = row(refreshOutcome(answer));
+    expect(shown.status).toBe(status);
+    checkResult(shown.result, rule);
   });
 });

@@ -53,7 +53,7 @@ test('rows: dates as Dates, counters as numbers, text as literal text, blanks fo
       startedAt: 0,
       succeededTasks: 3,
     }),
-  ).toEqual(["'-5", "'IMPORT", "'IN_PROGRESS", "'=x", new Date(0), '', 3, '', '', '']);
+  ).toEqual(["'-5", 'IMPORT', 'IN_PROGRESS', "'=x", new Date(0), '', 3, '', '', '']);
 });
 
 test('parses a job list page; the token only when there is one', () => {

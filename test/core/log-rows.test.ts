@@ -36,18 +36,18 @@ test('one row per outcome: time, user, action, job ID, sheet, cells, HTTP code, 
   ];
   const rows = logRows(results, { time, user: '+user@example.com', action: 'cancel', sheetName: '@Jobs' });
   expect(rows).toEqual([
-    [time, "'+user@example.com", 'cancel', "'=cmd", "'@Jobs", "'A2, A5 moved to A7", 200, "'CANCELLED", "'Cancelled"],
-    [time, "'+user@example.com", 'cancel', "'-5", "'@Jobs", '', '', '', "'No longer in its cell: not sent"],
+    [time, "'+user@example.com", 'cancel', "'=cmd", "'@Jobs", "'A2, A5 moved to A7", 200, 'CANCELLED', 'Cancelled'],
+    [time, "'+user@example.com", 'cancel', "'-5", "'@Jobs", '', '', '', 'No longer in its cell: not sent'],
     [
       time,
       "'+user@example.com",
       'cancel',
-      "'x",
+      'x',
       "'@Jobs",
       "'B3 no longer holds it: not written",
       404,
       '',
-      "'Not found (404)",
+      'Not found (404)',
     ],
   ]);
   expect(rows[0][0]).not.toBe(time); // a copy: the caller's Date is never shared with the sheet

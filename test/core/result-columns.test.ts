@@ -1,3 +1,4 @@
+import { parseTypedInput } from '../../emulator/spreadsheet/typed-input';
 import { JobOutcome } from '../../src/core/job-outcome';
 import { RESULT_HEADERS, layoutResultColumns, resultValues } from '../../src/core/result-columns';
 
@@ -91,8 +92,12 @@ describe('layoutResultColumns', () => {
 });
 
 // Sheets parses a string handed to setValues like typed input unless it starts with an apostrophe.
+/** True when the string, written through setValues, would not land as its own text (the emulator's parser). */
 function parsableByAsInput(value: unknown): boolean {
-  return typeof value === 'string' && value !== '' && !value.startsWith("'");
+  if (typeof value !== 'string' || value === '') return false;
+  const stored = parseTypedInput(value, 'Etc/UTC');
+  const text = value.startsWith("'") ? value.slice(1) : value;
+  return stored.formula !== '' || stored.value !== text;
 }
 
 describe('resultValues', () => {
@@ -115,7 +120,7 @@ describe('resultValues', () => {
       },
     };
     const row = resultValues(outcome, checkedAt);
-    expect(row.Status).toBe("'CANCELLED");
+    expect(row.Status).toBe('CANCELLED'); // no digit, no formula start: no mark that a plain-text cell could keep
     expect(row.Completed).toBe(true);
     expect(row['Succeeded tasks']).toBe(10);
     expect(row['Failed tasks']).toBe(2);
@@ -123,7 +128,7 @@ describe('resultValues', () => {
     expect(row['Task retries']).toBe(5);
     expect(row['Last activity']).toBeInstanceOf(Date);
     expect((row['Last activity'] as Date).getTime()).toBe(1700000123456);
-    expect(row.Result).toBe("'Cancelled");
+    expect(row.Result).toBe('Cancelled');
     expect(row['Checked at']).toBeInstanceOf(Date);
     expect((row['Checked at'] as Date).getTime()).toBe(checkedAt.getTime());
     expect(Object.keys(row).sort()).toEqual([...ORDER].sort());
@@ -155,7 +160,7 @@ describe('resultValues', () => {
       'Remaining tasks': '',
       'Task retries': '',
       'Last activity': '',
-      Result: "'Not found (404)",
+      Result: 'Not found (404)',
     });
     expect(row['Checked at']).toBeInstanceOf(Date);
   });

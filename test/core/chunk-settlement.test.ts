@@ -1,0 +1,176 @@
+// The chunk's decisions that are not one answer's meaning: which jobs are still in the sheet, which answers are
+// read back, where rows go (one row one result, cells in place first), what a partial write leaves, and why a
+// run stops.
+import {
+  Placement,
+  RowToWrite,
+  chunkResults,
+  jobCells,
+  jobsStillInSheet,
+  outcomesOf,
+  placeRows,
+  readBacksNeeded,
+  resultBlocks,
+  rowsToWrite,
+  settledJobs,
+  stopReason,
+  writtenBefore,
+} from '../../src/core/chunk-settlement';
+import { classifyAnswer } from '../../src/core/aodocs-answer';
+import { RESULT_HEADERS } from '../../src/core/result-columns';
+import type { ChunkRequest, PlannedJob } from '../../src/shared/api';
+
+const json = (code: number, body: unknown) => classifyAnswer({ code, body: JSON.stringify(body), headers: {} });
+const refused400 = json(400, { error: { code: 400, message: 'no', errors: [{ reason: 'badRequest' }] } });
+const job = (status: string) => json(200, { jobId: 'x', status });
+const checkedAt = new Date(0);
+
+describe('jobs still in the sheet', () => {
+  const jobs: PlannedJob[] = [
+    { jobId: 'a', cells: [{ row: 2, column: 1 }], followColumns: [1] },
+    { jobId: 'b', cells: [{ row: 3, column: 1 }] },
+  ];
+
+  test('a cell may be followed only in the columns the plan allowed', () => {
+    expect(jobCells(jobs).map((c) => [c.key, c.follow])).toEqual([
+      ['a', true],
+      ['b', false],
+    ]);
+  });
+
+  test('a job none of whose cells was found is gone and not sent', () => {
+    const located = [{ key: 'a', at: { row: 5, column: 1 } }, { key: 'b' }];
+    const { present, gone } = jobsStillInSheet(jobs, located);
+    expect(present.map((j) => j.jobId)).toEqual(['a']);
+    expect(gone.map((j) => j.jobId)).toEqual(['b']);
+  });
+});
+
+describe('read-backs', () => {
+  test('only refusals and bodiless acceptances of a cancel are read back; never for a refresh', () => {
+    const sent = [
+      { answer: job('CANCELLED'), earlierSendMayHaveWorked: false },
+      { answer: refused400, earlierSendMayHaveWorked: false },
+      undefined,
+      { answer: classifyAnswer({ code: 204, body: '', headers: {} }), earlierSendMayHaveWorked: false },
+    ];
+    expect(readBacksNeeded('cancel', sent)).toEqual([1, 3]);
+    expect(readBacksNeeded('refresh', sent)).toEqual([]);
+  });
+
+  test('each read-back answers its own job, and a job never sent has no outcome', () => {
+    const sent = [
+      { answer: refused400, earlierSendMayHaveWorked: false },
+      undefined,
+      { answer: refused400, earlierSendMayHaveWorked: false },
+    ];
+    const outcomes = outcomesOf('cancel', sent, [job('COMPLETED'), undefined]);
+    expect(outcomes.map((o) => o?.result)).toEqual([
+      'Already completed',
+      undefined,
+      'Not cancelled (400); status not read: not read in time, try again',
+    ]);
+  });
+});
+
+function row(key: string, text: string, r: number, column = 1): RowToWrite {
+  return { key, text, cell: { row: r, column }, follow: true, values: {} as RowToWrite['values'] };
+}
+
+describe('placing rows', () => {
+  test('an ID followed into a row never takes the row of a job whose ID is still there, whatever the order', () => {
+    const x = row('x', 'X', 5, 1);
+    const y = row('y', 'Y', 7, 3);
+    // X was cut from A5 and pasted into A7; Y is still in C7.
+    const placement = placeRows(
+      [x, y],
+      [
+        { key: 'x', at: { row: 7, column: 1 }, moved: { jobId: 'X', from: x.cell, to: { row: 7, column: 1 } } },
+        { key: 'y', at: y.cell },
+      ],
+    );
+    expect(placement.rows.get(7)).toBe(y);
+    expect(placement.written.has('x')).toBe(false);
+    expect(placement.moved.get('x')).toEqual({ jobId: 'X', from: x.cell });
+  });
+
+  test('a cell that is nowhere now is reported moved without a destination and not written', () => {
+    const a = row('a', 'A', 2);
+    const placement = placeRows([a], [{ key: 'a', moved: { jobId: 'A', from: a.cell } }]);
+    expect(placement.rows.size).toBe(0);
+    expect(chunkResults([], [], placement)).toEqual([]);
+  });
+});
+
+describe('a write that stops partway', () => {
+  const columns = Object.fromEntries(RESULT_HEADERS.map((h, i) => [h, 10 + i])) as Record<
+    (typeof RESULT_HEADERS)[number],
+    number
+  >;
+  const rows = [row('a', 'A', 2), row('b', 'B', 3), row('c', 'C', 6)];
+  const placement: Placement = {
+    rows: new Map(rows.map((r) => [r.cell.row, r])),
+    written: new Map(rows.map((r) => [r.key, r.cell])),
+    moved: new Map(),
+  };
+  const blocks = resultBlocks(columns, placement.rows);
+
+  test('one block per run of consecutive rows', () => {
+    expect(blocks.map((b) => [b.row, b.values.length])).toEqual([
+      [2, 2],
+      [6, 1],
+    ]);
+  });
+
+  test('only the rows of the blocks written before the failure count as written', () => {
+    expect([...writtenBefore(placement, blocks, 1).written.keys()]).toEqual(['a', 'b']);
+    expect([...writtenBefore(placement, blocks, 0).written.keys()]).toEqual([]);
+  });
+});
+
+describe('results and stop reasons', () => {
+  const request: ChunkRequest = {
+    action: 'cancel',
+    sheetId: 1,
+    headerRow: 1,
+    jobs: [{ jobId: 'a', cells: [{ row: 2, column: 1 }] }],
+    rejected: [{ text: 'x y', cell: { row: 3, column: 1 }, problem: 'invalid' }],
+  };
+
+  test('rejected cells get their sentence and are never followed', () => {
+    const settled = settledJobs(request, request.jobs, [{ outcome: 'done', result: 'Cancelled' }]);
+    expect(settled.map((s) => [s.jobId, s.outcome.result, s.followColumns])).toEqual([
+      ['a', 'Cancelled', []],
+      ['x y', 'Invalid job ID', []],
+    ]);
+    expect(rowsToWrite(settled, checkedAt).map((r) => r.follow)).toEqual([false, false]);
+  });
+
+  test.each<[string, Parameters<typeof stopReason>[0], RegExp | undefined]>([
+    ['nothing wrong', { quotaExceeded: false, results: [], authMode: 'identity-token' }, undefined],
+    [
+      'rows not written',
+      { writeFailure: 'protected', quotaExceeded: true, results: [], authMode: 'identity-token' },
+      /could not be written into the sheet \(protected\)/,
+    ],
+    [
+      'only the log not written',
+      { logFailure: 'x', quotaExceeded: false, results: [], authMode: 'identity-token' },
+      /results were written, but the "AODocs Jobs log" sheet could not be updated/,
+    ],
+    ['the daily quota', { quotaExceeded: true, results: [], authMode: 'identity-token' }, /daily limit/],
+    [
+      'a 401 with a security code',
+      {
+        quotaExceeded: false,
+        results: [{ jobId: 'a', outcome: 'failed', result: '', httpCode: 401, written: [], moved: [] }],
+        authMode: 'security-code',
+      },
+      /security code \(401\)/,
+    ],
+  ])('%s', (_name, facts, expected) => {
+    const reason = stopReason(facts);
+    if (expected === undefined) expect(reason).toBeUndefined();
+    else expect(reason).toMatch(expected);
+  });
+});
