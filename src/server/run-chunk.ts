@@ -33,7 +33,6 @@ import { HeaderAt, PartialWriteError, writeResults } from './results-writer';
 import { readSettings } from './user-settings';
 import { UserFacingError } from './user-facing-error';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function targetSheet(spreadsheet: Spreadsheet, request: ChunkRequest) {
