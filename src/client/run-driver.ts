@@ -36,7 +36,7 @@ export interface RunEnd extends RunProgress {
 
 const REJECTED_PER_CHUNK = 500;
 /** A job the server hands back (out of time) is sent again, but not forever. */
-export const MAX_RESENDS = 5;
+const MAX_RESENDS = 5;
 
 function chunksOf<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];

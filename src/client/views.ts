@@ -1,4 +1,5 @@
-// The sidebar's screens. Each returns nodes; sidebar.ts decides which one shows.
+// The run panel's screens (summary, confirmation, progress, end), built as nodes; panels/run-panel.ts decides
+// which one shows.
 import { JobAction, JobResult, SelectionPlan } from '../shared/api';
 import { h } from './dom';
 import { RunEnd, RunProgress, countOutcomes } from './run-driver';

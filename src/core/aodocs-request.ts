@@ -51,7 +51,7 @@ export function getJobRequest(target: ApiTarget, jobId: string, authorization: s
   return request('get', `${jobPath(target, jobId)}${query(target)}`, authorization);
 }
 
-export const LIST_PAGE_SIZE = 100;
+const LIST_PAGE_SIZE = 100;
 
 export function listJobsRequest(
   target: ApiTarget,

@@ -38,7 +38,7 @@ export function mayHaveReachedAodocs(answer: Answer): boolean {
   return answer.kind === 'no-answer' || answer.code >= 500;
 }
 
-export function isRetryable(answer: Answer): boolean {
+function isRetryable(answer: Answer): boolean {
   return answer.kind !== 'ok' && answer.retryable;
 }
 

@@ -5,7 +5,7 @@ export const PRODUCTION_BASE_URL = 'https://aodocs.altirnao.com/api';
 export const STAGING_BASE_URL = 'https://aodocs-staging.altirnao.com/api';
 
 export type AuthMode = AuthModeName;
-export const AUTH_MODES: AuthMode[] = ['identity-token', 'oauth-token', 'security-code'];
+const AUTH_MODES: AuthMode[] = ['identity-token', 'oauth-token', 'security-code'];
 
 export interface Settings {
   baseUrl: string;
@@ -19,7 +19,7 @@ export interface Settings {
 }
 
 export const CHUNK_SIZE_LIMITS = { min: 1, max: 50 } as const;
-export const RUN_CAP_LIMITS = { min: 1, max: 20000 } as const;
+const RUN_CAP_LIMITS = { min: 1, max: 20000 } as const;
 /**
  * Server calls the sidebar keeps in flight (chunks of a run, pieces of a hidden-row check). Chosen by the benchmark
  * (docs/bench/RESULTS.md): each call is its own execution, whose start and fixed Sheets and service calls cost
@@ -55,7 +55,7 @@ const isInteger =
 const isBoolean: Check = (v) => (typeof v === 'boolean' ? undefined : 'Must be on or off.');
 
 /** A base URL the add-on may call: https, a host and a path, no query, allowed by the manifest's urlFetchWhitelist. */
-export function checkBaseUrl(value: unknown, allowedPrefixes: string[]): string | undefined {
+function checkBaseUrl(value: unknown, allowedPrefixes: string[]): string | undefined {
   if (typeof value !== 'string' || !/^https:\/\/[^/?#\s@]+\/[^?#\s]*[^/?#\s]$/.test(value)) {
     return 'The API base URL must be an https address with a path and no trailing slash, e.g. ' + PRODUCTION_BASE_URL;
   }

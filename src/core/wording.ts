@@ -122,3 +122,38 @@ export function overRunCap(jobIds: number, runCap: number): string {
     '(Settings). Select fewer rows, or raise the limit.'
   );
 }
+
+/** Check connection's verdicts. */
+export const CONNECTION = {
+  accepted: 'AODocs accepts this sign-in.',
+  noAnswer: 'AODocs did not answer. Try again in a moment.',
+  securityCodeRefused:
+    'AODocs did not accept the security code (401). Check it, or ask your AODocs super administrator for a new one.',
+  signInRefused:
+    "AODocs did not accept the sign-in (401). AODocs support must register this add-on's client ID for your domain; send them:",
+  forbidden:
+    'AODocs knows you but refused access (403). Cancelling a job needs library administrator rights on its library; ' +
+    'ask an administrator of that library.',
+  forbiddenSecurityCode:
+    'AODocs knows you but refused access (403). Cancelling a job needs library administrator rights on its library; ' +
+    'check the security code too.',
+  unexpected: (code: number) => `${unexpectedAnswer(code)}.`,
+} as const;
+
+export function connectionSupportRequest(clientId: string, domain: string): string {
+  return (
+    `Please register the Google OAuth client ID ${clientId} for the AODocs API${domain ? ` on the domain ${domain}` : ''}. ` +
+    'It is the client ID of the "AODocs Jobs" Google Sheets add-on, which calls the Job API with Google ID tokens ' +
+    'on behalf of our library administrators.'
+  );
+}
+
+/** Sentences of the server's own checks, shown in the sidebar. */
+export const SERVER = {
+  identityNeeded: 'Authorization needed: reopen the sidebar and allow the add-on to see your Google identity.',
+  securityCodeNeeded: 'Authorization needed: save your AODocs security code in Settings.',
+  lockBusy: 'Another run is writing to this spreadsheet. Wait for it to finish, then try again.',
+  selectionSheetGone: 'The sheet of the selection no longer exists.',
+  clickJobIdCell: 'Click the cell that holds the job ID, then try again.',
+  listingSheetGone: (name: string) => `The sheet "${name}" is gone.`,
+} as const;

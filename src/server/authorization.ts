@@ -2,13 +2,14 @@
 // after about an hour), and a token is never kept anywhere (not in properties, not in the sidebar).
 import { Settings } from '../core/settings';
 import { readSecurityCode } from './user-settings';
-import { AUTHORIZATION_NEEDED, UserFacingError } from './user-facing-error';
+import { SERVER } from '../core/wording';
+import { UserFacingError } from './user-facing-error';
 
 export function authorizationHeader(settings: Settings): string {
   switch (settings.authMode) {
     case 'security-code': {
       const code = readSecurityCode();
-      if (!code) throw new UserFacingError('Authorization needed: save your AODocs security code in Settings.');
+      if (!code) throw new UserFacingError(SERVER.securityCodeNeeded);
       // The header form: a query parameter would end up in AODocs' logs (access-apis-with-security-codes).
       return `securityCode ${code}`;
     }
@@ -17,7 +18,7 @@ export function authorizationHeader(settings: Settings): string {
     default: {
       // Typed as string by @types/google-apps-script, but null when `openid` is not granted.
       const token = ScriptApp.getIdentityToken() as string | null;
-      if (!token) throw new UserFacingError(AUTHORIZATION_NEEDED);
+      if (!token) throw new UserFacingError(SERVER.identityNeeded);
       return `Bearer ${token}`;
     }
   }

@@ -2,6 +2,7 @@
 // https://developers.google.com/apps-script/reference/spreadsheet/sheet#isRowHiddenByUser(Integer)
 import { HiddenRowsRequest } from '../shared/api';
 import { checkHiddenRowsRequest } from '../core/hidden-rows';
+import { SERVER } from '../core/wording';
 import { UserFacingError } from './user-facing-error';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -17,7 +18,7 @@ export function readHiddenRows(request: HiddenRowsRequest): number[] {
   const checked = checkHiddenRowsRequest(request);
   if (typeof checked === 'string') throw new UserFacingError(checked);
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetById(checked.sheetId);
-  if (!sheet) throw new UserFacingError('The sheet of the selection no longer exists.');
+  if (!sheet) throw new UserFacingError(SERVER.selectionSheetGone);
   // Rows past the grid (deleted meanwhile) would make Apps Script throw: they cannot be hidden rows of the selection.
   const maxRows = sheet.getMaxRows();
   return hiddenRowsOf(

@@ -14,12 +14,12 @@ import {
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The part of the sheet that holds anything: rows and columns past it are empty, or past the grid. */
-export interface DataExtent {
+interface DataExtent {
   rows: number;
   columns: number;
 }
 
-export function dataExtentOf(sheet: Sheet): DataExtent {
+function dataExtentOf(sheet: Sheet): DataExtent {
   return { rows: sheet.getLastRow(), columns: sheet.getLastColumn() };
 }
 
@@ -27,7 +27,7 @@ export function dataExtentOf(sheet: Sheet): DataExtent {
  * Displayed texts, trimmed, of rows first..last of one column, cut at the data's extent (what lies past it is
  * empty, and may be past the grid after rows or columns were deleted): one read at most.
  */
-export function readColumn(sheet: Sheet, column: number, first: number, last: number, extent: DataExtent): string[] {
+function readColumn(sheet: Sheet, column: number, first: number, last: number, extent: DataExtent): string[] {
   const end = Math.min(last, extent.rows);
   if (end < first || column > extent.columns) return [];
   return sheet

@@ -2,7 +2,7 @@
 // gas-webpack-plugin turns each name of this list into a top-level function of build/Code.js.
 import { onInstall, onOpen } from './menu';
 import { getSidebarState, openSidebar, openSidebarToCancel } from './sidebar';
-import { readSelectionPlan } from './read-selection-plan';
+import { readSelectionPlan } from './selection-reader';
 import { readHiddenRows } from './hidden-rows-reader';
 import { runChunk } from './run-chunk';
 import { getSettings, saveSettings } from './user-settings';

@@ -2,7 +2,7 @@
 import { JobErrorsResult } from '../shared/api';
 import { listErrorEventsRequest } from '../core/aodocs-request';
 import { callFailureSentence } from '../core/call-failure';
-import { CALL, jobNotFound } from '../core/wording';
+import { CALL, SERVER, jobNotFound } from '../core/wording';
 import { MAX_EVENT_PAGES, parseEventList } from '../core/job-events';
 import { checkJobId } from '../core/job-id';
 import { callAodocs } from './aodocs-call';
@@ -13,7 +13,7 @@ import { UserFacingError } from './user-facing-error';
 export function readJobErrors(): JobErrorsResult {
   const cell = SpreadsheetApp.getActiveSpreadsheet().getCurrentCell();
   const check = checkJobId(cell ? cell.getDisplayValue() : '');
-  if (check.kind !== 'valid') throw new UserFacingError('Click the cell that holds the job ID, then try again.');
+  if (check.kind !== 'valid') throw new UserFacingError(SERVER.clickJobIdCell);
   const settings = readSettings();
   const authorization = authorizationHeader(settings);
   const startedAt = Date.now();

@@ -3,7 +3,7 @@
 import { LibraryPageRequest, LibraryPageResult } from '../shared/api';
 import { listJobsRequest } from '../core/aodocs-request';
 import { callFailureSentence } from '../core/call-failure';
-import { CALL } from '../core/wording';
+import { CALL, SERVER } from '../core/wording';
 import { LISTING_HEADERS, listingRow, listingSheetName, parseJobList, validateFilters } from '../core/library-listing';
 import { callAodocs } from './aodocs-call';
 import { authorizationHeader } from './authorization';
@@ -44,7 +44,7 @@ function listingSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, req
     const sheet = spreadsheet.getSheetByName(request.sheetName);
     // Only a sheet this feature made may be appended to.
     if (!sheet || !request.sheetName.startsWith('Jobs '))
-      throw new UserFacingError(`The sheet "${request.sheetName}" is gone.`);
+      throw new UserFacingError(SERVER.listingSheetGone(request.sheetName));
     return sheet;
   }
   const name = listingSheetName(

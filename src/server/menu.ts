@@ -1,7 +1,7 @@
 // The add-on menu. onOpen runs in AuthMode.NONE or LIMITED, where most services are off limits: it only builds
 // the menu, so the menu appears in every authorization mode (editor add-on authorization lifecycle).
 
-export const ADDON_MENU_ITEMS = [
+const ADDON_MENU_ITEMS = [
   { caption: 'Open sidebar', functionName: 'openSidebar' },
   { caption: 'Cancel selected jobs...', functionName: 'openSidebarToCancel' },
 ] as const;

@@ -4,7 +4,7 @@ import { CHUNKS_IN_FLIGHT } from '../core/settings';
 
 declare const __APP_VERSION__: string;
 
-export const SIDEBAR_TITLE = 'AODocs Jobs';
+const SIDEBAR_TITLE = 'AODocs Jobs';
 /** Set by "Cancel selected jobs..." so the sidebar opens on the confirmation step; read once. */
 const START_WITH_CANCEL_KEY = 'startWithCancel';
 

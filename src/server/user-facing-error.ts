@@ -3,6 +3,3 @@
  * thrown error's message, so the message must be complete, and must never hold a token or a raw response.
  */
 export class UserFacingError extends Error {}
-
-export const AUTHORIZATION_NEEDED =
-  'Authorization needed: reopen the sidebar and allow the add-on to see your Google identity.';

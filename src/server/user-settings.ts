@@ -4,8 +4,8 @@ import { SaveSettingsAnswer, SettingsView } from '../shared/api';
 import { Settings, settingsFromStorage, validateSettingsInput } from '../core/settings';
 import { ALLOWED_URL_PREFIXES } from './manifest';
 
-export const SETTINGS_KEY = 'settings';
-export const SECURITY_CODE_KEY = 'aodocsSecurityCode';
+const SETTINGS_KEY = 'settings';
+const SECURITY_CODE_KEY = 'aodocsSecurityCode';
 
 export function readSettings(): Settings {
   return settingsFromStorage(PropertiesService.getUserProperties().getProperty(SETTINGS_KEY), ALLOWED_URL_PREFIXES);

@@ -1,0 +1,39 @@
+// What Check connection tells the user: one request (reading a job that does not exist) answers 404 to a caller
+// AODocs accepts, and 401 to one it does not. The server sends it; this module says what the answer means.
+import { AuthModeName } from '../shared/api';
+import { Answer } from './aodocs-answer';
+import { CONNECTION, connectionSupportRequest } from './wording';
+
+export const PROBE_JOB_ID = 'aodocs-jobs-connection-check';
+
+export interface ConnectionVerdict {
+  ok: boolean;
+  message: string;
+  /** The sentence to send AODocs support, when the sign-in was refused and a client ID is known. */
+  supportRequest?: string;
+}
+
+/** `answer` undefined: the request never went out (time budget). */
+export function connectionVerdict(
+  answer: Answer | undefined,
+  context: { authMode: AuthModeName; clientId?: string; domain: string },
+): ConnectionVerdict {
+  if (answer === undefined || answer.kind === 'no-answer') return { ok: false, message: CONNECTION.noAnswer };
+  const { code } = answer;
+  if (code === 404 || code === 200) return { ok: true, message: CONNECTION.accepted };
+  if (code === 401) {
+    if (context.authMode === 'security-code') return { ok: false, message: CONNECTION.securityCodeRefused };
+    return {
+      ok: false,
+      message: CONNECTION.signInRefused,
+      supportRequest: context.clientId ? connectionSupportRequest(context.clientId, context.domain) : undefined,
+    };
+  }
+  if (code === 403) {
+    return {
+      ok: false,
+      message: context.authMode === 'security-code' ? CONNECTION.forbiddenSecurityCode : CONNECTION.forbidden,
+    };
+  }
+  return { ok: false, message: CONNECTION.unexpected(code) };
+}
