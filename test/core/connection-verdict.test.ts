@@ -1,0 +1,32 @@
+// Check connection: what one probe answer means, per authentication mode.
+import { classifyAnswer } from '../../src/core/aodocs-answer';
+import { connectionVerdict } from '../../src/core/connection-verdict';
+import type { AuthModeName } from '../../src/shared/api';
+
+const answer = (code: number) =>
+  classifyAnswer({
+    code,
+    body: JSON.stringify({ error: { code, message: 'x', errors: [{ reason: 'r' }] } }),
+    headers: {},
+  });
+
+test.each<[string, ReturnType<typeof answer> | undefined, AuthModeName, boolean, RegExp, boolean]>([
+  ['404 for the probe job: accepted', answer(404), 'identity-token', true, /accepts this sign-in/, false],
+  ['401 with a Google token: the client ID to register', answer(401), 'identity-token', false, /client ID/, true],
+  ['401 with a security code: the code', answer(401), 'security-code', false, /security code \(401\)/, false],
+  ['403: library administrator rights', answer(403), 'identity-token', false, /administrator of that library/, false],
+  ['403 with a security code: check the code too', answer(403), 'security-code', false, /security code too/, false],
+  ['500: unexpected', answer(500), 'identity-token', false, /Unexpected answer from AODocs \(HTTP 500\)/, false],
+  ['no answer', { kind: 'no-answer', retryable: true }, 'identity-token', false, /did not answer/, false],
+  ['never sent', undefined, 'identity-token', false, /did not answer/, false],
+])('%s', (_name, probe, authMode, ok, message, support) => {
+  const verdict = connectionVerdict(probe, {
+    authMode,
+    clientId: '123.apps.googleusercontent.com',
+    domain: 'example.com',
+  });
+  expect(verdict.ok).toBe(ok);
+  expect(verdict.message).toMatch(message);
+  expect(verdict.supportRequest !== undefined).toBe(support);
+  if (support) expect(verdict.supportRequest).toContain('123.apps.googleusercontent.com');
+});
