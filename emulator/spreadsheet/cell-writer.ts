@@ -19,10 +19,9 @@ export function writeTypedInput(
 ): void {
   const numberFormat = sheet.cell(row, column)?.numberFormat;
   const plainText = isPlainTextFormat(numberFormat);
-  const keepApostrophe = plainText && settings.plainTextKeepsApostrophe;
-  const parsed = keepApostrophe
-    ? { value: input === null || input === undefined ? '' : String(input), formula: '' }
-    : parseTypedInput(input, settings.timeZone, plainText);
+  // Only a string is typed input that could start with an apostrophe; numbers, booleans and dates stay values.
+  const keepApostrophe = plainText && settings.plainTextKeepsApostrophe && typeof input === 'string';
+  const parsed = keepApostrophe ? { value: input, formula: '' } : parseTypedInput(input, settings.timeZone, plainText);
   const cell = sheet.setContent(row, column, parsed.value, parsed.formula);
   // Sheets gives a typed '12%' or '1,234' a matching format, but only where no format was chosen.
   if (parsed.autoFormat && cell.numberFormat === undefined) cell.numberFormat = parsed.autoFormat;

@@ -43,7 +43,7 @@ export interface SheetFrame {
 }
 
 /** A rectangle of displayed texts to read: rows first..first+numRows-1, columns likewise. */
-interface Rectangle {
+export interface Rectangle {
   row: number;
   column: number;
   numRows: number;

@@ -2,7 +2,7 @@
 // timeout is seen exactly as it happened, with no client-side retry or connection reuse in between.
 
 import { request as httpRequest } from 'node:http';
-import { makeTestIdToken, type TestTokenClaims } from '../../../simulator/test-tokens';
+import { makeTestIdToken, type TestTokenClaims } from '../../simulator/test-tokens';
 
 export interface HttpAnswer {
   status: number;

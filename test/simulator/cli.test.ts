@@ -4,11 +4,11 @@ import { spawn } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseCliArgs, parseFaultRates, UsageError } from '../../../simulator/cli-args';
-import { demoSeed } from '../../../simulator/demo-seed';
+import { parseCliArgs, parseFaultRates, UsageError } from '../../simulator/cli-args';
+import { demoSeed } from '../../simulator/demo-seed';
 import { ADMIN, call } from './http-helpers';
 
-const ROOT = join(__dirname, '../../..');
+const ROOT = join(__dirname, '../..');
 const CLI = join(ROOT, 'simulator/cli.ts');
 
 /** Runs `tsx simulator/cli.ts ...args` the way `npx tsx` does. */

@@ -1,9 +1,9 @@
 // createAppsScriptEnvironment and loadBundle: the vm context, executions, clock and realm.
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadBundle } from '../../../emulator/bundle-loader';
-import { createAppsScriptEnvironment, DEFAULT_BUILD_DIR } from '../../../emulator/environment';
-import { EmulatedSpreadsheet } from '../../../emulator/spreadsheet';
+import { loadBundle } from '../../emulator/bundle-loader';
+import { createAppsScriptEnvironment, DEFAULT_BUILD_DIR } from '../../emulator/environment';
+import { EmulatedSpreadsheet } from '../../emulator/spreadsheet';
 import { closeEnvironments, loadCode, tempBuildDir, testEnvironment } from './services/support/environments';
 
 afterAll(() => closeEnvironments());

@@ -1,4 +1,4 @@
-import { htmlOutputStateOf } from '../../../../emulator/services/html-service';
+import { htmlOutputStateOf } from '../../../emulator/services/html-service';
 import { closeEnvironments, tempBuildDir, testEnvironment } from './support/environments';
 
 afterAll(() => closeEnvironments());

@@ -1,4 +1,4 @@
-import { formatDate } from '../../../../emulator/services/format-date';
+import { formatDate } from '../../../emulator/services/format-date';
 import { closeEnvironments, testEnvironment } from './support/environments';
 
 afterAll(() => closeEnvironments());

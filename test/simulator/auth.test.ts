@@ -1,9 +1,9 @@
 // Authentication and permissions: 401 for missing/garbled/expired/unregistered tokens, security codes,
 // 403 and 404 answers, and a request log that never holds a credential.
 
-import { DEMO_LIBRARY_IDS, DEMO_SECURITY_CODES, demoJobIds, demoSeed } from '../../../simulator/demo-seed';
-import { startSimulator, type SimulatorHandle } from '../../../simulator/simulator-process';
-import { makeTestIdToken } from '../../../simulator/test-tokens';
+import { DEMO_LIBRARY_IDS, DEMO_SECURITY_CODES, demoJobIds, demoSeed } from '../../simulator/demo-seed';
+import { startSimulator, type SimulatorHandle } from '../../simulator/simulator-process';
+import { makeTestIdToken } from '../../simulator/test-tokens';
 import { ADMIN, bearer, call } from './http-helpers';
 
 let sim: SimulatorHandle;

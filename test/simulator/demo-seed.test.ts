@@ -6,9 +6,9 @@ import {
   demoJobIds,
   demoSeed,
   HOSTILE_EVENT_MESSAGES,
-} from '../../../simulator/demo-seed';
-import { parseSeed } from '../../../simulator/seed';
-import { JobStore } from '../../../simulator/store';
+} from '../../simulator/demo-seed';
+import { parseSeed } from '../../simulator/seed';
+import { JobStore } from '../../simulator/store';
 
 const seed = demoSeed();
 const ids = demoJobIds();

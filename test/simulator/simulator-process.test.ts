@@ -1,8 +1,8 @@
 // startSimulator(): the worker starts, serves while this thread is blocked, and its handle works.
 
 import { Worker } from 'node:worker_threads';
-import { DEMO_LIBRARY_IDS, demoJobIds, demoSeed } from '../../../simulator/demo-seed';
-import { startSimulator } from '../../../simulator/simulator-process';
+import { DEMO_LIBRARY_IDS, demoJobIds, demoSeed } from '../../simulator/demo-seed';
+import { startSimulator } from '../../simulator/simulator-process';
 import { ADMIN, call } from './http-helpers';
 
 const ids = demoJobIds();

@@ -1,10 +1,10 @@
 // Fault injection (each kind, targeted and random, deterministic by seed) and latency.
 
-import { demoJobIds } from '../../../simulator/demo-seed';
-import { FaultPlanner } from '../../../simulator/faults';
-import { LatencyPicker } from '../../../simulator/latency';
-import { createSimulatorServer } from '../../../simulator/server';
-import { startSimulator, type SimulatorHandle } from '../../../simulator/simulator-process';
+import { demoJobIds } from '../../simulator/demo-seed';
+import { FaultPlanner } from '../../simulator/faults';
+import { LatencyPicker } from '../../simulator/latency';
+import { createSimulatorServer } from '../../simulator/server';
+import { startSimulator, type SimulatorHandle } from '../../simulator/simulator-process';
 import { ADMIN, call } from './http-helpers';
 
 let sim: SimulatorHandle;

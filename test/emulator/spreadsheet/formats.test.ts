@@ -1,8 +1,8 @@
 // Number-format patterns and A1 parsing, below the Range API.
-import { columnLetters, columnNumber, formatA1, parseA1 } from '../../../../emulator/spreadsheet/a1-notation';
-import { formatDatePattern } from '../../../../emulator/spreadsheet/date-pattern';
-import { automaticNumberDisplay } from '../../../../emulator/spreadsheet/display-format';
-import { formatNumberPattern } from '../../../../emulator/spreadsheet/number-pattern';
+import { columnLetters, columnNumber, formatA1, parseA1 } from '../../../emulator/spreadsheet/a1-notation';
+import { formatDatePattern } from '../../../emulator/spreadsheet/date-pattern';
+import { automaticNumberDisplay } from '../../../emulator/spreadsheet/display-format';
+import { formatNumberPattern } from '../../../emulator/spreadsheet/number-pattern';
 
 const wall = { year: 2026, month: 3, day: 7, hour: 15, minute: 4, second: 9, millisecond: 250 };
 

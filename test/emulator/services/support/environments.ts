@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadBundle, type LoadedBundle } from '../../../../../emulator/bundle-loader';
+import { loadBundle, type LoadedBundle } from '../../../../emulator/bundle-loader';
 import {
   type AppsScriptEnvironment,
   type AppsScriptEnvironmentOptions,
   createAppsScriptEnvironment,
-} from '../../../../../emulator/environment';
+} from '../../../../emulator/environment';
 
 const opened: AppsScriptEnvironment[] = [];
 

@@ -1,7 +1,7 @@
 // The four operations over real sockets, against the simulator in its worker thread.
 
-import { DEMO_LIBRARY_IDS, demoJobIds, demoSeed, HOSTILE_EVENT_MESSAGES } from '../../../simulator/demo-seed';
-import { startSimulator, type SimulatorHandle } from '../../../simulator/simulator-process';
+import { DEMO_LIBRARY_IDS, demoJobIds, demoSeed, HOSTILE_EVENT_MESSAGES } from '../../simulator/demo-seed';
+import { startSimulator, type SimulatorHandle } from '../../simulator/simulator-process';
 import { ADMIN, bearer, call } from './http-helpers';
 
 let sim: SimulatorHandle;

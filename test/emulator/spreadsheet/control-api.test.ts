@@ -1,7 +1,7 @@
 // The control API (emulator/README.md): what tests and the playground do as the user, uncounted.
 import vm from 'node:vm';
-import { CallCounter } from '../../../../emulator/call-counter';
-import { EmulatedSpreadsheet } from '../../../../emulator/spreadsheet';
+import { CallCounter } from '../../../emulator/call-counter';
+import { EmulatedSpreadsheet } from '../../../emulator/spreadsheet';
 import { spreadsheetWith } from './helpers';
 
 describe('addSheet, sheet, sheetNames, activate', () => {

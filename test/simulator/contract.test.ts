@@ -2,9 +2,9 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ContractChecker } from '../../../simulator/contract';
-import { DEMO_LIBRARY_IDS, demoJobIds } from '../../../simulator/demo-seed';
-import { startSimulator, type SimulatorHandle } from '../../../simulator/simulator-process';
+import { ContractChecker } from '../../simulator/contract';
+import { DEMO_LIBRARY_IDS, demoJobIds } from '../../simulator/demo-seed';
+import { startSimulator, type SimulatorHandle } from '../../simulator/simulator-process';
 import { ADMIN, call } from './http-helpers';
 
 const checker = new ContractChecker();
@@ -62,7 +62,7 @@ describe('ContractChecker on responses', () => {
   });
 
   test('the simulator serves the OpenAPI document unchanged from its own folder', () => {
-    const document = JSON.parse(readFileSync(join(__dirname, '../../../simulator/job.openapi.json'), 'utf8'));
+    const document = JSON.parse(readFileSync(join(__dirname, '../../simulator/job.openapi.json'), 'utf8'));
     expect(document.openapi).toBe('3.0.1');
     expect(document.components.schemas.ApiJob.properties.startedAt).toEqual({ type: 'integer', format: 'int64' });
   });
