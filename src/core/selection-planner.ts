@@ -103,8 +103,11 @@ export function* planFromSheet(frame: SheetFrame, settings: Settings, known?: Kn
   const texts = yield* readTexts(areas.map((a) => clipped(a, frame)));
   const ranges: SelectedRange[] = areas.map((a, i) => ({ a1: a.a1, row: a.row, column: a.column, texts: texts[i] }));
 
+  // The selected columns within the data, also for a range below the last row (its header still names them).
   const selectedColumns = new Set<number>();
-  for (const r of ranges) for (let j = 0; j < (r.texts[0]?.length ?? 0); j++) selectedColumns.add(r.column + j);
+  for (const a of areas) {
+    for (let c = a.column; c <= Math.min(a.column + a.numColumns - 1, frame.lastColumn); c++) selectedColumns.add(c);
+  }
   const row1 = yield* readRow(1, frame.lastColumn);
   const headerRow = detectHeaderRow(
     frame.frozenRows,
