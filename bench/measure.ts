@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { startSimulator, type SimulatorHandle } from '../simulator/simulator-process';
-import { CHUNKS_IN_FLIGHT, DEFAULT_SETTINGS } from '../src/core/settings';
+import { DEFAULT_SETTINGS } from '../src/core/settings';
 import { steadyMax } from './analysis';
 import { RssSampler } from './memory';
 import { runNaive } from './naive';
@@ -65,7 +65,7 @@ export async function measureAll(options: {
   const { quick, latencyMs, progress } = options;
   const startedAt = Date.now();
   const chunkSize = DEFAULT_SETTINGS.chunkSize;
-  const chunksInFlight = CHUNKS_IN_FLIGHT;
+  const chunksInFlight = DEFAULT_SETTINGS.chunksInFlight;
   const build = snapshotBuild();
   const buildDir = build.dir;
   const memory = new RssSampler();

@@ -69,7 +69,7 @@ export async function runOurs(simulator: SimulatorHandle, memory: RssSampler, op
       chunks,
       counts: recorder.counts(jobIdOfUrl),
       sheetsCallsPerChunk: chunks.map((c) => sheetsOf(c.calls)),
-      finished: end.finished,
+      finished: end.jobsDone + end.rejectedDone,
       notSent: end.notSent,
       rowsCancelled: columnValues(env, 'Result').filter((v) => v === 'Cancelled').length,
       memory: { rssMb: memory.peakMb(), heapUsedMb: recorder.heapUsedHighWaterMb() },

@@ -18,6 +18,11 @@ export interface RuntimeOptions {
   slowMs: number;
   /** Default 'precondition' (412). */
   finishedCancelMode: FinishedCancelMode;
+  /**
+   * The Google Workspace domains this AODocs instance serves, or null (default) to accept any `domain` parameter.
+   * When set, a request naming another domain gets 400 to everything, as AODocs does for a wrong domain setting.
+   */
+  domains: string[] | null;
 }
 
 export interface SimulatorOptions extends Partial<RuntimeOptions> {
@@ -36,6 +41,7 @@ export const DEFAULT_RUNTIME_OPTIONS: RuntimeOptions = {
   faultSeed: 1,
   slowMs: 35_000,
   finishedCancelMode: 'precondition',
+  domains: null,
 };
 
 export function checkRuntimeOptions(options: Partial<RuntimeOptions>): void {

@@ -157,6 +157,10 @@ export async function handleRequest(state: SimulatorState, req: IncomingMessage,
     const checked = state.contract.checkRequest(operation, route.pathParams, query, bodyLength);
     for (const problem of checked.problems) violation('request', problem);
     if (auth.error) return send(errorAnswer(auth.error));
+    const domain = query.get('domain');
+    if (state.options.domains && domain !== null && !state.options.domains.includes(domain)) {
+      return send(errorAnswer(badRequest(`Invalid domain: ${domain}`)));
+    }
     if (checked.invalid)
       return send(errorAnswer(badRequest(`Invalid request parameters: ${checked.problems.join('; ')}`)));
 

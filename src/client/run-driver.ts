@@ -1,14 +1,8 @@
-// Drives a run from the sidebar: the plan's jobs in chunks, a few chunks in flight, progress after each one,
-// and a stop that lets the chunks in flight finish and write. No DOM here.
-import {
-  ChunkRequest,
-  ChunkResult,
-  JobAction,
-  JobResult,
-  PlannedJob,
-  RejectedCell,
-  SelectionPlan,
-} from '../shared/api';
+// Drives a run from the sidebar: an opening chunk alone (slow start), then the other chunks a few at a time,
+// progress after each one, and a Stop that holds back every chunk not yet sent, in the sidebar and on the server.
+// The pacing itself is core/run-schedule.ts's. No DOM here.
+import { ChunkRequest, ChunkResult, JobAction, JobResult, SelectionPlan } from '../shared/api';
+import { ChunkWork, estimateMsLeft, newRunId, scheduleChunks } from '../core/run-schedule';
 
 export interface RunOptions {
   plan: SelectionPlan;
@@ -19,12 +13,26 @@ export interface RunOptions {
   onProgress: (progress: RunProgress) => void;
   /** Asked before each chunk is started. */
   stopRequested: () => boolean;
+  /** Tells the server the run is stopped (called once, when a stop is first seen), so chunks in flight hold back. */
+  stopOnServer?: (runId: string) => Promise<unknown>;
+  /** The clock, for the estimate of the time left. */
+  now?: () => number;
+  /** Random bytes for the run's ID (the browser's crypto by default). */
+  randomBytes?: (n: number) => Uint8Array;
 }
 
 export interface RunProgress {
-  total: number;
-  finished: number;
+  /** Distinct job IDs the run sends: the count the confirmation named. */
+  jobsTotal: number;
+  /** Jobs whose answer came back (or that left the sheet before being sent). */
+  jobsDone: number;
+  /** Selected cells that are never sent (invalid, several IDs in a row): counted apart. */
+  rejectedTotal: number;
+  rejectedDone: number;
+  chunksDone: number;
   results: JobResult[];
+  /** Estimated time left, once a few chunks have come back. */
+  estimatedMsLeft?: number;
 }
 
 export interface RunEnd extends RunProgress {
@@ -34,60 +42,101 @@ export interface RunEnd extends RunProgress {
   stoppedBecause?: string;
 }
 
-const REJECTED_PER_CHUNK = 500;
 /** A job the server hands back (out of time) is sent again, but not forever. */
 const MAX_RESENDS = 5;
 
-function chunksOf<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+const STOPPED = 'Stopped: the chunks already sent were finished and written; the others were not sent.';
+
+function browserRandomBytes(n: number): Uint8Array {
+  return crypto.getRandomValues(new Uint8Array(n));
 }
 
 export async function runJobs(options: RunOptions): Promise<RunEnd> {
   const { plan, action } = options;
-  const queue: { jobs: PlannedJob[]; rejected: RejectedCell[] }[] = [
-    ...chunksOf(plan.rejected, REJECTED_PER_CHUNK).map((rejected) => ({ jobs: [], rejected })),
-    ...chunksOf(plan.jobs, Math.max(1, options.chunkSize)).map((jobs) => ({ jobs, rejected: [] })),
-  ];
-  const total = plan.jobs.length + plan.rejected.length;
+  const now = options.now ?? (() => Date.now());
+  const runId = newRunId((options.randomBytes ?? browserRandomBytes)(12));
+  const { opening, rest } = scheduleChunks(plan.jobs, plan.rejected, options.chunkSize);
+  const queue: ChunkWork[] = [...rest];
   const results: JobResult[] = [];
   const resends = new Map<string, number>();
   let givenUp = 0;
+  let chunksDone = 0;
   let stoppedBecause: string | undefined;
+  /** When the opening chunk came back, and the jobs done by then: the pace is measured from there. */
+  const pace: { openedAt?: number; jobsAtOpening: number } = { jobsAtOpening: 0 };
+  let serverTold = false;
+
+  const progress = (): RunProgress => {
+    const rejectedDone = results.filter((r) => r.outcome === 'invalid').length;
+    const jobsDone = results.length - rejectedDone;
+    const jobsLeft = plan.jobs.length - jobsDone;
+    const estimatedMsLeft =
+      pace.openedAt === undefined
+        ? undefined
+        : estimateMsLeft(chunksDone, now() - pace.openedAt, jobsDone - pace.jobsAtOpening, jobsLeft);
+    return {
+      jobsTotal: plan.jobs.length,
+      jobsDone,
+      rejectedTotal: plan.rejected.length,
+      rejectedDone,
+      chunksDone,
+      results,
+      estimatedMsLeft,
+    };
+  };
+
+  const stopSeen = (): boolean => {
+    if (!options.stopRequested()) return false;
+    stoppedBecause ??= STOPPED;
+    if (!serverTold && options.stopOnServer) {
+      serverTold = true;
+      // Not awaited: the chunks in flight must not wait for it; a failure only loses the server-side brake.
+      options.stopOnServer(runId).catch(() => undefined);
+    }
+    return true;
+  };
+
+  /** Sends one chunk; false when the run must not go on. */
+  const sendChunk = async (work: ChunkWork): Promise<boolean> => {
+    let answer: ChunkResult;
+    try {
+      answer = await options.send({ action, sheetId: plan.sheetId, headerRow: plan.headerRow, runId, ...work });
+    } catch (error) {
+      queue.unshift(work);
+      stoppedBecause ??= error instanceof Error ? error.message : String(error);
+      return false;
+    }
+    results.push(...answer.results);
+    chunksDone++;
+    // Jobs the server had no time for go back first in line, a bounded number of times.
+    const again = answer.notSent.filter((job) => {
+      const n = (resends.get(job.jobId) ?? 0) + 1;
+      resends.set(job.jobId, n);
+      return n <= MAX_RESENDS || (givenUp++, false);
+    });
+    if (again.length > 0) queue.unshift({ jobs: again, rejected: [] });
+    if (answer.stopRun !== undefined) stoppedBecause ??= answer.stopRun;
+    options.onProgress(progress());
+    return stoppedBecause === undefined;
+  };
+
+  // Slow start: the opening chunk goes alone; the others only if it gave no reason to stop.
+  if (opening && !stopSeen()) await sendChunk(opening);
+  else if (opening) queue.unshift(opening);
+  pace.jobsAtOpening = progress().jobsDone;
+  pace.openedAt = now();
 
   const worker = async (): Promise<void> => {
-    for (;;) {
-      if (stoppedBecause !== undefined) return;
-      if (options.stopRequested()) {
-        stoppedBecause = 'Stopped: the chunks already sent were finished and written.';
-        return;
-      }
+    while (stoppedBecause === undefined && !stopSeen()) {
       const next = queue.shift();
-      if (!next) return;
-      let answer: ChunkResult;
-      try {
-        answer = await options.send({ action, sheetId: plan.sheetId, headerRow: plan.headerRow, ...next });
-      } catch (error) {
-        queue.unshift(next);
-        stoppedBecause = error instanceof Error ? error.message : String(error);
-        return;
-      }
-      results.push(...answer.results);
-      // Jobs the server had no time for go back first in line, a bounded number of times.
-      const again = answer.notSent.filter((job) => {
-        const n = (resends.get(job.jobId) ?? 0) + 1;
-        resends.set(job.jobId, n);
-        return n <= MAX_RESENDS || (givenUp++, false);
-      });
-      if (again.length > 0) queue.unshift({ jobs: again, rejected: [] });
-      if (answer.stopRun !== undefined) stoppedBecause = answer.stopRun;
-      options.onProgress({ total, finished: results.length, results });
+      if (!next || !(await sendChunk(next))) return;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.chunksInFlight) }, worker));
+  if (stoppedBecause === undefined) {
+    await Promise.all(Array.from({ length: Math.max(1, options.chunksInFlight) }, worker));
+  }
   const notSent = givenUp + queue.reduce((n, c) => n + c.jobs.length + c.rejected.length, 0);
-  return { total, finished: results.length, results, notSent, stoppedBecause };
+  return { ...progress(), estimatedMsLeft: undefined, notSent, stoppedBecause };
 }
 
 /** Counts by outcome, for the progress line and the final summary. */

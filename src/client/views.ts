@@ -3,7 +3,7 @@
 import { JobAction, JobResult, SelectionPlan } from '../shared/api';
 import { h } from './dom';
 import { RunEnd, RunProgress, countOutcomes } from './run-driver';
-import { confirmCancelSentence, plural } from './wording';
+import { confirmCancelSentence, plural, timeLeftSentence } from './wording';
 
 function row(label: string, value: string | number, testId: string): HTMLElement {
   return h(
@@ -50,8 +50,14 @@ function countsView(action: JobAction, results: JobResult[]): HTMLElement {
   );
 }
 
+/** "12 of 38 jobs done, about 40 s left" (cells that are never sent are not part of the count). */
+export function progressSentence(progress: RunProgress): string {
+  const done = `${progress.jobsDone.toLocaleString('en-US')} of ${plural(progress.jobsTotal, 'job')} done`;
+  return progress.estimatedMsLeft === undefined ? done : `${done}, ${timeLeftSentence(progress.estimatedMsLeft)}`;
+}
+
 export function progressView(action: JobAction, progress: RunProgress): HTMLElement {
-  const percent = progress.total === 0 ? 100 : Math.round((progress.finished / progress.total) * 100);
+  const percent = progress.jobsTotal === 0 ? 100 : Math.round((progress.jobsDone / progress.jobsTotal) * 100);
   const bar = h('div', { class: 'bar-fill' });
   bar.style.width = `${percent}%`;
   return h(
@@ -68,7 +74,7 @@ export function progressView(action: JobAction, progress: RunProgress): HTMLElem
       },
       bar,
     ),
-    h('p', { 'data-testid': 'progress-text' }, `${progress.finished} of ${progress.total} done`),
+    h('p', { 'data-testid': 'progress-text' }, progressSentence(progress)),
     countsView(action, progress.results),
   );
 }

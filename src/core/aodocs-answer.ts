@@ -12,9 +12,40 @@ export interface HttpAnswer {
 
 export type Answer =
   | { kind: 'ok'; code: number; body: unknown }
-  | { kind: 'error'; code: number; reason?: string; retryable: boolean; retryAfterSeconds?: number }
+  | {
+      kind: 'error';
+      code: number;
+      reason?: string;
+      /** AODocs' error message: untrusted, matched against known causes, never shown. */
+      message?: string;
+      retryable: boolean;
+      retryAfterSeconds?: number;
+    }
   | { kind: 'unexpected'; code: number; retryable: boolean; retryAfterSeconds?: number }
-  | { kind: 'no-answer'; retryable: true };
+  | {
+      kind: 'no-answer';
+      retryable: true;
+      /** What Apps Script's exception says went wrong, as a kind (the message itself names the URL). */
+      cause?: FetchFailure;
+    };
+
+/** Why a request got no answer, from UrlFetchApp's exception message. */
+export type FetchFailure = 'not-allowlisted' | 'unknown-host' | 'timeout' | 'unreachable' | 'other';
+
+/**
+ * The kind of a UrlFetchApp exception message. Wordings from scripts that met them (the Apps Script platform
+ * research, section 1.4): "Request to <url> failed because the URL has not been whitelisted in the script
+ * manifest.", "DNS error: <url>", "Timeout: <url>", "Address unavailable: <url>". A Workspace administrator's
+ * allowlist of outside hosts has no documented wording: it is "other", and the same "other" message for every
+ * request of a chunk is what points at it.
+ */
+export function fetchFailure(message: string): FetchFailure {
+  if (/whitelist|allowlist/i.test(message)) return 'not-allowlisted';
+  if (/^(Exception: )?DNS error/i.test(message)) return 'unknown-host';
+  if (/^(Exception: )?Timeout/i.test(message)) return 'timeout';
+  if (/^(Exception: )?Address unavailable/i.test(message)) return 'unreachable';
+  return 'other';
+}
 
 /** Worth another attempt: every 5xx (AODocs rewrites most to 503 backendError) and 429 (undocumented but real). */
 function isRetryableCode(code: number): boolean {
@@ -73,7 +104,9 @@ export function classifyAnswer(answer: HttpAnswer, now?: number): Answer {
   const errors = (error as { errors?: unknown }).errors;
   const first = Array.isArray(errors) ? (errors[0] as { reason?: unknown } | undefined) : undefined;
   const reason = typeof first?.reason === 'string' ? first.reason : undefined;
-  return { kind: 'error', code, reason, retryable, retryAfterSeconds: retryAfter(answer.headers, now) };
+  const text = (error as { message?: unknown }).message;
+  const message = typeof text === 'string' ? text.slice(0, 500) : undefined;
+  return { kind: 'error', code, reason, message, retryable, retryAfterSeconds: retryAfter(answer.headers, now) };
 }
 
 /** The job carried by a successful answer, if the body reads as one. */

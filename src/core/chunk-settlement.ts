@@ -7,6 +7,7 @@ import { ExpectedCell, LocatedCell } from './cell-location';
 import { consecutiveRuns } from './blocks';
 import { JobOutcome, cancelOutcome, needsReadBack, refreshOutcome } from './job-outcome';
 import { RESULT_HEADERS, ResultHeader, resultValues } from './result-columns';
+import { setupProblem } from './circuit-breaker';
 import { RESULT, STOP, logFailedStopped, signInStopped, writeFailedStopped } from './wording';
 
 /** The cells of the chunk's jobs, as cell-location finds them; a job's key is its ID. */
@@ -28,6 +29,11 @@ export function jobsStillInSheet(
 ): { present: PlannedJob[]; gone: PlannedJob[] } {
   const found = new Set(located.filter((l) => l.at).map((l) => l.key));
   return { present: jobs.filter((j) => found.has(j.jobId)), gone: jobs.filter((j) => !found.has(j.jobId)) };
+}
+
+/** The jobs to send now: none once the run was stopped (they go back to the sidebar as not sent). */
+export function jobsToSend(present: PlannedJob[], stopped: boolean): PlannedJob[] {
+  return stopped ? [] : present;
 }
 
 /** What came of one request: its last answer, or undefined when it was never sent (time budget, quota). */
@@ -201,6 +207,15 @@ export function chunkResults(settled: Settled[], gone: PlannedJob[], placement: 
   ];
 }
 
+/** The circuit breaker's verdict on a chunk's answers (see circuit-breaker.ts). */
+export function chunkSetupProblem(sent: Sent[], outcomes: (JobOutcome | undefined)[]): string | undefined {
+  const answered = sent.flatMap((s, i) => (s && outcomes[i] ? [{ answer: s.answer, outcome: outcomes[i]! }] : []));
+  return setupProblem(
+    answered.map((a) => a.answer),
+    answered.map((a) => a.outcome),
+  );
+}
+
 /** Why the run must stop after this chunk, or undefined. */
 export function stopReason(facts: {
   writeFailure?: string;
@@ -208,11 +223,17 @@ export function stopReason(facts: {
   quotaExceeded: boolean;
   results: JobResult[];
   authMode: AuthModeName;
+  /** The circuit breaker's sentence, when every job met the same setup problem. */
+  setupProblem?: string;
+  /** The user pressed Stop and the server held this chunk back. */
+  stopped?: boolean;
 }): string | undefined {
   if (facts.writeFailure !== undefined) return writeFailedStopped(facts.writeFailure);
   // Nothing a user started may go untraced: a run whose log cannot be written does not go on.
   if (facts.logFailure !== undefined) return logFailedStopped(facts.logFailure);
   if (facts.quotaExceeded) return STOP.dailyQuota;
   if (facts.results.some((r) => r.httpCode === 401)) return signInStopped(facts.authMode);
+  if (facts.setupProblem !== undefined) return facts.setupProblem;
+  if (facts.stopped) return STOP.stopped;
   return undefined;
 }

@@ -3,6 +3,7 @@
 import { CellRef, ChunkRequest, JobAction, PlannedJob, RejectedCell } from '../shared/api';
 import { checkJobId } from './job-id';
 import { CHUNK_SIZE_LIMITS } from './settings';
+import { RUN_ID } from './run-schedule';
 
 /** More cells than this in one chunk is not something the sidebar ever sends. */
 export const MAX_CELLS_PER_CHUNK = 2000;
@@ -70,5 +71,13 @@ export function validateChunkRequest(value: unknown): ChunkRequest {
   // One cell holds one text: a cell listed twice would count twice when deciding whether a result may follow.
   const cells = [...jobs.flatMap((j) => j.cells), ...rejected.map((r) => r.cell)].map((c) => `${c.row}:${c.column}`);
   if (new Set(cells).size !== cells.length) fail('a cell appears twice');
-  return { action, sheetId: o.sheetId, headerRow, jobs, rejected };
+  if (o.runId !== undefined && (typeof o.runId !== 'string' || !RUN_ID.test(o.runId))) fail('run ID');
+  return {
+    action,
+    sheetId: o.sheetId,
+    headerRow,
+    jobs,
+    rejected,
+    ...(o.runId === undefined ? {} : { runId: o.runId }),
+  };
 }

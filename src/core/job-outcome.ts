@@ -26,6 +26,11 @@ export interface JobOutcome {
 /** The answer to reading a job back after its cancel; undefined when the read never went out (time, quota). */
 export type ReadBack = Answer | undefined;
 
+/** AODocs' 403 for a wrong, expired or revoked security code: about the setup, not the job's library. */
+export function isSecurityCodeRefusal(answer: Answer): boolean {
+  return answer.kind === 'error' && answer.code === 403 && /invalid security code/i.test(answer.message ?? '');
+}
+
 /** The sentence for an answer that carries no job: an error, a page that is not AODocs JSON, silence. */
 function failureSentence(answer: Answer, action: JobAction): string {
   switch (answer.kind) {
@@ -41,7 +46,7 @@ function failureSentence(answer: Answer, action: JobAction): string {
   const { code } = answer;
   if (answer.retryable) return unavailable(code);
   if (code === 401) return RESULT.signIn;
-  if (code === 403) return RESULT.notAdmin;
+  if (code === 403) return isSecurityCodeRefusal(answer) ? RESULT.securityCodeRefused : RESULT.notAdmin;
   if (code === 404) return RESULT.notFound;
   return action === 'cancel' ? notCancelledRefused(code) : refusedBy(code);
 }

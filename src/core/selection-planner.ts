@@ -171,6 +171,7 @@ export function* planFromSheet(frame: SheetFrame, settings: Settings, known?: Kn
       rejected: parts.rejected,
       summary: parts.summary,
       chunkSize: settings.chunkSize,
+      chunksInFlight: settings.chunksInFlight,
     },
   };
 }

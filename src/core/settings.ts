@@ -12,6 +12,8 @@ export interface Settings {
   domain: string;
   authMode: AuthMode;
   chunkSize: number;
+  /** Chunks of a run in flight at once: speed against how many cancels may still go out after Stop. */
+  chunksInFlight: number;
   skipHiddenRows: boolean;
   skipFinishedRows: boolean;
   writeLog: boolean;
@@ -19,21 +21,24 @@ export interface Settings {
 }
 
 export const CHUNK_SIZE_LIMITS = { min: 1, max: 50 } as const;
+export const CHUNKS_IN_FLIGHT_LIMITS = { min: 1, max: 6 } as const;
 const RUN_CAP_LIMITS = { min: 1, max: 20000 } as const;
 /**
- * Server calls the sidebar keeps in flight (chunks of a run, pieces of a hidden-row check). Chosen by the benchmark
- * (docs/bench/RESULTS.md): each call is its own execution, whose start and fixed Sheets and service calls cost
- * several times a request's latency, so the work scales with the executions in parallel. Bounded by
- * google.script.run's 10 concurrent calls [D] https://developers.google.com/apps-script/guides/html/communication
- * and by how many cancels may still go out after Stop (chunk size x this).
+ * Server calls the sidebar keeps in flight for work that sends nothing to AODocs (pieces of a hidden-row check).
+ * Chosen by the benchmark (docs/bench/RESULTS.md): each call is its own execution, whose start costs several
+ * times a request's latency, so the work scales with the executions in parallel. Bounded by google.script.run's
+ * 10 concurrent calls [D] https://developers.google.com/apps-script/guides/html/communication. A run's chunks
+ * are bounded by the user's chunksInFlight setting instead: Stop's brake depends on it.
  */
-export const CHUNKS_IN_FLIGHT = 6;
+export const PARALLEL_CALLS = 6;
 
 export const DEFAULT_SETTINGS: Settings = {
   baseUrl: PRODUCTION_BASE_URL,
   domain: '',
   authMode: 'identity-token',
   chunkSize: 20,
+  // 20 x 2: at most 40 cancels still reach AODocs after Stop (PRODUCT.md "Stop is a brake").
+  chunksInFlight: 2,
   skipHiddenRows: true,
   skipFinishedRows: true,
   writeLog: true,
@@ -75,6 +80,7 @@ function checks(allowedPrefixes: string[]): Record<keyof Settings, Check> {
       typeof v === 'string' && (v === '' || DOMAIN.test(v)) ? undefined : 'The domain must look like example.com.',
     authMode: (v) => (AUTH_MODES.includes(v as AuthMode) ? undefined : 'Unknown authentication mode.'),
     chunkSize: isInteger(CHUNK_SIZE_LIMITS, 'The chunk size'),
+    chunksInFlight: isInteger(CHUNKS_IN_FLIGHT_LIMITS, 'Chunks at once'),
     skipHiddenRows: isBoolean,
     skipFinishedRows: isBoolean,
     writeLog: isBoolean,

@@ -14,6 +14,7 @@ export const RESULT = {
   signIn: 'Sign-in not accepted by AODocs (401)',
   notAdmin: 'Not a library administrator (403)',
   notFound: 'Not found (404)',
+  securityCodeRefused: 'AODocs refused the security code (403)',
   noAnswer: 'AODocs unavailable, try again (no answer)',
   /** AODocs answered 200 with a job that has no status. */
   noStatus: 'AODocs gave no status',
@@ -75,6 +76,7 @@ export const HEADER_CHANGED = 'The header row changed since the selection was re
 
 /** Why a run stops, shown in the sidebar. */
 export const STOP = {
+  stopped: 'Stopped: the chunks already sent were finished and written; the others were not sent.',
   dailyQuota:
     "Google's daily limit for outside requests is reached; the jobs not yet sent were left untouched. " +
     'Run again tomorrow: finished rows are skipped.',
@@ -156,4 +158,27 @@ export const SERVER = {
   selectionSheetGone: 'The sheet of the selection no longer exists.',
   clickJobIdCell: 'Click the cell that holds the job ID, then try again.',
   listingSheetGone: (name: string) => `The sheet "${name}" is gone.`,
+} as const;
+
+/** Why a run stopped when every job of a chunk met the same answer that points at the setup, not the jobs. */
+export const SETUP = {
+  securityCode:
+    'AODocs refused the security code ("Invalid security code", 403), so the run stopped. Check it in Settings, ' +
+    'or ask your AODocs super administrator for a new one.',
+  refused400:
+    'AODocs refused every request of the last chunk (400), also reading the jobs back, so the run stopped. The ' +
+    'domain or the API address in Settings is likely wrong (the domain must be the Google Workspace domain your ' +
+    'AODocs uses, or empty).',
+  notAllowlisted:
+    "The add-on may not call the API address in Settings (it is not in the add-on's urlFetchWhitelist), so the " +
+    'run stopped. Use an address the add-on allows, or ask its maintainers for a new version that allows this one.',
+  unknownHost: 'The API address in Settings cannot be found (DNS error), so the run stopped. Check it in Settings.',
+  timeout: 'AODocs answered none of the last requests in time, so the run stopped. Try again later.',
+  unreachable:
+    'No request could reach AODocs (address unavailable), so the run stopped. Check the API address in Settings, ' +
+    'or try again later.',
+  blocked:
+    'Every request failed the same way before reaching AODocs, so the run stopped. Outside requests from Apps ' +
+    'Script are probably blocked in your Google Workspace: ask your Workspace administrator to allow the AODocs ' +
+    'API address for Apps Script.',
 } as const;

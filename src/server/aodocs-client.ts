@@ -1,6 +1,6 @@
 // Sends requests to AODocs through UrlFetchApp.fetchAll, retrying what is worth retrying inside the
 // execution's time budget, and turns each response into an answer.
-import { Answer, classifyAnswer } from '../core/aodocs-answer';
+import { Answer, classifyAnswer, fetchFailure } from '../core/aodocs-answer';
 import { FetchRequest } from '../core/aodocs-request';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, mayHaveReachedAodocs, retryDelayMs } from '../core/retry-policy';
 
@@ -32,6 +32,14 @@ function isRateLimited(error: unknown): boolean {
 }
 
 const NO_ANSWER: Answer = { kind: 'no-answer', retryable: true };
+
+function noAnswer(error: unknown): Answer {
+  return {
+    kind: 'no-answer',
+    retryable: true,
+    cause: fetchFailure(error instanceof Error ? error.message : String(error)),
+  };
+}
 
 function withTimeout(request: FetchRequest, policy: RetryPolicy) {
   return { ...request, timeoutSeconds: policy.requestTimeoutSeconds };
@@ -74,7 +82,7 @@ function sendWave(requests: FetchRequest[], sends: number[], policy: RetryPolicy
       return answerOf(UrlFetchApp.fetch(url, params));
     } catch (error) {
       quotaExceeded = isQuotaError(error);
-      return NO_ANSWER; // its message names the URL: never shown
+      return noAnswer(error); // its message names the URL: only its kind is kept
     }
   });
   return { answers, fetchAllFailed: true, quotaExceeded };
@@ -95,6 +103,8 @@ export function sendWithRetries(
   requests: FetchRequest[],
   startedAt: number,
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  /** Asked before each retry wave: false ends the retries (the run was stopped); answers so far are kept. */
+  keepRetrying: () => boolean = () => true,
 ): SendReport {
   const outcomes: SendOutcome[] = requests.map(() => undefined);
   let pending = requests.map((_, i) => i);
@@ -104,7 +114,7 @@ export function sendWithRetries(
   const timeLeft = (waitMs = 0) =>
     Date.now() + waitMs + policy.requestTimeoutSeconds * 1000 - startedAt <= policy.executionBudgetMs;
   let waitMs = 0;
-  while (pending.length > 0 && timeLeft(waitMs)) {
+  while (pending.length > 0 && timeLeft(waitMs) && (outcomes.every((o) => o === undefined) || keepRetrying())) {
     if (waitMs > 0) Utilities.sleep(waitMs);
     const waveSends = pending.map((i) => sends[i]);
     const wave = sendWave(

@@ -5,6 +5,7 @@ import { getSidebarState, openSidebar, openSidebarToCancel } from './sidebar';
 import { readSelectionPlan } from './selection-reader';
 import { readHiddenRows } from './hidden-rows-reader';
 import { runChunk } from './run-chunk';
+import { stopRun } from './run-stop';
 import { getSettings, saveSettings } from './user-settings';
 import { checkConnection } from './check-connection';
 import { loadLibraryPage } from './load-library';
@@ -19,6 +20,7 @@ export {
   readSelectionPlan,
   readHiddenRows,
   runChunk,
+  stopRun,
   getSettings,
   saveSettings,
   checkConnection,

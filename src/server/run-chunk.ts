@@ -5,13 +5,15 @@ import { ChunkRequest, ChunkResult, JobResult, PlannedJob } from '../shared/api'
 import { logRows } from '../core/log-rows';
 import { ApiTarget, cancelJobRequest, getJobRequest } from '../core/aodocs-request';
 import { validateChunkRequest } from '../core/chunk-validation';
-import { documentLockWaitMs } from '../core/retry-policy';
+import { DEFAULT_RETRY_POLICY, documentLockWaitMs } from '../core/retry-policy';
 import { targetSheetProblem } from '../core/header-row';
 import { idColumnsOf } from '../core/selection-plan';
 import { SHEET_DELETED } from '../core/wording';
 import {
   Placement,
   Sent,
+  chunkSetupProblem,
+  jobsToSend,
   Settled,
   chunkResults,
   jobCells,
@@ -30,6 +32,7 @@ import { authorizationHeader } from './authorization';
 import { sendWithRetries } from './aodocs-client';
 import { findCells } from './id-cells';
 import { HeaderAt, PartialWriteError, writeResults } from './results-writer';
+import { isRunStopped } from './run-stop';
 import { readSettings } from './user-settings';
 import { UserFacingError } from './user-facing-error';
 
@@ -49,13 +52,21 @@ function messageOf(error: unknown): string {
 }
 
 /** Sends the jobs' requests, then the read-backs their answers call for. */
-function send(action: ChunkRequest['action'], settings: Settings, jobs: PlannedJob[], startedAt: number) {
+function send(
+  action: ChunkRequest['action'],
+  settings: Settings,
+  jobs: PlannedJob[],
+  startedAt: number,
+  keepRetrying: () => boolean,
+) {
   const target: ApiTarget = settings;
   const authorization = authorizationHeader(settings);
   const build = action === 'cancel' ? cancelJobRequest : getJobRequest;
   const first = sendWithRetries(
     jobs.map((j) => build(target, j.jobId, authorization)),
     startedAt,
+    DEFAULT_RETRY_POLICY,
+    keepRetrying,
   );
   const sent: Sent[] = first.outcomes;
   const toRead = first.quotaExceeded ? [] : readBacksNeeded(action, sent);
@@ -63,13 +74,15 @@ function send(action: ChunkRequest['action'], settings: Settings, jobs: PlannedJ
     toRead.map((i) => getJobRequest(target, jobs[i].jobId, authorization)),
     startedAt,
   );
+  const outcomes = outcomesOf(
+    action,
+    sent,
+    read.outcomes.map((o) => o?.answer),
+  );
   return {
-    outcomes: outcomesOf(
-      action,
-      sent,
-      read.outcomes.map((o) => o?.answer),
-    ),
+    outcomes,
     quotaExceeded: first.quotaExceeded || read.quotaExceeded,
+    setupProblem: chunkSetupProblem(sent, outcomes),
   };
 }
 
@@ -123,7 +136,15 @@ export function runChunk(input: unknown): ChunkResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { sheet, name, frozenRows } = targetSheet(spreadsheet, request);
   const { present, gone } = jobsStillInSheet(request.jobs, findCells(sheet, request.headerRow, jobCells(request.jobs)));
-  const sent = send(request.action, settings, present, startedAt);
+  // Stop pressed since this chunk left the sidebar: nothing is sent, the jobs go back as not sent.
+  const stopped = isRunStopped(request.runId);
+  const sent = send(
+    request.action,
+    settings,
+    jobsToSend(present, stopped),
+    startedAt,
+    () => !isRunStopped(request.runId),
+  );
   const settled = settledJobs(request, present, sent.outcomes);
   const logAs = settings.writeLog ? { user: Session.getActiveUser().getEmail(), sheetName: name } : undefined;
   const lockWaitMs = documentLockWaitMs(Date.now() - startedAt);
@@ -138,6 +159,8 @@ export function runChunk(input: unknown): ChunkResult {
       quotaExceeded: sent.quotaExceeded,
       results,
       authMode: settings.authMode,
+      setupProblem: sent.setupProblem,
+      stopped,
     }),
   };
 }

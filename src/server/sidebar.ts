@@ -1,6 +1,6 @@
 // Opening the sidebar, and what it needs to know when it starts.
 import { SidebarState } from '../shared/api';
-import { CHUNKS_IN_FLIGHT } from '../core/settings';
+import { PARALLEL_CALLS } from '../core/settings';
 
 declare const __APP_VERSION__: string;
 
@@ -30,7 +30,7 @@ export function getSidebarState(): SidebarState {
   return {
     version: __APP_VERSION__,
     userEmail: Session.getActiveUser().getEmail(),
-    chunksInFlight: CHUNKS_IN_FLIGHT,
+    piecesInFlight: PARALLEL_CALLS,
     startWithCancel,
   };
 }

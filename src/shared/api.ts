@@ -52,6 +52,8 @@ export interface SelectionPlan {
   summary: SelectionSummary;
   /** Jobs per chunk, from the user's settings when the plan was made. */
   chunkSize: number;
+  /** Chunks in flight at once, from the user's settings when the plan was made. */
+  chunksInFlight: number;
 }
 
 /** What a chunk call asks the server to do. */
@@ -61,6 +63,8 @@ export interface ChunkRequest {
   headerRow: number;
   jobs: PlannedJob[];
   rejected: RejectedCell[];
+  /** The run this chunk belongs to: Stop marks it on the server, and a chunk of a stopped run sends nothing. */
+  runId?: string;
 }
 
 /** How one job ended, in words the sidebar and the Result column share. */
@@ -103,8 +107,8 @@ export interface MovedCell {
 export interface SidebarState {
   version: string;
   userEmail: string;
-  /** Server calls the sidebar keeps in flight (chunks, hidden-row pieces). The chunk size comes with each plan. */
-  chunksInFlight: number;
+  /** Server calls the sidebar keeps in flight for hidden-row pieces. A run's chunk figures come with its plan. */
+  piecesInFlight: number;
   /** The sidebar was opened by "Cancel selected jobs...": go straight to the summary and confirmation. */
   startWithCancel: boolean;
 }
@@ -151,6 +155,7 @@ export interface SettingsView {
   domain: string;
   authMode: AuthModeName;
   chunkSize: number;
+  chunksInFlight: number;
   skipHiddenRows: boolean;
   skipFinishedRows: boolean;
   writeLog: boolean;
@@ -225,6 +230,8 @@ export interface ServerApi {
   /** The rows of the request that are hidden by the user or by a filter. */
   readHiddenRows(request: HiddenRowsRequest): number[];
   runChunk(request: ChunkRequest): ChunkResult;
+  /** Marks a run as stopped: its chunks not yet sending send nothing, and retries end. */
+  stopRun(runId: string): void;
   getSettings(): SettingsView;
   saveSettings(input: SettingsInput): SaveSettingsAnswer;
   checkConnection(): ConnectionReport;

@@ -25,6 +25,7 @@ function plan(jobIds: string[], extra: Partial<SelectionPlan['summary']> = {}): 
     jobs: jobIds.map((jobId, i) => ({ jobId, cells: [{ row: i + 2, column: 1 }] })),
     rejected: [],
     chunkSize: 2,
+    chunksInFlight: 2,
     summary: {
       ranges: ['A2:A99'],
       jobIds: jobIds.length,
@@ -51,13 +52,14 @@ interface Scripted {
 
 function scripted(s: Scripted) {
   const chunks: ChunkRequest[] = [];
+  const stops: string[] = [];
   const serve = async (name: string, args: unknown[]) => {
     switch (name) {
       case 'getSidebarState':
         return {
           version: 'test',
           userEmail: 'admin@example.com',
-          chunksInFlight: 2,
+          piecesInFlight: 2,
           startWithCancel: false,
           ...s.state,
         };
@@ -69,11 +71,14 @@ function scripted(s: Scripted) {
       case 'runChunk':
         chunks.push(args[0] as ChunkRequest);
         return s.chunk(args[0] as ChunkRequest);
+      case 'stopRun':
+        stops.push(args[0] as string);
+        return null;
       default:
         throw new Error(`unexpected call ${name}`);
     }
   };
-  return { serve, chunks };
+  return { serve, chunks, stops };
 }
 
 let browser: Browser;
@@ -84,11 +89,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(s: Scripted): Promise<{ page: SidebarPage; chunks: ChunkRequest[] }> {
-  const { serve, chunks } = scripted(s);
+async function open(s: Scripted): Promise<{ page: SidebarPage; chunks: ChunkRequest[]; stops: string[] }> {
+  const { serve, chunks, stops } = scripted(s);
   const page = await openSidebarPage(browser, serve);
   await page.getByRole('button', { name: 'Cancel selected jobs…' }).waitFor();
-  return { page, chunks };
+  return { page, chunks, stops };
 }
 
 test('shows the summary, asks for confirmation with the exact count, then cancels chunk by chunk', async () => {
@@ -193,11 +198,11 @@ test('Go back from the confirmation sends nothing', async () => {
   expect(chunks).toHaveLength(0);
 });
 
-test('Stop lets the chunks in flight finish, sends no more, and says how many were not sent', async () => {
+test('Stop lets the chunk in flight finish, tells the server, sends no more, and says how many were not sent', async () => {
   const ids = Array.from({ length: 10 }, (_, i) => `J${i}`);
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
-  const { page, chunks } = await open({
+  const { page, chunks, stops } = await open({
     plan: { ok: true, plan: plan(ids) },
     chunk: async (req) => {
       await gate;
@@ -210,9 +215,11 @@ test('Stop lets the chunks in flight finish, sends no more, and says how many we
   await page.getByRole('button', { name: 'Stop' }).click();
   release();
   await page.getByTestId('end-text').waitFor();
-  expect(chunks).toHaveLength(2); // the two chunks in flight, no more
-  await expectText(page, 'result-done', '4');
-  await expect(page.getByTestId('not-sent').textContent()).resolves.toContain('6 jobs not sent');
+  // Slow start: the opening chunk (2 jobs, the plan's chunk size) was alone in flight when Stop was pressed.
+  expect(chunks).toHaveLength(1);
+  expect(stops).toEqual([chunks[0].runId]);
+  await expectText(page, 'result-done', '2');
+  await expect(page.getByTestId('not-sent').textContent()).resolves.toContain('8 jobs not sent');
 });
 
 test('failures are listed with their job ID, and hostile text stays text', async () => {
@@ -301,7 +308,7 @@ test('settings: the security code is write-only, shown only in its mode, and a r
     allowedUrlPrefixes: ['https://aodocs.altirnao.com/api/'],
   };
   const page = await openSidebarPage(browser, async (name, args) => {
-    if (name === 'getSidebarState') return { version: 'x', userEmail: '', chunksInFlight: 2, startWithCancel: false };
+    if (name === 'getSidebarState') return { version: 'x', userEmail: '', piecesInFlight: 2, startWithCancel: false };
     if (name === 'getSettings') return view;
     if (name === 'saveSettings') {
       saved.push(args[0]);

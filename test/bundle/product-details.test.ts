@@ -61,8 +61,9 @@ test("a chunk's requests go out together: one fetchAll per chunk, no single fetc
   addon.env.counter.reset();
   const { chunks } = await addon.run('refresh', { chunkSize: 10 });
   const calls = addon.env.counter.snapshot();
-  expect(chunks).toHaveLength(2);
-  expect(calls['UrlFetchApp.fetchAll']).toBe(2);
+  // The opening chunk of 5 (slow start), then 10, then the last 5.
+  expect(chunks.map((c) => c.jobs.length)).toEqual([5, 10, 5]);
+  expect(calls['UrlFetchApp.fetchAll']).toBe(3);
   expect(calls['UrlFetchApp.fetch']).toBeUndefined();
   expect(calls['UrlFetch.request']).toBe(20);
 });

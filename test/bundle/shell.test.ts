@@ -19,6 +19,7 @@ test('build/Code.js exposes exactly the public functions of src/server/index.ts 
       'readSelectionPlan',
       'readHiddenRows',
       'runChunk',
+      'stopRun',
       'getSettings',
       'saveSettings',
       'checkConnection',
@@ -78,7 +79,7 @@ test('"Cancel selected jobs..." opens the sidebar on the cancel step, once', () 
   expect(env.spreadsheet.ui.sidebar?.title).toBe('AODocs Jobs');
   expect(bundle.callFromClient('getSidebarState')).toMatchObject({
     startWithCancel: true,
-    chunksInFlight: 6,
+    piecesInFlight: 6,
   });
   expect(bundle.callFromClient('getSidebarState')).toMatchObject({ startWithCancel: false });
   bundle.run('openSidebar');

@@ -35,6 +35,7 @@ describe('classifyAnswer: errors in the AODocs format', () => {
       kind: 'error',
       code,
       reason: 'theReason',
+      message: 'Something',
       retryable: false,
       retryAfterSeconds: undefined,
     });
@@ -123,6 +124,7 @@ describe('classifyAnswer: errors in the AODocs format', () => {
       kind: 'error',
       code: 403,
       reason: undefined,
+      message: 'Forbidden',
       retryable: false,
       retryAfterSeconds: undefined,
     });

@@ -13,7 +13,7 @@ import { DEMO_ADMIN_EMAIL } from '../../simulator/demo-seed';
 import type { SimulatorOptions } from '../../simulator/options';
 import { RunEnd, runJobs } from '../../src/client/run-driver';
 import { readPlanWithHiddenRows } from '../../src/client/plan-driver';
-import { CHUNKS_IN_FLIGHT, PRODUCTION_BASE_URL } from '../../src/core/settings';
+import { PARALLEL_CALLS, PRODUCTION_BASE_URL } from '../../src/core/settings';
 import type {
   ChunkRequest,
   ChunkResult,
@@ -69,7 +69,7 @@ export async function startAddon(
     readPlanWithHiddenRows({
       readPlan: async (...known) => plan(...known),
       readHiddenRows: async (request) => bundle.callFromClient('readHiddenRows', request) as number[],
-      inFlight: CHUNKS_IN_FLIGHT,
+      inFlight: PARALLEL_CALLS,
     });
   return {
     env,
@@ -85,7 +85,7 @@ export async function startAddon(
         plan: answer.plan,
         action,
         chunkSize: runOptions.chunkSize ?? answer.plan.chunkSize,
-        chunksInFlight: runOptions.chunksInFlight ?? CHUNKS_IN_FLIGHT,
+        chunksInFlight: runOptions.chunksInFlight ?? answer.plan.chunksInFlight,
         send: async (request) => {
           runOptions.beforeChunk?.(chunks.length);
           chunks.push(request);

@@ -1,7 +1,7 @@
 // The main panel: read the selection, show what would be sent, confirm, run chunk by chunk, show the outcome.
 import { JobAction, SelectionPlan, SidebarState } from '../../shared/api';
 import { button, h, replaceChildren } from '../dom';
-import { CHUNKS_IN_FLIGHT } from '../../core/settings';
+import { PARALLEL_CALLS } from '../../core/settings';
 import { readPlanWithHiddenRows } from '../plan-driver';
 import { runJobs } from '../run-driver';
 import { callServer } from '../server-calls';
@@ -19,7 +19,7 @@ export interface PanelContext {
 export function createRunPanel(ctx: PanelContext) {
   const { root, showError } = ctx;
 
-  const inFlight = () => ctx.state()?.chunksInFlight ?? CHUNKS_IN_FLIGHT;
+  const inFlight = () => ctx.state()?.piecesInFlight ?? PARALLEL_CALLS;
   const busy = (text: string) => replaceChildren(root, h('p', { class: 'busy', 'aria-busy': 'true' }, text));
 
   function start(): void {
@@ -101,16 +101,24 @@ export function createRunPanel(ctx: PanelContext) {
     });
     replaceChildren(root, progressBox, h('div', { class: 'actions' }, stop));
     const render = (p: Parameters<typeof progressView>[1]) => replaceChildren(progressBox, progressView(action, p));
-    render({ total: plan.jobs.length + plan.rejected.length, finished: 0, results: [] });
+    render({
+      jobsTotal: plan.jobs.length,
+      jobsDone: 0,
+      rejectedTotal: plan.rejected.length,
+      rejectedDone: 0,
+      chunksDone: 0,
+      results: [],
+    });
     ctx.setBusy(true);
     const end = await runJobs({
       plan,
       action,
       chunkSize: plan.chunkSize,
-      chunksInFlight: inFlight(),
+      chunksInFlight: plan.chunksInFlight,
       send: (request) => callServer('runChunk', request),
       onProgress: render,
       stopRequested: () => stopRequested,
+      stopOnServer: (runId) => callServer('stopRun', runId),
     }).finally(() => ctx.setBusy(false));
     replaceChildren(root, endView(action, end), h('div', { class: 'actions' }, button('Start over', start, 'primary')));
   }

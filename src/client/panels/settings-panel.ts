@@ -4,6 +4,7 @@ import { ConnectionReport, SettingsInput, SettingsView } from '../../shared/api'
 import { button, h, replaceChildren } from '../dom';
 import { checkboxField, field, selectField } from '../form';
 import { callServer } from '../server-calls';
+import { brakeSentence } from '../wording';
 import { PanelContext } from './run-panel';
 import { PRODUCTION_BASE_URL, STAGING_BASE_URL } from '../../core/settings';
 
@@ -81,6 +82,15 @@ export function createSettingsPanel(ctx: PanelContext) {
     showCodeFields();
     mode.input.addEventListener('change', showCodeFields);
     const chunk = field('Jobs per chunk', 'chunk-size', String(settings.chunkSize), '', 'number');
+    const inFlight = field('Chunks sent at once', 'chunks-in-flight', String(settings.chunksInFlight), '', 'number');
+    const brakeHelp = h('p', { class: 'help', id: 'chunks-in-flight-help', 'data-testid': 'brake-help' });
+    const explainBrake = () => {
+      brakeHelp.textContent = brakeSentence(Number(chunk.input.value), Number(inFlight.input.value));
+    };
+    explainBrake();
+    chunk.input.addEventListener('input', explainBrake);
+    inFlight.input.addEventListener('input', explainBrake);
+    inFlight.input.setAttribute('aria-describedby', 'chunks-in-flight-help');
     const cap = field('Most job IDs in one run', 'run-cap', String(settings.runCap), '', 'number');
     const hidden = checkboxField('Skip hidden and filtered rows', 'skip-hidden', settings.skipHiddenRows);
     const finished = checkboxField('Skip rows already finished', 'skip-finished', settings.skipFinishedRows);
@@ -92,6 +102,7 @@ export function createSettingsPanel(ctx: PanelContext) {
       authMode: mode.input,
       securityCode: code.input,
       chunkSize: chunk.input,
+      chunksInFlight: inFlight.input,
       runCap: cap.input,
     };
 
@@ -102,6 +113,7 @@ export function createSettingsPanel(ctx: PanelContext) {
         domain: domain.input.value,
         authMode: mode.input.value as SettingsInput['authMode'],
         chunkSize: Number(chunk.input.value),
+        chunksInFlight: Number(inFlight.input.value),
         runCap: Number(cap.input.value),
         skipHiddenRows: hidden.input.checked,
         skipFinishedRows: finished.input.checked,
@@ -142,6 +154,8 @@ export function createSettingsPanel(ctx: PanelContext) {
         code.row,
         forget.row,
         chunk.row,
+        inFlight.row,
+        brakeHelp,
         cap.row,
         hidden.row,
         finished.row,

@@ -1,0 +1,129 @@
+// A run an admin can steer, through the bundle and the simulator: the opening chunk goes alone (slow start), a
+// misconfigured run stops after at most 10 requests reached AODocs and names who can fix it (circuit breaker),
+// and chunks of a stopped run send nothing (the server-side brake).
+import { demoSeed, demoJobIds } from '../../simulator/demo-seed';
+import type { SimulatorOptions } from '../../simulator/options';
+import type { AppsScriptEnvironmentOptions } from '../../emulator/environment';
+import type { ChunkRequest, ChunkResult } from '../../src/shared/api';
+import { Addon, startAddon } from '../support/addon';
+
+const ids = demoJobIds();
+const JOBS = ids.inProgress.slice(0, 40);
+
+async function misconfigured(
+  setup: { simulator?: SimulatorOptions; env?: AppsScriptEnvironmentOptions },
+  configure: (addon: Addon) => void,
+) {
+  const addon = await startAddon(setup);
+  try {
+    configure(addon);
+    addon.env.spreadsheet.addSheet('Jobs', [['Job ID'], ...JOBS.map((id) => [id])]);
+    addon.env.spreadsheet.select('Jobs', [`A2:A${JOBS.length + 1}`]);
+    const { end, chunks } = await addon.run('cancel');
+    const reached = await addon.simulator.requestLog();
+    const cancelled = [];
+    for (const id of JOBS) if ((await addon.simulator.getJob(id))?.status === 'CANCELLED') cancelled.push(id);
+    return { end, chunks, reached, cancelled };
+  } finally {
+    await addon.close();
+  }
+}
+
+test('a wrong domain: AODocs answers 400 to everything; the run stops within 10 requests and names the domain', async () => {
+  const { end, chunks, reached, cancelled } = await misconfigured({ simulator: { domains: ['example.com'] } }, (a) =>
+    expect(a.saveSettings({ domain: 'wrong-domain.example' })).toMatchObject({ ok: true }),
+  );
+  expect(reached.length).toBeLessThanOrEqual(10);
+  expect(chunks).toHaveLength(1);
+  expect(chunks[0].jobs).toHaveLength(5);
+  expect(end.stoppedBecause).toMatch(/domain or the API address in Settings is likely wrong/);
+  expect(end.results.every((r) => /^Not cancelled \(400\); status not read: /.test(r.result))).toBe(true);
+  expect(end.notSent).toBe(JOBS.length - 5);
+  expect(cancelled).toEqual([]);
+});
+
+test('a wrong security code: 403 "Invalid security code"; the run stops within 10 requests and says so', async () => {
+  const { end, reached } = await misconfigured({}, (a) =>
+    expect(a.saveSettings({ authMode: 'security-code', securityCode: 'not-a-real-code' })).toMatchObject({
+      ok: true,
+    }),
+  );
+  expect(reached.length).toBeLessThanOrEqual(10);
+  expect(end.stoppedBecause).toMatch(/AODocs refused the security code .* Check it in Settings/);
+  expect(end.results.map((r) => r.result)).toEqual(Array(5).fill('AODocs refused the security code (403)'));
+});
+
+test('sign-in refused (401): the run stops within 10 requests with the client ID advice', async () => {
+  const seed = { ...demoSeed(), registeredClientIds: ['someone-else.apps.googleusercontent.com'] };
+  const { end, reached } = await misconfigured({ simulator: { seed } }, () => undefined);
+  expect(reached.length).toBeLessThanOrEqual(10);
+  expect(end.stoppedBecause).toMatch(/did not accept your sign-in \(401\).*Check connection/);
+});
+
+test.each<[string, string, RegExp]>([
+  [
+    'blocked by the Workspace administrator (wording unknown)',
+    'Request to the AODocs API was blocked by your organization',
+    /blocked in your Google Workspace: ask your Workspace administrator/,
+  ],
+  ['an unknown host', 'DNS error: https://aodocs.altirnao.com/api/job/v1/x/cancel', /cannot be found \(DNS error\)/],
+])(
+  'every request throws the same exception, %s: nothing reaches AODocs, the run stops and says who can fix it',
+  async (_name, message, sentence) => {
+    const { end, reached, chunks } = await misconfigured({}, (a) => {
+      a.env.urlFetch.options.beforeRequest = () => {
+        throw new Error(message);
+      };
+    });
+    expect(reached).toEqual([]);
+    expect(chunks).toHaveLength(1);
+    expect(end.stoppedBecause).toMatch(sentence);
+  },
+);
+
+test("an address outside the manifest's urlFetchWhitelist: the run stops and names the whitelist", async () => {
+  const { end, reached } = await misconfigured(
+    { env: { urlFetch: { allowlist: ['https://elsewhere.example/'] } } },
+    () => undefined,
+  );
+  expect(reached).toEqual([]);
+  expect(end.stoppedBecause).toMatch(/urlFetchWhitelist/);
+});
+
+describe('Stop on the server', () => {
+  let addon: Addon;
+  beforeAll(async () => {
+    addon = await startAddon();
+  });
+  afterAll(() => addon.close());
+
+  test('a chunk of a stopped run sends nothing and hands its jobs back; other runs are not held back', async () => {
+    const jobs = ids.inProgress.slice(100, 104);
+    addon.env.spreadsheet.addSheet('Stop', [['Job ID'], ...jobs.map((id) => [id])]);
+    const chunk = (runId: string, slice: string[], first: number): ChunkRequest => ({
+      action: 'cancel',
+      sheetId: addon.env.spreadsheet.app.getActiveSpreadsheet().getSheetByName('Stop')!.getSheetId(),
+      headerRow: 1,
+      jobs: slice.map((jobId, i) => ({ jobId, cells: [{ row: first + i, column: 1 }] })),
+      rejected: [],
+      runId,
+    });
+    const stopped = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+    addon.bundle.callFromClient('stopRun', stopped);
+    addon.env.urlFetch.log.length = 0;
+    const held = addon.bundle.callFromClient('runChunk', chunk(stopped, jobs.slice(0, 2), 2)) as ChunkResult;
+    expect(addon.env.urlFetch.log).toEqual([]);
+    expect(held.notSent.map((j) => j.jobId)).toEqual(jobs.slice(0, 2));
+    expect(held.stopRun).toMatch(/^Stopped/);
+    const other = addon.bundle.callFromClient(
+      'runChunk',
+      chunk('bbbbbbbbbbbbbbbbbbbbbbbb', jobs.slice(2), 4),
+    ) as ChunkResult;
+    expect(other.results.map((r) => r.result)).toEqual(['Cancelled', 'Cancelled']);
+    expect((await addon.simulator.getJob(jobs[0]))?.status).toBe('IN_PROGRESS');
+  });
+
+  test('stopRun refuses what is not a run ID', () => {
+    expect(() => addon.bundle.callFromClient('stopRun', '../../x')).toThrow(/run ID/);
+  });
+});

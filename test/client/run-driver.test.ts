@@ -1,0 +1,148 @@
+// The sidebar's run driver without a browser: slow start, chunks in flight, Stop told to the server once, and
+// progress that counts jobs as the confirmation did (cells never sent apart).
+import { RunProgress, runJobs } from '../../src/client/run-driver';
+import type { ChunkRequest, ChunkResult, SelectionPlan } from '../../src/shared/api';
+
+function plan(jobs: number, rejected = 0): SelectionPlan {
+  return {
+    sheetId: 1,
+    sheetName: 'Jobs',
+    headerRow: 1,
+    jobs: Array.from({ length: jobs }, (_, i) => ({ jobId: `j${i}`, cells: [{ row: i + 2, column: 1 }] })),
+    rejected: Array.from({ length: rejected }, (_, i) => ({
+      text: `bad ${i}`,
+      cell: { row: 1000 + i, column: 1 },
+      problem: 'invalid' as const,
+    })),
+    summary: {
+      ranges: ['A:A'],
+      jobIds: jobs,
+      duplicates: 0,
+      invalid: rejected,
+      severalInRow: 0,
+      hiddenSkipped: 0,
+      finishedSkipped: 0,
+    },
+    chunkSize: 10,
+    chunksInFlight: 3,
+  };
+}
+
+function answer(request: ChunkRequest, stopRun?: string): ChunkResult {
+  return {
+    results: [
+      ...request.jobs.map((j) => ({
+        jobId: j.jobId,
+        outcome: 'done' as const,
+        result: 'Cancelled',
+        written: [],
+        moved: [],
+      })),
+      ...request.rejected.map((r) => ({
+        jobId: r.text,
+        outcome: 'invalid' as const,
+        result: 'Invalid job ID',
+        written: [],
+        moved: [],
+      })),
+    ],
+    notSent: [],
+    stopRun,
+  };
+}
+
+const bytes = (n: number) => new Uint8Array(n).fill(7);
+
+test('the opening chunk of 5 goes alone; the others follow, at most 3 at once', async () => {
+  const sent: ChunkRequest[] = [];
+  let inFlight = 0;
+  const inFlightAtSend: number[] = [];
+  const end = await runJobs({
+    plan: plan(47),
+    action: 'cancel',
+    chunkSize: 10,
+    chunksInFlight: 3,
+    randomBytes: bytes,
+    send: async (request) => {
+      sent.push(request);
+      inFlightAtSend.push(++inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      return answer(request);
+    },
+    onProgress: () => undefined,
+    stopRequested: () => false,
+  });
+  expect(sent.map((c) => c.jobs.length)).toEqual([5, 10, 10, 10, 10, 2]);
+  expect(inFlightAtSend[0]).toBe(1);
+  expect(Math.max(...inFlightAtSend)).toBe(3);
+  expect(new Set(sent.map((c) => c.runId)).size).toBe(1);
+  expect(end).toMatchObject({ jobsTotal: 47, jobsDone: 47, notSent: 0, stoppedBecause: undefined });
+});
+
+test('a stop reason from the opening chunk ends the run: nothing else is sent', async () => {
+  const sent: ChunkRequest[] = [];
+  const end = await runJobs({
+    plan: plan(40),
+    action: 'cancel',
+    chunkSize: 10,
+    chunksInFlight: 3,
+    randomBytes: bytes,
+    send: async (request) => (sent.push(request), answer(request, 'AODocs refused the security code')),
+    onProgress: () => undefined,
+    stopRequested: () => false,
+  });
+  expect(sent).toHaveLength(1);
+  expect(end).toMatchObject({ jobsDone: 5, notSent: 35, stoppedBecause: 'AODocs refused the security code' });
+});
+
+test('Stop: no chunk is started after it, and the server is told once, with the run ID', async () => {
+  const sent: ChunkRequest[] = [];
+  const told: string[] = [];
+  let stop = false;
+  const end = await runJobs({
+    plan: plan(100),
+    action: 'cancel',
+    chunkSize: 10,
+    chunksInFlight: 3,
+    randomBytes: bytes,
+    send: async (request) => {
+      sent.push(request);
+      if (sent.length === 4) stop = true; // pressed while the opening chunk's 3 followers are on their way
+      await new Promise((r) => setTimeout(r, 5));
+      return answer(request);
+    },
+    onProgress: () => undefined,
+    stopRequested: () => stop,
+    stopOnServer: async (runId) => told.push(runId),
+  });
+  expect(sent).toHaveLength(4); // the opening chunk, then the 3 already in flight when Stop was pressed
+  expect(told).toEqual([sent[0].runId]);
+  expect(end.stoppedBecause).toMatch(/^Stopped/);
+  expect(end.notSent).toBe(100 - 5 - 30);
+});
+
+test('progress counts jobs as the confirmation did; invalid cells apart; a time estimate after 3 chunks', async () => {
+  const seen: RunProgress[] = [];
+  let clock = 0;
+  await runJobs({
+    plan: plan(25, 2),
+    action: 'cancel',
+    chunkSize: 5,
+    chunksInFlight: 1,
+    randomBytes: bytes,
+    now: () => clock,
+    send: async (request) => {
+      clock += 1000;
+      return answer(request);
+    },
+    onProgress: (p) => seen.push({ ...p, results: [] }),
+    stopRequested: () => false,
+  });
+  expect(seen.every((p) => p.jobsTotal === 25 && p.rejectedTotal === 2)).toBe(true);
+  expect(seen.map((p) => p.jobsDone)).toEqual([5, 5, 10, 15, 20, 25]);
+  expect(seen.at(-1)!.rejectedDone).toBe(2);
+  expect(seen.slice(0, 2).every((p) => p.estimatedMsLeft === undefined)).toBe(true);
+  // 10 jobs in 3 s since the opening chunk came back (one of those seconds went to the invalid cells), 10 left.
+  expect(seen[3].estimatedMsLeft).toBe(3000);
+});
