@@ -59,6 +59,7 @@ test('--sheet loads a CSV as typed input; the JSON endpoints describe the sheet 
     expect(stats.calls['Ui.createAddonMenu']).toBe(1);
   } finally {
     await playground.close();
+    fs.rmSync(path.dirname(csv), { recursive: true, force: true });
   }
 });
 
