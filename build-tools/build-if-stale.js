@@ -17,6 +17,11 @@ function newestMtime(target) {
 
 function isBuildStale() {
   if (!OUTPUTS.every((f) => fs.existsSync(f))) return true;
+  // `clasp create-script --rootDir build` and `clasp pull` write the Apps Script project's own Code.js and
+  // appsscript.json into build/, newer than the sources: a manifest that is not a copy of ours means that build/
+  // is not our build.
+  const manifest = (dir) => fs.readFileSync(path.join(dir, 'appsscript.json'));
+  if (!manifest(path.join(root, 'build')).equals(manifest(root))) return true;
   return Math.min(...OUTPUTS.map((f) => fs.statSync(f).mtimeMs)) < Math.max(...INPUTS.map(newestMtime));
 }
 

@@ -46,6 +46,22 @@ function parse(argv: string[]) {
   return { port, sheetCsv: values.sheet, aodocsUrl: aodocsUrl?.replace(/\/$/, ''), userEmail: values.user, simulator };
 }
 
+/** A port that cannot be used is one sentence naming it and --port, not a stack. Other errors go on. */
+function explainListenError(error: Error, port: number): never {
+  const code = (error as NodeJS.ErrnoException).code;
+  const other = port < 1024 || port === 65535 ? 8080 : port + 1;
+  const instead = `start on another port with \`npm start -- --port ${other}\` (--port 0 picks a free one)`;
+  if (code === 'EADDRINUSE') {
+    console.error(`Playground: port ${port} is already in use: stop the program listening on it, or ${instead}.`);
+    process.exit(1);
+  }
+  if (code === 'EACCES') {
+    console.error(`Playground: this user may not listen on port ${port}: ${instead}.`);
+    process.exit(1);
+  }
+  throw error;
+}
+
 async function main(): Promise<void> {
   let options;
   try {
@@ -59,7 +75,7 @@ async function main(): Promise<void> {
     return;
   }
   buildIfStale();
-  const playground = await startPlayground(options);
+  const playground = await startPlayground(options).catch((error: Error) => explainListenError(error, options.port));
   console.log(`Playground: ${playground.url}`);
   if (playground.simulator) console.log(`AODocs simulator: ${playground.simulator.url}`);
   const stop = () => void playground.close().then(() => process.exit(0));

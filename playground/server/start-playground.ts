@@ -35,10 +35,17 @@ export async function startPlayground(options: StartOptions): Promise<RunningPla
   const aodocsUrl = options.aodocsUrl ?? simulator!.url;
   const app = new PlaygroundApp({ aodocsUrl, userEmail: options.userEmail ?? DEMO_ADMIN_EMAIL, rows });
   const server = createPlaygroundServer(app, await buildPageAssets());
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    // A busy port: what was started for this playground stops, and the caller says why.
+    app.close();
+    await simulator?.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://localhost:${port}`,

@@ -38,8 +38,10 @@ test('urlFetchWhitelist covers the production and staging APIs, with https and a
   for (const prefix of source.urlFetchWhitelist) expect(prefix).toMatch(/^https:\/\/[^/]+\/.+/);
 });
 
-test('.clasp.json pushes build/ only', () => {
-  const clasp = JSON.parse(fs.readFileSync(path.join(root, '.clasp.json'), 'utf8'));
+// .clasp.json and .clasp.prod.json are git-ignored (written by `npm run use-script` or `clasp create-script`):
+// the tracked examples show their shape. test/build/deploy.test.ts proves that deploy refuses their placeholder.
+test.each(['.clasp.json.example', '.clasp.prod.json.example'])('%s pushes build/ only', (file) => {
+  const clasp = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
   expect(clasp.rootDir).toBe('build');
   expect(typeof clasp.scriptId).toBe('string');
 });

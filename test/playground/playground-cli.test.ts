@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import net from 'node:net';
 import { startPlaygroundProcess } from '../support/playground-process';
 import { startSimulator } from '../../simulator/simulator-process';
 import { demoJobIds } from '../../simulator/demo-seed';
@@ -58,6 +59,7 @@ test('--sheet loads a CSV as typed input; the JSON endpoints describe the sheet 
     expect(stats.calls['Ui.createAddonMenu']).toBe(1);
   } finally {
     await playground.close();
+    fs.rmSync(path.dirname(csv), { recursive: true, force: true });
   }
 });
 
@@ -96,4 +98,28 @@ test('bad options get a clear message and exit code 2', () => {
   expect(run.status).toBe(2);
   expect(run.stderr).toContain('--port must be 0..65535');
   expect(run.stderr).toContain('Usage: npm start -- [options]');
+});
+
+test('a busy port: one sentence naming the port and --port, exit code 1, no stack', async () => {
+  const busy = net.createServer();
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  const { port } = busy.address() as net.AddressInfo;
+  try {
+    // The port stays busy while the playground tries it: the kernel refuses the second listen, whatever this
+    // process's event loop does.
+    const run = spawnSync(
+      process.execPath,
+      [require.resolve('tsx/cli'), 'playground/start.ts', '--port', String(port)],
+      { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      `Playground: port ${port} is already in use: stop the program listening on it, or start on another port ` +
+        `with \`npm start -- --port ${port === 65535 ? 8080 : port + 1}\` (--port 0 picks a free one).`,
+    );
+    expect(run.stdout).not.toContain('Playground: http');
+  } finally {
+    busy.close();
+  }
 });
