@@ -201,6 +201,8 @@ export function chunkResults(settled: Settled[], gone: PlannedJob[], placement: 
         status: s.outcome.job?.status,
         written: keys.flatMap((key) => placement?.written.get(key) ?? []),
         moved: keys.flatMap((key) => placement?.moved.get(key) ?? []),
+        ...(s.outcome.transient ? { transient: true } : {}),
+        ...(s.outcome.libraryId === undefined ? {} : { libraryId: s.outcome.libraryId }),
       };
     }),
     ...gone.map((job) => ({ jobId: job.jobId, outcome: 'gone' as const, result: RESULT.gone, written: [], moved: [] })),

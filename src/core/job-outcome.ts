@@ -21,6 +21,22 @@ export interface JobOutcome {
   result: string;
   httpCode?: number;
   job?: Job;
+  /** Asking again may give another answer: no answer, retries run out, or the read-back not done. */
+  transient?: boolean;
+  /** The library AODocs named in a 403, to say whom to ask. */
+  libraryId?: string;
+}
+
+/** An answer that may change if the same request is sent again later. */
+function isTransient(answer: Answer | undefined): boolean {
+  return answer === undefined || answer.kind === 'no-answer' || (answer.kind !== 'ok' && answer.retryable);
+}
+
+/** AODocs' 403 names the library: "Access denied to library with id: 'L1' Required permission level: 'ADMIN'". */
+function libraryIdOf(answer: Answer): string | undefined {
+  if (answer.kind !== 'error' || answer.code !== 403) return undefined;
+  const id = /library with id: '([A-Za-z0-9_-]{1,100})'/.exec(answer.message ?? '')?.[1];
+  return id;
 }
 
 /** The answer to reading a job back after its cancel; undefined when the read never went out (time, quota). */
@@ -52,11 +68,15 @@ function failureSentence(answer: Answer, action: JobAction): string {
 }
 
 function failure(answer: Answer, action: JobAction): JobOutcome {
-  return {
+  const outcome: JobOutcome = {
     outcome: 'failed',
     result: failureSentence(answer, action),
     httpCode: answer.kind === 'no-answer' ? undefined : answer.code,
   };
+  if (isTransient(answer)) outcome.transient = true;
+  const libraryId = libraryIdOf(answer);
+  if (libraryId !== undefined) outcome.libraryId = libraryId;
+  return outcome;
 }
 
 /**
@@ -118,6 +138,7 @@ export function cancelOutcome(answer: Answer, readBack: ReadBack, earlierSendMay
       outcome: 'done',
       result: cancelAcceptedStatusUnknown(code, readFailureSentence(readBack)),
       httpCode: code,
+      ...(isTransient(readBack) ? { transient: true } : {}),
     };
   }
   // Refused (400/412): the read status alone says whether the job had ended.
@@ -132,7 +153,7 @@ export function cancelOutcome(answer: Answer, readBack: ReadBack, earlierSendMay
   const result = earlierSendMayHaveWorked
     ? cancelNotConfirmed(code, readSentence)
     : notCancelledStatusUnknown(code, readSentence);
-  return { outcome: 'failed', result, httpCode: code };
+  return { outcome: 'failed', result, httpCode: code, ...(isTransient(readBack) ? { transient: true } : {}) };
 }
 
 /** Outcome of reading a job's status (Refresh status). */

@@ -6,6 +6,7 @@ import { readSelectionPlan } from './selection-reader';
 import { readHiddenRows } from './hidden-rows-reader';
 import { runChunk } from './run-chunk';
 import { stopRun } from './run-stop';
+import { selectRows } from './row-selection';
 import { getSettings, saveSettings } from './user-settings';
 import { checkConnection } from './check-connection';
 import { loadLibraryPage } from './load-library';
@@ -21,6 +22,7 @@ export {
   readHiddenRows,
   runChunk,
   stopRun,
+  selectRows,
   getSettings,
   saveSettings,
   checkConnection,

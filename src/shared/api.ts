@@ -86,6 +86,10 @@ export interface JobResult {
   written: CellRef[];
   /** Cells whose job ID had moved or changed before writing, named to the user. */
   moved: MovedCell[];
+  /** The answer may change if asked again (retries ran out, no answer, not read in time): worth a re-run. */
+  transient?: boolean;
+  /** The library AODocs named when it refused (403), to say whom to ask. */
+  libraryId?: string;
 }
 
 export interface ChunkResult {
@@ -223,6 +227,12 @@ export interface JobErrorsResult {
   truncated: boolean;
 }
 
+/** Rows of one sheet to select for the user. */
+export interface RowsToSelect {
+  sheetId: number;
+  rows: number[];
+}
+
 /** The server functions the sidebar calls: src/server/index.ts must provide exactly these. */
 export interface ServerApi {
   getSidebarState(): SidebarState;
@@ -232,6 +242,8 @@ export interface ServerApi {
   runChunk(request: ChunkRequest): ChunkResult;
   /** Marks a run as stopped: its chunks not yet sending send nothing, and retries end. */
   stopRun(runId: string): void;
+  /** Selects these rows of the sheet (the rows that need a look after a run). */
+  selectRows(request: RowsToSelect): void;
   getSettings(): SettingsView;
   saveSettings(input: SettingsInput): SaveSettingsAnswer;
   checkConnection(): ConnectionReport;

@@ -127,3 +127,37 @@ describe('Stop on the server', () => {
     expect(() => addon.bundle.callFromClient('stopRun', '../../x')).toThrow(/run ID/);
   });
 });
+
+describe('after a run: what needs a look', () => {
+  let addon: Addon;
+  beforeAll(async () => {
+    addon = await startAddon();
+  });
+  afterAll(() => addon.close());
+
+  test('a 403 names the library to ask; selectRows selects the rows that need a look', async () => {
+    const [mine, theirs] = [ids.inProgress[120], ids.notAdmin[0]];
+    const sheet = addon.env.spreadsheet.addSheet('Look', [['Job ID'], [mine], [theirs]]);
+    sheet.setFrozenRows(1);
+    addon.env.spreadsheet.select('Look', ['A2:A3']);
+    const { end, plan } = await addon.run('cancel');
+    const refused = end.results.find((r) => r.jobId === theirs)!;
+    expect(refused).toMatchObject({ httpCode: 403, result: 'Not a library administrator (403)' });
+    expect(refused.libraryId).toBe((await addon.simulator.getJob(theirs))?.libraryId);
+    addon.bundle.callFromClient('selectRows', { sheetId: plan.sheetId, rows: [3] });
+    expect(addon.env.spreadsheet.selection()).toMatchObject({ sheetName: 'Look', ranges: ['3:3'] });
+  });
+
+  test('retries that ran out mark the result as worth a re-run', async () => {
+    const [id] = ids.inProgress.slice(121, 122);
+    await addon.simulator.setOptions({ faults: { targeted: [{ fault: '503', jobId: id, times: 10 }] } });
+    try {
+      addon.env.spreadsheet.addSheet('Again', [['Job ID'], [id]]);
+      addon.env.spreadsheet.select('Again', ['A2']);
+      const { end } = await addon.run('cancel');
+      expect(end.results[0]).toMatchObject({ result: 'AODocs unavailable, try again (503)', transient: true });
+    } finally {
+      await addon.simulator.setOptions({ faults: {} });
+    }
+  });
+});

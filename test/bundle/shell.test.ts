@@ -20,6 +20,7 @@ test('build/Code.js exposes exactly the public functions of src/server/index.ts 
       'readHiddenRows',
       'runChunk',
       'stopRun',
+      'selectRows',
       'getSettings',
       'saveSettings',
       'checkConnection',
