@@ -19,8 +19,9 @@ interface DataExtent {
   columns: number;
 }
 
-function dataExtentOf(sheet: Sheet): DataExtent {
-  return { rows: sheet.getLastRow(), columns: sheet.getLastColumn() };
+/** `lastColumn`: when the caller has just read it (under the same lock), not read again. */
+function dataExtentOf(sheet: Sheet, lastColumn?: number): DataExtent {
+  return { rows: sheet.getLastRow(), columns: lastColumn ?? sheet.getLastColumn() };
 }
 
 /**
@@ -45,8 +46,13 @@ function readSpans(sheet: Sheet, spans: ColumnSpan[], extent: DataExtent): Colum
 }
 
 /** Where the expected cells' texts are now: one read per column, and the whole column only if one moved. */
-export function findCells(sheet: Sheet, headerRow: number, expected: ExpectedCell[]): LocatedCell[] {
-  const extent = dataExtentOf(sheet);
+export function findCells(
+  sheet: Sheet,
+  headerRow: number,
+  expected: ExpectedCell[],
+  lastColumn?: number,
+): LocatedCell[] {
+  const extent = dataExtentOf(sheet, lastColumn);
   const spans = readSpans(sheet, spansToRead(expected), extent);
   const whole = readSpans(
     sheet,

@@ -32,7 +32,7 @@ function ensureResultColumns(sheet: Sheet, header: HeaderAt) {
       .getRange(headerRow, first, 1, layout.created.length)
       .setValues([layout.created.map((c) => asLiteralText(c.header))]);
   }
-  return layout.columns;
+  return { columns: layout.columns, lastColumn };
 }
 
 function writeBlock(sheet: Sheet, block: Block): void {
@@ -51,8 +51,9 @@ export class PartialWriteError extends Error {
 
 export function writeResults(sheet: Sheet, header: HeaderAt, rows: RowToWrite[]): Placement {
   if (rows.length === 0) return placeRows([], []);
-  const columns = ensureResultColumns(sheet, header);
-  const placement = placeRows(rows, findCells(sheet, header.row, rows));
+  // The job IDs' columns lie inside the data as it was before result columns were added: its last column serves.
+  const { columns, lastColumn } = ensureResultColumns(sheet, header);
+  const placement = placeRows(rows, findCells(sheet, header.row, rows, lastColumn));
   const blocks = resultBlocks(columns, placement.rows);
   blocks.forEach((block, i) => {
     try {

@@ -22,13 +22,29 @@ export function insertHeadedSheet(
   return sheet;
 }
 
+/** Adds rows (a block at a time) and columns (the user may have deleted some) so that the rows fit. */
+function growToFit(sheet: GoogleAppsScript.Spreadsheet.Sheet, lastRow: number, width: number): void {
+  const missing = lastRow - sheet.getMaxRows();
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(missing, GROW_BY));
+  const missingColumns = width - sheet.getMaxColumns();
+  if (missingColumns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingColumns);
+}
+
+/**
+ * Writes the rows below the last one. The grid is measured only when the write does not fit (the sheet grows by a
+ * block of rows, so that happens once per GROW_BY rows, or after the user deleted columns): each measure is a
+ * round trip to the spreadsheet, paid by every chunk otherwise.
+ */
 export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unknown[][], width: number): void {
   if (rows.length === 0) return;
   const first = sheet.getLastRow() + 1;
-  const missing = first + rows.length - 1 - sheet.getMaxRows();
-  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(missing, GROW_BY));
-  // The user may have deleted columns of the log or the listing: the rows still go in whole.
-  const missingColumns = width - sheet.getMaxColumns();
-  if (missingColumns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingColumns);
-  sheet.getRange(first, 1, rows.length, width).setValues(rows);
+  const write = () => sheet.getRange(first, 1, rows.length, width).setValues(rows);
+  try {
+    write();
+  } catch {
+    // "The coordinates of the range are outside the dimensions of the sheet": grow, then write once more (a
+    // second failure is a real one and reaches the caller).
+    growToFit(sheet, first + rows.length - 1, width);
+    write();
+  }
 }
