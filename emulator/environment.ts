@@ -118,7 +118,7 @@ export function createAppsScriptEnvironment(options: AppsScriptEnvironmentOption
   const globals: AppsScriptGlobals = {
     SpreadsheetApp: spreadsheet.app,
     UrlFetchApp: createUrlFetchApp({ counter, realm, executions, scriptId, now: clock.now }, urlFetch),
-    ScriptApp: createScriptApp(counter, scriptApp),
+    ScriptApp: createScriptApp(counter, scriptApp, manifest.oauthScopes ?? []),
     PropertiesService: createPropertiesService(counter, realm, properties),
     LockService: createLockService(counter, realm, locks),
     CacheService: createCacheService(counter, realm, clock, caches),

@@ -13,12 +13,27 @@ export const AuthMode = Object.freeze({
   CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
 });
 
+/** ScriptApp.AuthorizationStatus (https://developers.google.com/apps-script/reference/script/authorization-status). */
+export const AuthorizationStatus = Object.freeze({ REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' });
+
+/**
+ * What ScriptApp.requireScopes throws when a scope was not granted. Google documents that the execution ends and
+ * the user is asked for the missing scopes, not the exception's wording: this one is the long-standing message of
+ * an execution that lacks authorization.
+ */
+export const AUTHORIZATION_REQUIRED = 'Authorization is required to perform that action.';
+
 /** Test control of ScriptApp: what getIdentityToken() answers, and the tokens it gave. */
 export class ScriptAppControl {
   /** Every identity token handed to the script, in order (tests check where they were sent and never logged). */
   readonly issuedIdentityTokens: string[] = [];
   readonly oauthToken: string;
   private claimOverrides: Partial<IdentityClaims> | null;
+  /**
+   * The scopes the user granted, or null for every scope of the manifest. Granular consent lets a user grant only
+   * some of them (https://developers.google.com/apps-script/concepts/scopes).
+   */
+  grantedScopes: string[] | null = null;
 
   constructor(
     readonly user: UserState,
@@ -56,7 +71,12 @@ export class ScriptAppControl {
     };
   }
 
+  isGranted(scope: string): boolean {
+    return this.grantedScopes === null || this.grantedScopes.includes(scope);
+  }
+
   issueIdentityToken(): string | null {
+    if (!this.isGranted('openid')) return null;
     const claims = this.claims();
     if (!claims) return null;
     const token = encodeIdentityToken(claims);
@@ -72,9 +92,23 @@ function subjectFor(email: string): string {
 }
 
 /** ScriptApp (https://developers.google.com/apps-script/reference/script/script-app): the subset add-ons use. */
-export function createScriptApp(counter: CallCounter, control: ScriptAppControl) {
+export function createScriptApp(counter: CallCounter, control: ScriptAppControl, manifestScopes: string[] = []) {
+  const missing = (scopes: string[]) => scopes.filter((s) => !control.isGranted(s));
   return counted(counter, 'ScriptApp', {
     AuthMode,
+    AuthorizationStatus,
+    /** The scopes given (or the manifest's): REQUIRED while one of them is not granted. */
+    getAuthorizationInfo: (_authMode: string, scopes: string[] = manifestScopes) => ({
+      getAuthorizationStatus: () =>
+        missing(scopes).length > 0 ? AuthorizationStatus.REQUIRED : AuthorizationStatus.NOT_REQUIRED,
+      getAuthorizationUrl: () =>
+        missing(scopes).length > 0 ? `https://script.google.com/macros/d/${control.scriptId}/authorize` : null,
+      getAuthorizedScopes: () => scopes.filter((s) => control.isGranted(s)),
+    }),
+    /** Ends the execution when one of the scopes was not granted (the user is then asked for it). */
+    requireScopes: (_authMode: string, scopes: string[]): void => {
+      if (missing(scopes).length > 0) throw new Error(AUTHORIZATION_REQUIRED);
+    },
     /** `String|null`: null without the openid scope, although @types/google-apps-script says string. */
     getIdentityToken: (): string | null => control.issueIdentityToken(),
     getOAuthToken: (): string => control.oauthToken,

@@ -8,8 +8,10 @@ import { authorizationHeader } from './authorization';
 import { decodeIdentityToken } from './identity-claims';
 import { readSettings } from './user-settings';
 import { UserFacingError } from './user-facing-error';
+import { requireGrantedScopes } from './scope-check';
 
 export function checkConnection(): ConnectionReport {
+  requireGrantedScopes();
   const settings = readSettings();
   const claims = decodeIdentityToken(ScriptApp.getIdentityToken() as string | null);
   const clientId = claims?.azp ?? claims?.aud;

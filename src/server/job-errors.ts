@@ -9,8 +9,10 @@ import { callAodocs } from './aodocs-call';
 import { authorizationHeader } from './authorization';
 import { readSettings } from './user-settings';
 import { UserFacingError } from './user-facing-error';
+import { requireGrantedScopes } from './scope-check';
 
 export function readJobErrors(): JobErrorsResult {
+  requireGrantedScopes();
   const cell = SpreadsheetApp.getActiveSpreadsheet().getCurrentCell();
   const check = checkJobId(cell ? cell.getDisplayValue() : '');
   if (check.kind !== 'valid') throw new UserFacingError(SERVER.clickJobIdCell);

@@ -11,6 +11,7 @@ import { withDocumentLock } from './document-lock';
 import { appendRows, insertHeadedSheet } from './sheet-append';
 import { readSettings } from './user-settings';
 import { UserFacingError } from './user-facing-error';
+import { requireGrantedScopes } from './scope-check';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -55,6 +56,7 @@ function listingSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, req
 }
 
 export function loadLibraryPage(input: unknown): LibraryPageResult {
+  requireGrantedScopes();
   const request = validate(input);
   const settings = readSettings();
   const authorization = authorizationHeader(settings);

@@ -2,3 +2,6 @@
 import manifest from '../../appsscript.json';
 
 export const ALLOWED_URL_PREFIXES: string[] = manifest.urlFetchWhitelist;
+
+/** The scopes the add-on asks for: every one is needed by the actions that call AODocs. */
+export const MANIFEST_SCOPES: string[] = manifest.oauthScopes;

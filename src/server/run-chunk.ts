@@ -35,6 +35,7 @@ import { HeaderAt, PartialWriteError, writeResults } from './results-writer';
 import { isRunStopped } from './run-stop';
 import { readSettings } from './user-settings';
 import { UserFacingError } from './user-facing-error';
+import { requireGrantedScopes } from './scope-check';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -130,6 +131,7 @@ function record(
 }
 
 export function runChunk(input: unknown): ChunkResult {
+  requireGrantedScopes();
   const startedAt = Date.now();
   const request = validateChunkRequest(input);
   const settings = readSettings();

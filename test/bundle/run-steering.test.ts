@@ -1,6 +1,7 @@
 // A run an admin can steer, through the bundle and the simulator: the opening chunk goes alone (slow start), a
 // misconfigured run stops after at most 10 requests reached AODocs and names who can fix it (circuit breaker),
 // and chunks of a stopped run send nothing (the server-side brake).
+import { readFileSync } from 'node:fs';
 import { demoSeed, demoJobIds } from '../../simulator/demo-seed';
 import type { SimulatorOptions } from '../../simulator/options';
 import type { AppsScriptEnvironmentOptions } from '../../emulator/environment';
@@ -158,6 +159,34 @@ describe('after a run: what needs a look', () => {
       expect(end.results[0]).toMatchObject({ result: 'AODocs unavailable, try again (503)', transient: true });
     } finally {
       await addon.simulator.setOptions({ faults: {} });
+    }
+  });
+});
+
+describe('permissions partly granted (granular consent)', () => {
+  test.each<[string, string]>([
+    ['outside requests', 'https://www.googleapis.com/auth/script.external_request'],
+    ['the Google identity', 'openid'],
+  ])('without %s, every action that calls AODocs asks for it before anything is sent', async (_name, scope) => {
+    const addon = await startAddon();
+    try {
+      const all = JSON.parse(readFileSync(`${addon.env.buildDir}/appsscript.json`, 'utf8')).oauthScopes as string[];
+      addon.env.scriptApp.grantedScopes = all.filter((s) => s !== scope);
+      addon.env.spreadsheet.addSheet('Jobs', [['Job ID'], [ids.inProgress[130]]]);
+      addon.env.spreadsheet.select('Jobs', ['A2']);
+      addon.env.urlFetch.log.length = 0;
+      await expect(addon.run('cancel')).resolves.toMatchObject({
+        end: { stoppedBecause: 'Authorization is required to perform that action.', notSent: 1 },
+      });
+      expect(() => addon.bundle.callFromClient('checkConnection')).toThrow(/Authorization is required/);
+      expect(() => addon.bundle.callFromClient('readJobErrors')).toThrow(/Authorization is required/);
+      expect(addon.env.urlFetch.log).toEqual([]);
+      // Once granted, the same run goes through.
+      addon.env.scriptApp.grantedScopes = null;
+      const { end } = await addon.run('cancel');
+      expect(end.results[0].result).toBe('Cancelled');
+    } finally {
+      await addon.close();
     }
   });
 });
