@@ -7,6 +7,7 @@ import { readHiddenRows } from './hidden-rows-reader';
 import { runChunk } from './run-chunk';
 import { stopRun } from './run-stop';
 import { selectRows } from './row-selection';
+import { diagnostics, runDiagnostics } from './diagnostics';
 import { getSettings, saveSettings } from './user-settings';
 import { checkConnection } from './check-connection';
 import { loadLibraryPage } from './load-library';
@@ -23,6 +24,8 @@ export {
   runChunk,
   stopRun,
   selectRows,
+  runDiagnostics,
+  diagnostics,
   getSettings,
   saveSettings,
   checkConnection,

@@ -233,6 +233,25 @@ export interface RowsToSelect {
   rows: number[];
 }
 
+/** What Settings > Diagnostics measured on the platform (see core/diagnostics.ts). */
+export interface PlatformFigures {
+  /** One UrlFetch request, AODocs' answer included, in ms (least of SINGLE_PROBES). */
+  fetchMs: number;
+  /** PARALLEL_PROBES requests through one fetchAll, in ms. */
+  fetchAllMs: number;
+  /** How many requests fetchAll ran at once, estimated: n x single / together, at most n. */
+  fetchAllParallelism: number;
+  /** Whether a plain-text ('@') cell kept a written leading apostrophe as a character. */
+  plainTextKeepsApostrophe: boolean;
+  /** Whether "'=1+1" written into an automatic cell stayed the text "=1+1" (no formula). */
+  markedFormulaStaysText: boolean;
+  /** The identity token's audience and authorized party (client IDs), absent without a token. */
+  identityAudience?: string;
+  identityAuthorizedParty?: string;
+  /** The server execution's own duration, in ms (the sidebar adds the round trip it saw). */
+  serverMs: number;
+}
+
 /** The server functions the sidebar calls: src/server/index.ts must provide exactly these. */
 export interface ServerApi {
   getSidebarState(): SidebarState;
@@ -244,6 +263,10 @@ export interface ServerApi {
   stopRun(runId: string): void;
   /** Selects these rows of the sheet (the rows that need a look after a run). */
   selectRows(request: RowsToSelect): void;
+  /** Measures on the platform what the benchmark and the emulator assume (Settings > Diagnostics). */
+  runDiagnostics(): PlatformFigures;
+  /** The same, for the Apps Script editor: logs the figures. */
+  diagnostics(): void;
   getSettings(): SettingsView;
   saveSettings(input: SettingsInput): SaveSettingsAnswer;
   checkConnection(): ConnectionReport;

@@ -21,6 +21,8 @@ test('build/Code.js exposes exactly the public functions of src/server/index.ts 
       'runChunk',
       'stopRun',
       'selectRows',
+      'runDiagnostics',
+      'diagnostics',
       'getSettings',
       'saveSettings',
       'checkConnection',
