@@ -35,6 +35,14 @@ export interface PlaygroundState {
   sidebar: { title: string; version: number } | null;
 }
 
+/** What the playground says about itself (playground/server/playground-info.ts). */
+export interface PlaygroundInfo {
+  aodocsUrl: string;
+  routedAddresses: string[];
+  builtInSimulator: boolean;
+  demoLibraries: { name: string; id: string; about: string }[];
+}
+
 export type MenuResult = { ok: true } | { ok: false; message: string };
 
 async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
@@ -67,6 +75,10 @@ export function getSheets(): Promise<SheetSummary[]> {
 
 export function getSheet(name: string): Promise<SheetData> {
   return request('GET', `/api/sheet?name=${encodeURIComponent(name)}`);
+}
+
+export function getInfo(): Promise<PlaygroundInfo> {
+  return request('GET', '/api/info');
 }
 
 export function getState(): Promise<PlaygroundState> {

@@ -4,6 +4,7 @@ import {
   MenuItem,
   PlaygroundState,
   SheetData,
+  getInfo,
   getSheet,
   getSheets,
   getState,
@@ -88,7 +89,10 @@ class PlaygroundPage {
 
   start(): void {
     void this.queue
-      .run(() => this.refresh(true))
+      .run(async () => {
+        this.sidebar.setNote(await getInfo());
+        await this.refresh(true);
+      })
       .then(() => {
         document.body.dataset.ready = 'true';
         this.grid.root.focus({ preventScroll: true });

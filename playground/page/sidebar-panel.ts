@@ -1,7 +1,7 @@
 // The add-on's sidebar: a 300 px panel on the right with a title bar, a close (x) button and the sidebar's HTML
 // (GET /sidebar) in an iframe. A new sidebar version (the add-on showed a sidebar again) loads a fresh iframe;
 // the same version is left alone, so the sidebar keeps its state while the page refreshes around it.
-import { SIDEBAR_URL } from './api';
+import { PlaygroundInfo, SIDEBAR_URL } from './api';
 
 export const MESSAGE_SERVER_CALL_FINISHED = 'aodocs-playground:server-call-finished';
 export const MESSAGE_SIDEBAR_CLOSED = 'aodocs-playground:sidebar-closed';
@@ -45,6 +45,39 @@ export class SidebarPanel {
     this.body.className = 'sidebar-body';
     root.append(bar, this.body);
     window.addEventListener('message', (event) => this.onMessage(event));
+  }
+
+  /**
+   * Under the sidebar, a note that is the playground's, not the add-on's: where the API address of Settings goes,
+   * and the demo library IDs to try the Library tab with.
+   */
+  setNote(info: PlaygroundInfo): void {
+    const note = document.createElement('div');
+    note.className = 'sidebar-note';
+    note.dataset.testid = 'playground-note';
+    const routing = document.createElement('p');
+    routing.dataset.testid = 'playground-routing';
+    routing.textContent = info.builtInSimulator
+      ? `Playground: the AODocs API address in Settings (production or staging) is routed to the built-in ` +
+        `AODocs simulator, ${info.aodocsUrl}.`
+      : `Playground: the AODocs API address in Settings (production or staging) is routed to ${info.aodocsUrl}.`;
+    note.append(routing);
+    if (info.demoLibraries.length > 0) {
+      const intro = document.createElement('p');
+      intro.textContent = 'Demo library IDs (Library tab):';
+      const list = document.createElement('ul');
+      list.dataset.testid = 'playground-demo-libraries';
+      for (const library of info.demoLibraries) {
+        const item = document.createElement('li');
+        const id = document.createElement('code');
+        id.textContent = library.id;
+        item.append(id, ` ${library.name}: ${library.about}`);
+        list.append(item);
+      }
+      note.append(intro, list);
+    }
+    this.root.querySelector('.sidebar-note')?.remove();
+    this.root.append(note);
   }
 
   get shownVersion(): number | null {

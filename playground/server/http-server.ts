@@ -2,6 +2,14 @@
 import http from 'node:http';
 import { PageAssets, sidebarHtml } from './page-assets';
 import { PlaygroundApp } from './playground-app';
+import type { PlaygroundInfo } from './playground-info';
+import type { RequestLogEntry } from '../../simulator/request-log';
+
+/** What the server says about the playground, and the built-in simulator's request log when there is one. */
+export interface PlaygroundExtras {
+  info: PlaygroundInfo;
+  requestLog?: () => Promise<RequestLogEntry[]>;
+}
 
 const MAX_BODY = 1_000_000;
 
@@ -74,7 +82,13 @@ function checkCaller(req: http.IncomingMessage): void {
   }
 }
 
-async function route(app: PlaygroundApp, assets: PageAssets, req: http.IncomingMessage, res: http.ServerResponse) {
+async function route(
+  app: PlaygroundApp,
+  assets: PageAssets,
+  extras: PlaygroundExtras | undefined,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+) {
   checkCaller(req);
   const url = new URL(req.url ?? '/', 'http://localhost');
   const key = `${req.method} ${url.pathname}`;
@@ -90,7 +104,14 @@ async function route(app: PlaygroundApp, assets: PageAssets, req: http.IncomingM
     case 'GET /page.css':
       return send(res, 200, 'text/css; charset=utf-8', assets.css);
     case 'GET /sidebar':
-      return send(res, 200, 'text/html; charset=utf-8', sidebarHtml(app.env.buildDir));
+      return send(res, 200, 'text/html; charset=utf-8', sidebarHtml(app.env.buildDir, extras?.info));
+    case 'GET /api/info':
+      if (!extras) throw new HttpError(404, 'No playground information');
+      return json(res, extras.info);
+    case 'GET /api/simulator/requests':
+      // What the built-in AODocs simulator received, in arrival order (never a credential).
+      if (!extras?.requestLog) throw new HttpError(404, 'No built-in AODocs simulator: --aodocs-url was given');
+      return json(res, await extras.requestLog());
     case 'GET /api/sheets':
       return json(res, app.sheets());
     case 'GET /api/sheet':
@@ -136,9 +157,9 @@ async function route(app: PlaygroundApp, assets: PageAssets, req: http.IncomingM
   }
 }
 
-export function createPlaygroundServer(app: PlaygroundApp, assets: PageAssets): http.Server {
+export function createPlaygroundServer(app: PlaygroundApp, assets: PageAssets, extras?: PlaygroundExtras): http.Server {
   return http.createServer((req, res) => {
-    route(app, assets, req, res).catch((error: unknown) => {
+    route(app, assets, extras, req, res).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 400;
       json(res, { ok: false, message: error instanceof Error ? error.message : String(error) }, status);
     });

@@ -3,9 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import esbuild from 'esbuild';
+import type { PlaygroundInfo } from './playground-info';
 
 const PAGE_DIR = path.resolve(__dirname, '../page');
 const BRIDGE = fs.readFileSync(path.resolve(__dirname, '../page/google-script-bridge.js'), 'utf8');
+const HINTS = fs.readFileSync(path.resolve(__dirname, '../page/sidebar-hints.js'), 'utf8');
 
 /** Runs in the sidebar's frame: google.script.run calls become POST /api/script-run; the page is told after each. */
 const HOST_SCRIPT = `
@@ -18,9 +20,19 @@ window.__gasCall = function (name, args) {
 window.__gasHostClose = function () { window.parent.postMessage({ type: 'aodocs-playground:sidebar-closed' }, '*'); };
 `;
 
-export function sidebarHtml(buildDir: string): string {
+/** JSON that can stand inside a <script> element: no "</script>", no "<!--". */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+/**
+ * The add-on's Sidebar.html with, in front of its code, the bridge to this server and (with `info`) the
+ * playground's hints: the demo library IDs in the Library ID field.
+ */
+export function sidebarHtml(buildDir: string, info?: PlaygroundInfo): string {
   const html = fs.readFileSync(path.join(buildDir, 'Sidebar.html'), 'utf8');
-  const inject = `<script>${HOST_SCRIPT}\n${BRIDGE}</script>`;
+  const hints = info ? `\nwindow.__playgroundInfo = ${scriptJson(info)};\n${HINTS}` : '';
+  const inject = `<script>${HOST_SCRIPT}\n${BRIDGE}${hints}</script>`;
   // The bridge must exist before the sidebar's own script runs: it goes first in <head>.
   return html.replace(/<head>/i, () => `<head>${inject}`);
 }

@@ -10,6 +10,7 @@ import { demoSheetRows } from './demo-sheet';
 import { createPlaygroundServer } from './http-server';
 import { buildPageAssets } from './page-assets';
 import { PlaygroundApp } from './playground-app';
+import { playgroundInfo } from './playground-info';
 
 export interface StartOptions {
   /** 0 picks a free port. */
@@ -34,7 +35,10 @@ export async function startPlayground(options: StartOptions): Promise<RunningPla
   const simulator = options.aodocsUrl ? undefined : await startSimulator(options.simulator);
   const aodocsUrl = options.aodocsUrl ?? simulator!.url;
   const app = new PlaygroundApp({ aodocsUrl, userEmail: options.userEmail ?? DEMO_ADMIN_EMAIL, rows });
-  const server = createPlaygroundServer(app, await buildPageAssets());
+  const server = createPlaygroundServer(app, await buildPageAssets(), {
+    info: playgroundInfo(aodocsUrl, simulator !== undefined),
+    requestLog: simulator && (() => simulator.requestLog()),
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

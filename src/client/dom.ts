@@ -34,3 +34,22 @@ export function button(
   b.addEventListener('click', onClick);
   return b;
 }
+
+/** A screen's heading: the place focus goes when the screen shows (tabindex -1: focusable, not a Tab stop). */
+export function screenHeading(text: string, props: Partial<Record<string, string>> = {}): HTMLHeadingElement {
+  return h('h2', { class: 'screen-title', tabindex: '-1', ...props }, text);
+}
+
+/**
+ * Shows a new screen in `root` and moves focus to its heading, so that a keyboard or screen reader user lands on
+ * what changed. Focus is moved only when it was in `root` (the button that led here) or nowhere in a focused
+ * document: a tab being chosen with the arrow keys keeps it, and a sidebar that just opened does not take it
+ * from the sheet.
+ */
+export function showScreen(root: HTMLElement, ...children: Child[]): void {
+  const active = document.activeElement;
+  const nowhere = (active === null || active === document.body) && document.hasFocus();
+  const takeFocus = nowhere || (active !== null && root.contains(active));
+  replaceChildren(root, ...children);
+  if (takeFocus) root.querySelector<HTMLElement>('.screen-title[tabindex="-1"]')?.focus();
+}

@@ -2,7 +2,14 @@
 // progress after each one, and a Stop that holds back every chunk not yet sent, in the sidebar and on the server.
 // The pacing itself is core/run-schedule.ts's. No DOM here.
 import { ChunkRequest, ChunkResult, JobAction, JobResult, SelectionPlan } from '../shared/api';
-import { ChunkWork, estimateMsLeft, newRunId, scheduleChunks } from '../core/run-schedule';
+import {
+  ChunkWork,
+  SLOW_START_JOBS,
+  estimateMsLeft,
+  newRunId,
+  openingProblem,
+  scheduleChunks,
+} from '../core/run-schedule';
 
 export interface RunOptions {
   plan: SelectionPlan;
@@ -17,6 +24,11 @@ export interface RunOptions {
   stopOnServer?: (runId: string) => Promise<unknown>;
   /** The clock, for the estimate of the time left. */
   now?: () => number;
+  /**
+   * The run's ID, made by the caller so that its Stop button can mark the run on the server at once (stopRun),
+   * without waiting for a chunk to come back; made here when absent.
+   */
+  runId?: string;
   /** Random bytes for the run's ID (the browser's crypto by default). */
   randomBytes?: (n: number) => Uint8Array;
 }
@@ -54,7 +66,7 @@ function browserRandomBytes(n: number): Uint8Array {
 export async function runJobs(options: RunOptions): Promise<RunEnd> {
   const { plan, action } = options;
   const now = options.now ?? (() => Date.now());
-  const runId = newRunId((options.randomBytes ?? browserRandomBytes)(12));
+  const runId = options.runId ?? newRunId((options.randomBytes ?? browserRandomBytes)(12));
   const { opening, rest } = scheduleChunks(plan.jobs, plan.rejected, options.chunkSize);
   const queue: ChunkWork[] = [...rest];
   const results: JobResult[] = [];
@@ -85,14 +97,18 @@ export async function runJobs(options: RunOptions): Promise<RunEnd> {
     };
   };
 
+  /** Holds back, on the server, the chunks of this run already on their way (once). */
+  const tellServer = () => {
+    if (serverTold || !options.stopOnServer) return;
+    serverTold = true;
+    // Not awaited: the chunks in flight must not wait for it; a failure only loses the server-side brake.
+    options.stopOnServer(runId).catch(() => undefined);
+  };
+
   const stopSeen = (): boolean => {
     if (!options.stopRequested()) return false;
     stoppedBecause ??= STOPPED;
-    if (!serverTold && options.stopOnServer) {
-      serverTold = true;
-      // Not awaited: the chunks in flight must not wait for it; a failure only loses the server-side brake.
-      options.stopOnServer(runId).catch(() => undefined);
-    }
+    tellServer();
     return true;
   };
 
@@ -115,14 +131,27 @@ export async function runJobs(options: RunOptions): Promise<RunEnd> {
       return n <= MAX_RESENDS || (givenUp++, false);
     });
     if (again.length > 0) queue.unshift({ jobs: again, rejected: [] });
-    if (answer.stopRun !== undefined) stoppedBecause ??= answer.stopRun;
+    // A reason from the server (sign-in refused, quota, the breaker...) says more than the user's own Stop.
+    if (answer.stopRun !== undefined && (stoppedBecause === undefined || stoppedBecause === STOPPED)) {
+      stoppedBecause = answer.stopRun;
+    }
+    if (stoppedBecause !== undefined) tellServer();
     options.onProgress(progress());
     return stoppedBecause === undefined;
   };
 
-  // Slow start: the opening chunk goes alone; the others only if it gave no reason to stop.
-  if (opening && !stopSeen()) await sendChunk(opening);
-  else if (opening) queue.unshift(opening);
+  // Slow start: chunks go one at a time until SLOW_START_JOBS jobs came back (the opening chunk, or a few small
+  // ones), and the run opens up only if their answers look sane.
+  if (opening) queue.unshift(opening);
+  const jobsAnswered = () => results.filter((r) => r.outcome !== 'invalid').length;
+  let sane = true;
+  while (jobsAnswered() < SLOW_START_JOBS && queue.length > 0 && !stopSeen()) {
+    if (!(await sendChunk(queue.shift()!))) {
+      sane = false;
+      break;
+    }
+  }
+  if (sane && stoppedBecause === undefined) stoppedBecause = openingProblem(results);
   pace.jobsAtOpening = progress().jobsDone;
   pace.openedAt = now();
 

@@ -1,4 +1,5 @@
-// The sidebar's frame: the panels behind a tab bar, the error box, the signed-in user and the version.
+// The sidebar's frame: the panels behind ARIA tabs, the error box, the one live region, the signed-in user and
+// the version.
 import { SidebarState } from '../shared/api';
 import { h, replaceChildren } from './dom';
 import { createErrorsPanel } from './panels/errors-panel';
@@ -11,52 +12,118 @@ declare const __APP_VERSION__: string;
 
 const main = document.getElementById('main')!;
 const errorBox = document.getElementById('error')!;
-const tabs = document.getElementById('tabs')!;
+const tablist = document.getElementById('tabs')!;
 let state: SidebarState | undefined;
 
-const ctx: PanelContext = {
-  root: main,
+// The one polite live region: created once, never replaced, only its text changes. It carries the run's
+// progress and its end headline (and the few other sentences a panel announces), so that a screen reader reads
+// them wherever the focus is.
+const live = h('div', {
+  id: 'live',
+  class: 'visually-hidden',
+  role: 'status',
+  'aria-live': 'polite',
+  'aria-atomic': 'true',
+  'data-testid': 'live-region',
+});
+document.body.append(live);
+
+const NAMES = ['Jobs', 'Library', 'Errors', 'Settings'] as const;
+type PanelName = (typeof NAMES)[number];
+
+const tabs = new Map<PanelName, HTMLButtonElement>();
+const roots = new Map<PanelName, HTMLElement>();
+for (const name of NAMES) {
+  const id = name.toLowerCase();
+  const tab = h(
+    'button',
+    {
+      type: 'button',
+      role: 'tab',
+      id: `tab-${id}`,
+      'aria-selected': 'false',
+      'aria-controls': `panel-${id}`,
+      tabindex: '-1',
+    },
+    name,
+  );
+  tab.addEventListener('click', () => show(name));
+  tabs.set(name, tab);
+  tablist.append(tab);
+  const panel = h('div', { id: `panel-${id}`, role: 'tabpanel', 'aria-labelledby': `tab-${id}`, class: 'panel' });
+  panel.hidden = true;
+  roots.set(name, panel);
+  main.append(panel);
+}
+
+const base: Omit<PanelContext, 'root'> = {
   showError(message) {
     replaceChildren(errorBox, message ?? '');
     errorBox.hidden = message === null;
   },
   state: () => state,
   setBusy(busy) {
-    for (const tab of tabs.querySelectorAll('button')) tab.disabled = busy;
+    for (const tab of tabs.values()) tab.disabled = busy;
+  },
+  announce(text) {
+    live.textContent = text;
   },
 };
 
 const panels = {
-  Jobs: createRunPanel(ctx),
-  Library: createLibraryPanel(ctx),
-  Errors: createErrorsPanel(ctx),
-  Settings: createSettingsPanel(ctx),
+  Jobs: createRunPanel({ ...base, root: roots.get('Jobs')! }),
+  Library: createLibraryPanel({ ...base, root: roots.get('Library')! }),
+  Errors: createErrorsPanel({ ...base, root: roots.get('Errors')! }),
+  Settings: createSettingsPanel({ ...base, root: roots.get('Settings')! }),
 };
 
-function show(name: keyof typeof panels): void {
-  for (const tab of tabs.querySelectorAll('button'))
-    tab.setAttribute('aria-selected', String(tab.textContent === name));
-  ctx.showError(null);
+/** Marks `name`'s tab selected (the only one in the Tab order) and shows its panel alone. */
+function select(name: PanelName): void {
+  for (const [other, tab] of tabs) {
+    const selected = other === name;
+    tab.setAttribute('aria-selected', String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+    roots.get(other)!.hidden = !selected;
+  }
+}
+
+function show(name: PanelName): void {
+  select(name);
+  base.showError(null);
   panels[name].start();
 }
 
-for (const name of Object.keys(panels) as (keyof typeof panels)[]) {
-  const tab = h('button', { type: 'button', role: 'tab', 'aria-selected': 'false' }, name);
-  tab.addEventListener('click', () => show(name));
-  tabs.append(tab);
-}
+// Arrow keys, Home and End move between the tabs (and show the tab reached); Tab leaves the tab list.
+tablist.addEventListener('keydown', (event) => {
+  const order = NAMES.filter((n) => !tabs.get(n)!.disabled);
+  const at = order.findIndex((n) => tabs.get(n) === document.activeElement);
+  if (at < 0 || order.length === 0) return;
+  const to: Partial<Record<string, number>> = {
+    ArrowRight: (at + 1) % order.length,
+    ArrowLeft: (at - 1 + order.length) % order.length,
+    Home: 0,
+    End: order.length - 1,
+  };
+  const index = to[event.key];
+  if (index === undefined) return;
+  event.preventDefault();
+  const name = order[index];
+  tabs.get(name)!.focus();
+  if (tabs.get(name)!.getAttribute('aria-selected') !== 'true') show(name);
+});
 
 async function init(): Promise<void> {
   replaceChildren(document.getElementById('version')!, `AODocs Jobs ${__APP_VERSION__}`);
-  replaceChildren(main, h('p', { class: 'busy' }, 'Loading…'));
+  select('Jobs');
+  replaceChildren(roots.get('Jobs')!, h('p', { class: 'busy', 'aria-busy': 'true' }, 'Loading…'));
   try {
     state = await callServer('getSidebarState');
     replaceChildren(document.getElementById('user')!, state.userEmail ? `Signed in as ${state.userEmail}` : '');
     show('Jobs');
     if (state.startWithCancel) await panels.Jobs.readPlan('cancel', true);
   } catch (error) {
-    ctx.showError((error as Error).message);
     show('Jobs');
+    base.showError((error as Error).message);
   }
 }
 

@@ -1,25 +1,47 @@
 // The run panel's screens (summary, confirmation, progress, end), built as nodes; panels/run-panel.ts decides
-// which one shows.
+// which one shows and wires their buttons. Every text from AODocs or from cells goes in as text (dom.ts's h()).
 import { JobAction, JobResult, SelectionPlan } from '../shared/api';
-import { h } from './dom';
+import { nextStep } from '../core/next-steps';
+import { brakeBound } from '../core/run-schedule';
+import { h, screenHeading } from './dom';
 import { RunEnd, RunProgress, countOutcomes } from './run-driver';
-import { confirmCancelSentence, plural, timeLeftSentence } from './wording';
+import {
+  confirmCancelSentence,
+  endHeadline,
+  nothingToSendSentences,
+  plural,
+  rejectedCellsSentence,
+  rejectedProgressSentence,
+  stopHoldsSentence,
+  timeLeftSentence,
+} from './wording';
+
+/** The most ranges (or cells) the summary names before "and N more". */
+const MAX_RANGES_SHOWN = 8;
+/** The most rows the list of rows that need a look shows. */
+const MAX_PROBLEMS_SHOWN = 200;
 
 function row(label: string, value: string | number, testId: string): HTMLElement {
   return h(
     'div',
     { class: 'stat', 'data-testid': testId },
     h('span', { class: 'label' }, label),
-    h('span', { class: 'value' }, String(value)),
+    h('span', { class: 'value' }, typeof value === 'number' ? value.toLocaleString('en-US') : value),
   );
 }
 
-export function summaryView(plan: SelectionPlan): HTMLElement {
+function rangesText(ranges: string[]): string {
+  const shown = ranges.slice(0, MAX_RANGES_SHOWN).join(', ');
+  return ranges.length > MAX_RANGES_SHOWN ? `${shown} and ${ranges.length - MAX_RANGES_SHOWN} more` : shown;
+}
+
+/** The counts of a selection: what will be sent, what will not, and why. */
+export function summaryStats(plan: SelectionPlan): HTMLElement {
   const s = plan.summary;
   return h(
-    'section',
-    { class: 'summary', 'aria-label': 'Selection summary' },
-    h('p', { class: 'where' }, `Sheet "${plan.sheetName}", ${s.ranges.join(', ')}`),
+    'div',
+    { class: 'summary', 'data-testid': 'summary' },
+    h('p', { class: 'where' }, `Sheet "${plan.sheetName}", ${rangesText(s.ranges)}`),
     row('Job IDs found', s.jobIds, 'count-jobs'),
     row('Duplicates (sent once)', s.duplicates, 'count-duplicates'),
     row('Invalid job IDs (not sent)', s.invalid, 'count-invalid'),
@@ -29,8 +51,50 @@ export function summaryView(plan: SelectionPlan): HTMLElement {
   );
 }
 
-export function confirmView(jobs: number): HTMLElement {
-  return h('p', { class: 'confirm', role: 'alertdialog', 'data-testid': 'confirm-text' }, confirmCancelSentence(jobs));
+/**
+ * The summary screen, before anything is sent. With no job to send it says why, and which setting or change
+ * would send something, in place of a button that would send nothing.
+ */
+export function summaryView(plan: SelectionPlan, action: JobAction): HTMLElement {
+  const nothing = plan.summary.jobIds === 0;
+  return h(
+    'section',
+    { class: 'summary-screen', 'aria-labelledby': 'summary-title' },
+    screenHeading(action === 'cancel' ? 'Cancel selected jobs' : 'Refresh status', { id: 'summary-title' }),
+    summaryStats(plan),
+    nothing &&
+      h(
+        'div',
+        { class: 'nothing', 'data-testid': 'nothing-to-send' },
+        ...nothingToSendSentences(plan.summary, action).map((sentence) => h('p', {}, sentence)),
+      ),
+  );
+}
+
+/**
+ * The confirmation, a named alert dialog: the count is the one the progress then uses (jobs only), the cells
+ * that are never sent are counted apart, and it says how quickly Stop takes hold. `actions`: its buttons.
+ */
+export function confirmView(plan: SelectionPlan, actions: HTMLElement): HTMLElement {
+  const jobs = plan.summary.jobIds;
+  const rejected = rejectedCellsSentence(plan.rejected);
+  const brake = brakeBound(plan.chunkSize, plan.chunksInFlight);
+  return h(
+    'section',
+    {
+      class: 'confirm-dialog',
+      role: 'alertdialog',
+      'aria-labelledby': 'confirm-title',
+      'aria-describedby': ['confirm-text', rejected && 'confirm-rejected', 'confirm-stop'].filter(Boolean).join(' '),
+      'data-testid': 'confirm-dialog',
+    },
+    screenHeading(`Cancel ${plural(jobs, 'job')}?`, { id: 'confirm-title' }),
+    summaryStats(plan),
+    h('p', { class: 'confirm', id: 'confirm-text', 'data-testid': 'confirm-text' }, confirmCancelSentence(jobs)),
+    rejected !== undefined && h('p', { id: 'confirm-rejected', 'data-testid': 'confirm-rejected' }, rejected),
+    h('p', { class: 'help', id: 'confirm-stop', 'data-testid': 'confirm-stop' }, stopHoldsSentence(brake)),
+    actions,
+  );
 }
 
 function doneLabel(action: JobAction): string {
@@ -56,61 +120,136 @@ export function progressSentence(progress: RunProgress): string {
   return progress.estimatedMsLeft === undefined ? done : `${done}, ${timeLeftSentence(progress.estimatedMsLeft)}`;
 }
 
-export function progressView(action: JobAction, progress: RunProgress): HTMLElement {
+/** The progress line and, apart, the cells that are only marked: what the live region says after each chunk. */
+export function progressAnnouncement(progress: RunProgress, plan: SelectionPlan): string {
+  const rejected = rejectedLine(progress, plan);
+  if (progress.jobsTotal === 0) return rejected ?? '';
+  return rejected === undefined ? progressSentence(progress) : `${progressSentence(progress)}. ${rejected}`;
+}
+
+function rejectedLine(progress: RunProgress, plan: SelectionPlan): string | undefined {
+  if (progress.rejectedTotal === 0) return undefined;
+  const allInvalid = plan.rejected.every((r) => r.problem === 'invalid');
+  return rejectedProgressSentence(progress.rejectedDone, progress.rejectedTotal, allInvalid);
+}
+
+/** The title of the progress screen: what is going on, with the count the confirmation named. */
+export function progressTitle(action: JobAction, plan: SelectionPlan): string {
+  if (plan.jobs.length === 0) return `Writing ${plural(new Set(plan.rejected.map((r) => r.cell.row)).size, 'row')}`;
+  return action === 'cancel'
+    ? `Cancelling ${plural(plan.jobs.length, 'job')}`
+    : `Reading the status of ${plural(plan.jobs.length, 'job')}`;
+}
+
+/** The body of the progress screen, rebuilt after each chunk (its heading and Stop button stay). */
+export function progressView(action: JobAction, progress: RunProgress, plan: SelectionPlan): HTMLElement {
   const percent = progress.jobsTotal === 0 ? 100 : Math.round((progress.jobsDone / progress.jobsTotal) * 100);
   const bar = h('div', { class: 'bar-fill' });
   bar.style.width = `${percent}%`;
+  const rejected = rejectedLine(progress, plan);
   return h(
-    'section',
-    { class: 'progress', 'aria-live': 'polite' },
+    'div',
+    { class: 'progress' },
     h(
       'div',
       {
         class: 'bar',
         role: 'progressbar',
+        'aria-label': 'Jobs done',
         'aria-valuemin': '0',
         'aria-valuemax': '100',
         'aria-valuenow': String(percent),
+        'aria-valuetext': progressSentence(progress),
+        'data-testid': 'progress-bar',
       },
       bar,
     ),
     h('p', { 'data-testid': 'progress-text' }, progressSentence(progress)),
+    rejected !== undefined && h('p', { 'data-testid': 'progress-rejected' }, rejected),
     countsView(action, progress.results),
   );
 }
 
-/** Jobs that did not end well, and cells that moved: each named, as text. */
+/** The results that need a look: those with a next step (core/next-steps.ts). */
+export function needingALook(results: JobResult[]): JobResult[] {
+  return results.filter((r) => nextStep(r) !== undefined);
+}
+
+/** The results AODocs could not answer, worth sending again: one per job. */
+export function unanswered(results: JobResult[]): JobResult[] {
+  const seen = new Set<string>();
+  return results.filter((r) => {
+    if (r.transient !== true || r.outcome === 'invalid' || seen.has(r.jobId)) return false;
+    seen.add(r.jobId);
+    return true;
+  });
+}
+
+/** The end headline, from the outcome counts: "Done: 26 cancelled, 6 need a look". */
+export function endHeadlineOf(action: JobAction, end: RunEnd): string {
+  const c = countOutcomes(end.results);
+  return endHeadline(
+    action,
+    {
+      jobsTotal: end.jobsTotal,
+      done: c.done,
+      alreadyFinished: c['already-finished'],
+      needLook: needingALook(end.results).length,
+    },
+    end.stoppedBecause !== undefined,
+  );
+}
+
+/** Jobs that need a look (each with its Result and next step), and cells that moved: each named, as text. */
 function problemsView(results: JobResult[]): HTMLElement | null {
-  const failed = results.filter((r) => r.outcome === 'failed' || r.outcome === 'gone' || r.outcome === 'invalid');
+  const look = needingALook(results);
   const moved = results.flatMap((r) => r.moved.map((m) => ({ r, m })));
-  if (failed.length === 0 && moved.length === 0) return null;
+  if (look.length === 0 && moved.length === 0) return null;
   const items = [
-    ...failed.map((r) => h('li', {}, h('code', {}, r.jobId), ` ${r.result}`)),
+    ...look.map((r) =>
+      h(
+        'li',
+        { class: 'problem', 'data-testid': 'problem-item' },
+        h('code', { class: 'problem-id' }, r.jobId),
+        h('span', { class: 'problem-result' }, r.result),
+        h('span', { class: 'next-step' }, nextStep(r)),
+      ),
+    ),
     ...moved.map(({ m }) =>
       h(
         'li',
-        {},
-        h('code', {}, m.jobId),
-        m.to
-          ? ` moved from row ${m.from.row} to row ${m.to.row}; written there`
-          : ` left row ${m.from.row}; result only in the log`,
+        { class: 'problem', 'data-testid': 'moved-item' },
+        h('code', { class: 'problem-id' }, m.jobId),
+        h(
+          'span',
+          { class: 'problem-result' },
+          m.to
+            ? `Moved from row ${m.from.row} to row ${m.to.row}; written there.`
+            : `Left row ${m.from.row}; its result is only in the log.`,
+        ),
       ),
     ),
   ];
   return h(
     'section',
-    { class: 'problems' },
-    h('h3', {}, 'Needs a look'),
-    h('ul', { 'data-testid': 'problem-list' }, ...items.slice(0, 200)),
-    items.length > 200 && h('p', {}, `and ${items.length - 200} more`),
+    { class: 'problems', 'aria-labelledby': 'problems-title' },
+    h('h3', { id: 'problems-title' }, look.length > 0 ? 'Need a look' : 'Moved during the run'),
+    h('ul', { 'data-testid': 'problem-list' }, ...items.slice(0, MAX_PROBLEMS_SHOWN)),
+    items.length > MAX_PROBLEMS_SHOWN && h('p', {}, `and ${items.length - MAX_PROBLEMS_SHOWN} more`),
   );
 }
 
-export function endView(action: JobAction, end: RunEnd): HTMLElement {
+/** The end screen: the headline (counts, failures named), why it stopped, what was not sent, what needs a look. */
+export function endView(action: JobAction, end: RunEnd, actions: HTMLElement): HTMLElement {
   return h(
     'section',
-    { class: 'end' },
-    h('p', { class: 'headline', 'data-testid': 'end-text' }, end.stoppedBecause ?? 'Done.'),
+    { class: 'end', 'aria-labelledby': 'end-title' },
+    screenHeading(endHeadlineOf(action, end), {
+      id: 'end-title',
+      class: 'screen-title headline',
+      'data-testid': 'end-text',
+    }),
+    end.stoppedBecause !== undefined && h('p', { class: 'reason', 'data-testid': 'end-reason' }, end.stoppedBecause),
     end.notSent > 0 &&
       h(
         'p',
@@ -118,6 +257,7 @@ export function endView(action: JobAction, end: RunEnd): HTMLElement {
         `${plural(end.notSent, 'job')} not sent (or, for a chunk that failed, not confirmed). Run again to send them: finished rows are skipped.`,
       ),
     countsView(action, end.results),
+    actions,
     problemsView(end.results),
   );
 }

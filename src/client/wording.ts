@@ -1,17 +1,48 @@
 // Sentences of the sidebar that depend on numbers.
+import type { JobAction, RejectedCell, SelectionSummary } from '../shared/api';
 
 export function plural(n: number, one: string, many: string = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
+
+/** "is" or "are", for a count. */
+function be(n: number): string {
+  return n === 1 ? 'is' : 'are';
+}
+
+/** The labels of the settings the sidebar's sentences name, so that a sentence and its setting never differ. */
+export const SETTING = {
+  skipFinished: 'Skip finished rows',
+  skipHidden: 'Skip hidden and filtered rows',
+} as const;
+
+/** The Result column's words for the cells that are never sent (core/wording.ts's RESULT, as the user reads it). */
+const REJECTED_RESULT: Record<RejectedCell['problem'], string> = {
+  invalid: 'Invalid job ID',
+  several: 'Several job IDs in one row',
+};
 
 /** The confirmation question, with the exact count. */
 export function confirmCancelSentence(jobs: number): string {
   return `Cancel ${plural(jobs, 'AODocs job')}? Their pending tasks will not run. Tasks already done are not undone.`;
 }
 
+/** The selected cells that are never sent, counted apart from the jobs: "1 cell is not a job ID and will only be marked." */
+export function rejectedCellsSentence(rejected: RejectedCell[]): string | undefined {
+  const invalid = rejected.filter((r) => r.problem === 'invalid').length;
+  const several = rejected.length - invalid;
+  const parts: string[] = [];
+  if (invalid > 0)
+    parts.push(`${plural(invalid, 'cell')} ${be(invalid)} not ${invalid === 1 ? 'a job ID' : 'job IDs'}`);
+  if (several > 0) parts.push(`${plural(several, 'row')} ${several === 1 ? 'holds' : 'hold'} several job IDs`);
+  if (parts.length === 0) return undefined;
+  return `${parts.join(' and ')} and will only be marked.`;
+}
+
 /** How quickly Stop takes hold, for the confirmation and the Stop button. */
-export function stopHoldsSentence(brake: number): string {
-  return `Stop takes hold at once; at most ${plural(brake, 'cancel')} already on their way can still reach AODocs.`;
+export function stopHoldsSentence(brake: number, action: JobAction = 'cancel'): string {
+  const what = action === 'cancel' ? 'cancel' : 'status read';
+  return `Stop takes hold at once; at most ${plural(brake, what)} already on their way can still reach AODocs.`;
 }
 
 /** The price of the "Chunks sent at once" setting, shown under it. */
@@ -29,4 +60,91 @@ export function timeLeftSentence(ms: number): string {
   const seconds = Math.max(1, Math.round(ms / 1000));
   if (seconds < 90) return `about ${seconds} s left`;
   return `about ${Math.round(seconds / 60)} min left`;
+}
+
+/**
+ * Why a selection sends nothing, from its summary's counts, and which setting or change would send something:
+ * 'All 24 selected rows already show a finished status; turn off "Skip finished rows" in Settings to send them
+ * again.' One sentence per cause; with one cause only, it speaks of all the selected rows.
+ */
+export function nothingToSendSentences(summary: SelectionSummary, action: JobAction): string[] {
+  const { finishedSkipped: finished, hiddenSkipped: hidden, invalid, severalInRow: several } = summary;
+  const again = (n: number) =>
+    action === 'cancel'
+      ? `to send ${n === 1 ? 'it' : 'them'} again`
+      : `to read ${n === 1 ? 'its' : 'their'} status again`;
+  const skipFinished = `turn off "${SETTING.skipFinished}" in Settings ${again(finished)}.`;
+  const skipHidden = `show ${hidden === 1 ? 'it' : 'them'}, or turn off "${SETTING.skipHidden}" in Settings.`;
+  const causes: { n: number; alone: string; among: string }[] = [
+    {
+      n: finished,
+      alone:
+        finished === 1
+          ? `The selected row already shows a finished status; ${skipFinished}`
+          : `All ${plural(finished, 'selected row')} already show a finished status; ${skipFinished}`,
+      among: `${plural(finished, 'row')} already ${finished === 1 ? 'shows' : 'show'} a finished status; ${skipFinished}`,
+    },
+    {
+      n: hidden,
+      alone:
+        hidden === 1
+          ? `The selected row is hidden or filtered out; ${skipHidden}`
+          : `All ${plural(hidden, 'selected row')} are hidden or filtered out; ${skipHidden}`,
+      among: `${plural(hidden, 'row')} ${be(hidden)} hidden or filtered out; ${skipHidden}`,
+    },
+    {
+      n: invalid,
+      alone:
+        (invalid === 1
+          ? 'The selected cell is not a job ID'
+          : `None of the ${plural(invalid, 'selected cell')} is a job ID`) +
+        ` (a job ID has no spaces, no / ? # % \\ and at most 256 characters): fix ${invalid === 1 ? 'it' : 'them'}, then select again.`,
+      among: `${plural(invalid, 'cell')} ${be(invalid)} not ${invalid === 1 ? 'a job ID' : 'job IDs'}: fix ${invalid === 1 ? 'it' : 'them'}, then select again.`,
+    },
+    {
+      n: several,
+      alone: `All ${plural(several, 'selected job ID')} are in rows that hold more than one, and a row holds one result: keep one job ID per row, then select again.`,
+      among: `${plural(several, 'job ID')} ${be(several)} in rows that hold more than one: keep one job ID per row.`,
+    },
+  ].filter((c) => c.n > 0);
+  if (causes.length === 0) return ['Nothing will be sent to AODocs: the selection holds no job ID to send.'];
+  if (causes.length === 1) return [`Nothing will be sent to AODocs. ${causes[0].alone}`];
+  return ['Nothing will be sent to AODocs:', ...causes.map((c) => c.among)];
+}
+
+/** The rows of rejected cells the run writes (one rejected cell per row): 'Write "Invalid job ID" into 1 row'. */
+export function writeRejectedLabel(rejected: RejectedCell[]): string {
+  const problems = new Set(rejected.map((r) => r.problem));
+  const rows = plural(new Set(rejected.map((r) => r.cell.row)).size, 'row');
+  if (problems.size === 1) return `Write "${REJECTED_RESULT[rejected[0].problem]}" into ${rows}`;
+  return `Write the reasons into ${rows}`;
+}
+
+/** Cells never sent that a run has marked so far: "2 cells marked as not job IDs". */
+export function rejectedProgressSentence(done: number, total: number, allInvalid: boolean): string {
+  const what = allInvalid ? `marked as not ${total === 1 ? 'a job ID' : 'job IDs'}` : 'marked and not sent';
+  return done === total ? `${plural(done, 'cell')} ${what}` : `${done} of ${plural(total, 'cell')} ${what}`;
+}
+
+/** The end headline: "Done: 26 cancelled, 6 need a look", "Stopped: 12 read, 1 needs a look". */
+export function endHeadline(
+  action: JobAction,
+  counts: { jobsTotal: number; done: number; alreadyFinished: number; needLook: number },
+  stopped: boolean,
+): string {
+  const parts: string[] = [];
+  if (counts.jobsTotal === 0) parts.push('nothing sent');
+  else {
+    parts.push(`${counts.done.toLocaleString('en-US')} ${action === 'cancel' ? 'cancelled' : 'read'}`);
+    if (counts.alreadyFinished > 0) parts.push(`${counts.alreadyFinished.toLocaleString('en-US')} already finished`);
+  }
+  if (counts.needLook > 0) {
+    parts.push(`${counts.needLook.toLocaleString('en-US')} ${counts.needLook === 1 ? 'needs' : 'need'} a look`);
+  }
+  return `${stopped ? 'Stopped' : 'Done'}: ${parts.join(', ')}`;
+}
+
+/** "Run again for the 3 jobs AODocs could not answer". */
+export function runAgainLabel(jobs: number): string {
+  return `Run again for the ${plural(jobs, 'job')} AODocs could not answer`;
 }

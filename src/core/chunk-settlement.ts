@@ -209,13 +209,15 @@ export function chunkResults(settled: Settled[], gone: PlannedJob[], placement: 
   ];
 }
 
-/** The circuit breaker's verdict on a chunk's answers (see circuit-breaker.ts). */
-export function chunkSetupProblem(sent: Sent[], outcomes: (JobOutcome | undefined)[]): string | undefined {
-  const answered = sent.flatMap((s, i) => (s && outcomes[i] ? [{ answer: s.answer, outcome: outcomes[i]! }] : []));
-  return setupProblem(
-    answered.map((a) => a.answer),
-    answered.map((a) => a.outcome),
-  );
+/** The circuit breaker's verdict on a chunk's answers (see circuit-breaker.ts); `readBacks` as for outcomesOf. */
+export function chunkSetupProblem(
+  action: JobAction,
+  sent: Sent[],
+  readBacks: (Answer | undefined)[],
+): string | undefined {
+  const reads = new Map(readBacksNeeded(action, sent).map((i, k) => [i, readBacks[k]]));
+  const jobs = sent.flatMap((s, i) => (s ? [{ answer: s.answer, readBack: reads.get(i) }] : []));
+  return setupProblem(action, jobs);
 }
 
 /** Why the run must stop after this chunk, or undefined. */

@@ -1,34 +1,53 @@
-// The circuit breaker: when every job of a chunk meets the same answer that points at the setup rather than at
-// the jobs (a wrong security code, a wrong domain or address, outside requests blocked), the run stops after that
-// chunk and says which setting or person can fix it, instead of sending the rest of the selection to the same end.
-// A 401 stops the run on its own (chunk-settlement's stopReason); the daily quota too.
+// The circuit breaker: when the jobs of a chunk meet an answer that points at the setup rather than at the jobs
+// (a wrong security code, a wrong domain or address, outside requests failing the same way), the run stops after
+// that chunk and says which setting or person can fix it, instead of sending the rest of the selection to the
+// same end. A 401 stops the run on its own (chunk-settlement's stopReason); the daily quota too.
+import type { JobAction } from '../shared/api';
 import { Answer, FetchFailure } from './aodocs-answer';
-import { JobOutcome, isSecurityCodeRefusal } from './job-outcome';
+import { isSecurityCodeRefusal } from './job-outcome';
 import { SETUP } from './wording';
 
-/** Fewer answers than this prove nothing about the setup (a chunk of one job may simply hold a bad job). */
-const MIN_ANSWERS = 2;
+/** Fewer jobs than this prove nothing about the setup (one job may simply be a bad one). */
+const MIN_JOBS = 2;
 
 const FAILURE_SENTENCE: Record<FetchFailure, string> = {
   'not-allowlisted': SETUP.notAllowlisted,
   'unknown-host': SETUP.unknownHost,
   timeout: SETUP.timeout,
   unreachable: SETUP.unreachable,
-  other: SETUP.blocked,
+  other: SETUP.sameFailure,
 };
 
+/** One job of the chunk: the last answer to its request, and to reading it back when that was needed. */
+export interface JobAnswers {
+  answer: Answer;
+  readBack?: Answer;
+}
+
+const codeOf = (a: Answer | undefined) => (a === undefined || a.kind === 'no-answer' ? undefined : a.code);
+
 /**
- * The sentence that stops the run, or undefined. `answers`: the last answer of each job's request (cancel or
- * read) that was sent; `outcomes`: what each job's row says, in the same order.
+ * A 400 nothing about the job explains: the request itself was refused, and so was reading the job (400 or 404),
+ * which a wrong domain or address does to every request. A read that found the job, or that was not done, proves
+ * nothing against the setup.
  */
-export function setupProblem(answers: Answer[], outcomes: JobOutcome[]): string | undefined {
-  if (answers.length < MIN_ANSWERS) return undefined;
-  if (answers.every(isSecurityCodeRefusal)) return SETUP.securityCode;
-  // A 400 that a finished status explains ("Already completed") is about the job; one that nothing explains,
-  // for every job, is about the request: the domain or the address.
-  if (outcomes.every((o) => o.outcome === 'failed' && o.httpCode === 400)) return SETUP.refused400;
-  const causes = new Set(answers.map((a) => (a.kind === 'no-answer' ? (a.cause ?? 'none') : 'answered')));
+function refusedAsARequest(action: JobAction, job: JobAnswers): boolean {
+  if (codeOf(job.answer) !== 400) return false;
+  return action === 'refresh' || [400, 404].includes(codeOf(job.readBack) ?? 0);
+}
+
+/** The sentence that stops the run, or undefined. */
+export function setupProblem(action: JobAction, jobs: JobAnswers[]): string | undefined {
+  // A refused security code is never about the job: one is enough.
+  if (jobs.some((j) => isSecurityCodeRefusal(j.answer))) return SETUP.securityCode;
+  if (jobs.length < MIN_JOBS) return undefined;
+  if (jobs.every((j) => refusedAsARequest(action, j))) return SETUP.refused400;
+  // Requests that never went out (time or quota) carry no cause and say nothing about the setup.
+  const tried = jobs.filter((j) => j.answer.kind !== 'no-answer' || j.answer.cause !== undefined);
+  const causes = new Set(tried.map((j) => (j.answer.kind === 'no-answer' ? j.answer.cause : 'answered')));
   const [cause] = [...causes];
-  if (causes.size === 1 && cause !== 'answered' && cause !== 'none') return FAILURE_SENTENCE[cause as FetchFailure];
+  if (tried.length >= MIN_JOBS && causes.size === 1 && cause !== 'answered' && cause !== undefined) {
+    return FAILURE_SENTENCE[cause];
+  }
   return undefined;
 }

@@ -3,9 +3,14 @@
 // came back without a reason to stop (the circuit breaker's verdict on the setup), so that a misconfigured run
 // reaches AODocs with a handful of requests; and no more cancels than chunk size x chunks in flight can still be
 // on their way when Stop is pressed.
-import type { PlannedJob, RejectedCell } from '../shared/api';
+import type { JobResult, PlannedJob, RejectedCell } from '../shared/api';
+import { openingFailedAlike } from './wording';
 
-/** Jobs of the opening chunk, sent alone. With its read-backs: at most 10 requests before the setup is judged. */
+/**
+ * Jobs answered before a run opens up: chunks go one at a time until this many jobs came back (one chunk at the
+ * default size), and the run opens up only if their answers look sane. With read-backs: at most 10 requests
+ * before the setup is judged.
+ */
 export const SLOW_START_JOBS = 5;
 /** Rejected cells (never sent) written per chunk. */
 const REJECTED_PER_CHUNK = 500;
@@ -39,6 +44,19 @@ export function scheduleChunks(
     ...chunksOf(jobs.slice(first), size).map((chunk) => ({ jobs: chunk, rejected: [] })),
   ];
   return jobs.length === 0 ? { rest } : { opening: { jobs: jobs.slice(0, first), rejected: [] }, rest };
+}
+
+/**
+ * Whether the opening chunk's answers look sane enough to open up: undefined when they do, else why the run
+ * stops. Every job of it (two or more) failing with the same sentence points at the setup or at the selection,
+ * not at one job: a wrong domain or environment (404 for all), no rights at all, AODocs down. The run stops before
+ * the rest is sent, and says what to check.
+ */
+export function openingProblem(results: JobResult[]): string | undefined {
+  const judged = results.filter((r) => r.outcome !== 'gone' && r.outcome !== 'invalid');
+  if (judged.length < 2 || judged.some((r) => r.outcome !== 'failed')) return undefined;
+  const sentences = new Set(judged.map((r) => r.result));
+  return sentences.size === 1 ? openingFailedAlike(judged.length, judged[0].result) : undefined;
 }
 
 /** The most cancels that may still reach AODocs once Stop is pressed: every chunk in flight, whole. */

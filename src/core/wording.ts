@@ -166,7 +166,7 @@ export const SETUP = {
     'AODocs refused the security code ("Invalid security code", 403), so the run stopped. Check it in Settings, ' +
     'or ask your AODocs super administrator for a new one.',
   refused400:
-    'AODocs refused every request of the last chunk (400), also reading the jobs back, so the run stopped. The ' +
+    'AODocs refused every request of the last chunk (400), and reading the jobs back too, so the run stopped. The ' +
     'domain or the API address in Settings is likely wrong (the domain must be the Google Workspace domain your ' +
     'AODocs uses, or empty).',
   notAllowlisted:
@@ -177,8 +177,16 @@ export const SETUP = {
   unreachable:
     'No request could reach AODocs (address unavailable), so the run stopped. Check the API address in Settings, ' +
     'or try again later.',
-  blocked:
-    'Every request failed the same way before reaching AODocs, so the run stopped. Outside requests from Apps ' +
-    'Script are probably blocked in your Google Workspace: ask your Workspace administrator to allow the AODocs ' +
-    'API address for Apps Script.',
+  sameFailure:
+    'Every request of the last chunk failed the same way before reaching AODocs, so the run stopped. Try again ' +
+    'later; if it lasts, outside requests from Apps Script may be blocked in your Google Workspace: ask your ' +
+    'Workspace administrator to allow the AODocs API address for Apps Script.',
 } as const;
+
+/** The opening chunk's jobs all failed the same way: the rest of the run is not sent. */
+export function openingFailedAlike(jobs: number, sentence: string): string {
+  return (
+    `All of the first ${jobs} jobs got the same answer: "${sentence}". The rest was not sent. Check the job IDs, ` +
+    'and the domain and API address in Settings, then run again (rows already finished are skipped).'
+  );
+}

@@ -60,7 +60,13 @@ interface Wave {
  * the whole call down, even with muteHttpExceptions), the requests go again one by one to learn which failed,
  * each only while sends and time are left; the others count as unanswered.
  */
-function sendWave(requests: FetchRequest[], sends: number[], policy: RetryPolicy, timeLeft: () => boolean): Wave {
+function sendWave(
+  requests: FetchRequest[],
+  sends: number[],
+  policy: RetryPolicy,
+  timeLeft: () => boolean,
+  keepRetrying: () => boolean,
+): Wave {
   try {
     const answers = UrlFetchApp.fetchAll(requests.map((r) => withTimeout(r, policy))).map(answerOf);
     sends.forEach((_, i) => sends[i]++);
@@ -74,8 +80,10 @@ function sendWave(requests: FetchRequest[], sends: number[], policy: RetryPolicy
       return { answers: requests.map(() => NO_ANSWER), fetchAllFailed: false, quotaExceeded: false, nothingSent: true };
   }
   let quotaExceeded = false;
+  // The one-by-one resend sends each request again: not once the run was stopped.
+  const resend = keepRetrying();
   const answers = requests.map((request, i): Answer => {
-    if (quotaExceeded || sends[i] >= policy.maxSends || !timeLeft()) return NO_ANSWER;
+    if (!resend || quotaExceeded || sends[i] >= policy.maxSends || !timeLeft()) return NO_ANSWER;
     const { url, ...params } = withTimeout(request, policy);
     try {
       sends[i]++;
@@ -114,14 +122,19 @@ export function sendWithRetries(
   const timeLeft = (waitMs = 0) =>
     Date.now() + waitMs + policy.requestTimeoutSeconds * 1000 - startedAt <= policy.executionBudgetMs;
   let waitMs = 0;
-  while (pending.length > 0 && timeLeft(waitMs) && (outcomes.every((o) => o === undefined) || keepRetrying())) {
+  let firstWave = true;
+  while (pending.length > 0 && timeLeft(waitMs)) {
     if (waitMs > 0) Utilities.sleep(waitMs);
+    // A retry goes out only while the run is wanted: asked after the wait, just before sending.
+    if (!firstWave && !keepRetrying()) break;
+    firstWave = false;
     const waveSends = pending.map((i) => sends[i]);
     const wave = sendWave(
       pending.map((i) => requests[i]),
       waveSends,
       policy,
       () => timeLeft(),
+      keepRetrying,
     );
     const again: number[] = [];
     waitMs = 0;

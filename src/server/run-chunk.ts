@@ -75,15 +75,12 @@ function send(
     toRead.map((i) => getJobRequest(target, jobs[i].jobId, authorization)),
     startedAt,
   );
-  const outcomes = outcomesOf(
-    action,
-    sent,
-    read.outcomes.map((o) => o?.answer),
-  );
+  const readBacks = read.outcomes.map((o) => o?.answer);
+  const outcomes = outcomesOf(action, sent, readBacks);
   return {
     outcomes,
     quotaExceeded: first.quotaExceeded || read.quotaExceeded,
-    setupProblem: chunkSetupProblem(sent, outcomes),
+    setupProblem: chunkSetupProblem(action, sent, readBacks),
   };
 }
 

@@ -7,6 +7,9 @@ import { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { PlaygroundProcess, startPlaygroundProcess } from '../support/playground-process';
 import { DEMO_LIBRARY_IDS, demoJobIds } from '../../simulator/demo-seed';
+import { createPrng } from '../../simulator/prng';
+import type { RequestLogEntry } from '../../simulator/request-log';
+import { brakeBound } from '../../src/core/run-schedule';
 
 jest.setTimeout(90_000);
 
@@ -160,7 +163,7 @@ test('Stop mid-run: the chunk in flight finishes and writes, the rest is not sen
     await s.sidebar.getByRole('tab', { name: 'Settings' }).click();
     await s.sidebar.getByLabel('Jobs per chunk').fill('2');
     await s.sidebar.getByRole('button', { name: 'Save' }).click();
-    await s.sidebar.getByText('Settings saved.').waitFor();
+    await s.sidebar.getByTestId('settings-status').getByText('Settings saved.').waitFor();
     await s.page.reload();
     await s.page.locator('body[data-ready="true"]').waitFor();
     await s.page.getByTestId('col-header-1').click();
@@ -219,7 +222,7 @@ test('load a library’s in-progress jobs, select them all, cancel, see CANCELLE
   }
 });
 
-test('typing in a cell: a formula is a formula, as in Sheets; a malformed ID gets "Invalid job ID"', async () => {
+test('typing in a cell: a formula is a formula, as in Sheets; a malformed ID gets "Invalid job ID" without any "Cancel 0"', async () => {
   const s = await open();
   try {
     await cell(s, 43, 1).dblclick();
@@ -232,9 +235,14 @@ test('typing in a cell: a formula is a formula, as in Sheets; a malformed ID get
     await cell(s, 43, 1).click();
     await menu(s, 'Cancel selected jobs...');
     await s.sidebar.getByTestId('count-invalid').waitFor();
-    await s.sidebar.getByRole('button', { name: 'Cancel 0 jobs…' }).click();
-    await s.sidebar.getByRole('button', { name: 'Cancel jobs' }).click();
+    // Nothing to cancel: the menu's path shows why, and the one button only writes the row.
+    await expect(s.sidebar.getByTestId('nothing-to-send').textContent()).resolves.toMatch(
+      /^Nothing will be sent to AODocs\. The selected cell is not a job ID/,
+    );
+    expect(await s.sidebar.getByRole('button', { name: /^Cancel \d/ }).count()).toBe(0);
+    await s.sidebar.getByRole('button', { name: 'Write "Invalid job ID" into 1 row' }).click();
     await s.sidebar.getByTestId('end-text').waitFor();
+    await expect(s.sidebar.getByTestId('end-text').textContent()).resolves.toBe('Done: nothing sent, 1 needs a look');
     const { values, formulas } = await sheet(s, 'Sheet1');
     expect(column(values, 'Result')[42]).toBe('Invalid job ID');
     expect(formulas[43][1]).toBe('=1+2');
@@ -261,6 +269,96 @@ test('a column of 600 IDs: the sidebar has its rows checked for being hidden in 
     // 600 rows, 6 calls in flight: six pieces of 100 rows, between two readSelectionPlan calls.
     expect(stats.executionsByFunction).toMatchObject({ readSelectionPlan: 2, readHiddenRows: 6 });
     expect(stats.calls['Sheet.isRowHiddenByUser']).toBe(600);
+  } finally {
+    await s.playground.close();
+  }
+});
+
+test('the playground names its demo library IDs and says where the API address of Settings goes', async () => {
+  const s = await open();
+  try {
+    await menu(s, 'Open sidebar');
+    const note = s.page.getByTestId('playground-note');
+    await expect(s.page.getByTestId('playground-routing').textContent()).resolves.toMatch(
+      /^Playground: the AODocs API address in Settings \(production or staging\) is routed to the built-in AODocs simulator, http:\/\/127\.0\.0\.1:\d+\/api\.$/,
+    );
+    const text = await note.textContent();
+    for (const id of Object.values(DEMO_LIBRARY_IDS)) expect(text).toContain(id);
+    // In the sidebar, only the playground's script offers them: the Library ID field's placeholder and suggestions.
+    await s.sidebar.getByRole('tab', { name: 'Library' }).click();
+    const field = s.sidebar.getByLabel('Library ID');
+    await expect(field.getAttribute('placeholder')).resolves.toBe(`Demo: ${DEMO_LIBRARY_IDS.imports}`);
+    const suggestions = await s.sidebar
+      .locator(`datalist#${await field.getAttribute('list')} option`)
+      .evaluateAll((options) => options.map((o) => o.getAttribute('value')));
+    expect(suggestions.sort()).toEqual(Object.values(DEMO_LIBRARY_IDS).sort());
+    // The README names the same IDs.
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    for (const id of Object.values(DEMO_LIBRARY_IDS)) expect(readme).toContain(id);
+    await s.page.screenshot({ path: path.join(SHOTS, 'playground-7-demo-libraries.png') });
+  } finally {
+    await s.playground.close();
+  }
+});
+
+test('Stop pressed at a random point: at most brakeBound(20, 2) cancels reach the simulator after the press', async () => {
+  // Replay a failure with STOP_SEED=<the seed printed here>.
+  const seed = Number(process.env.STOP_SEED ?? Math.floor(Math.random() * 2 ** 31));
+  console.log(`Stop test seed: ${seed} (replay with STOP_SEED=${seed})`);
+  const random = createPrng(seed);
+  const jobIds = ids.inProgress;
+  const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aodocs-')), 'in-progress.csv');
+  fs.writeFileSync(csv, ['Job ID', ...jobIds].join('\n'));
+  const s = await open(['--sheet', csv, '--latency-ms', '300']);
+  try {
+    await s.page.getByTestId('col-header-1').click();
+    await menu(s, 'Open sidebar');
+    await s.sidebar.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+    await s.sidebar.getByRole('button', { name: `Cancel ${jobIds.length} jobs…` }).click();
+    // The default settings: 20 jobs per chunk, 2 chunks at once.
+    const bound = brakeBound(20, 2);
+    await expect(s.sidebar.getByTestId('confirm-stop').textContent()).resolves.toBe(
+      `Stop takes hold at once; at most ${bound} cancels already on their way can still reach AODocs.`,
+    );
+    await s.sidebar.getByRole('button', { name: 'Cancel jobs' }).click();
+    const stop = s.sidebar.getByRole('button', { name: 'Stop' });
+    await stop.waitFor();
+    // A random point of the run: while the opening chunk is out, or once a random number of jobs are done, then up
+    // to 200 ms more (less than one answer's latency: the chunks still out keep the run, and Stop, there).
+    const doneBefore = random() < 0.15 ? 0 : 5 + Math.floor(random() * (jobIds.length - 5 - 2 * 20));
+    const waitMs = Math.floor(random() * 200);
+    console.log(`Stop test: pressed once ${doneBefore} jobs are done, then ${waitMs} ms later`);
+    const progress = s.sidebar.getByTestId('progress-text');
+    while (doneBefore > 0 && Number(/^(\d+) of/.exec((await progress.textContent()) ?? '')?.[1]) < doneBefore) {
+      await s.page.waitForTimeout(10);
+    }
+    await s.page.waitForTimeout(waitMs);
+    // The time of the press, taken in the sidebar when the click reaches the button (the same machine's clock as
+    // the simulator's log): every cancel that arrives from then on counts against the brake.
+    await stop.evaluate((button) =>
+      button.addEventListener('click', () => {
+        (button.ownerDocument.defaultView as unknown as { __stopPressedAt: number }).__stopPressedAt = Date.now();
+      }),
+    );
+    await stop.click({ timeout: 5000 });
+    const pressedAt = await stop.evaluate(
+      (button) => (button.ownerDocument.defaultView as unknown as { __stopPressedAt: number }).__stopPressedAt,
+    );
+    expect(pressedAt).toBeGreaterThan(0);
+    await s.sidebar.getByTestId('end-text').waitFor({ timeout: 60_000 });
+    await expect(s.sidebar.getByTestId('end-text').textContent()).resolves.toMatch(/^Stopped: /);
+
+    const log = (await (await fetch(`${s.playground.url}/api/simulator/requests`)).json()) as RequestLogEntry[];
+    const cancels = log.filter((e) => e.method === 'POST' && /\/cancel$/.test(e.path));
+    const afterPress = cancels.filter((e) => Date.parse(e.time) >= pressedAt);
+    console.log(`Stop test: ${cancels.length} cancels in all, ${afterPress.length} after the press (at most ${bound})`);
+    expect(afterPress.length).toBeLessThanOrEqual(bound);
+    // The run did stop: not every job was sent, and the sidebar says how many were not.
+    const notSentLine = s.sidebar.getByTestId('not-sent');
+    const notSent = (await notSentLine.count())
+      ? Number(/^(\d+) jobs? not sent/.exec((await notSentLine.textContent()) ?? '')?.[1])
+      : 0;
+    expect(new Set(cancels.map((e) => e.path)).size + notSent).toBe(jobIds.length);
   } finally {
     await s.playground.close();
   }

@@ -4,6 +4,7 @@ import { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { SidebarPage, openSidebarPage } from '../support/sidebar-page';
 import { version } from '../../package.json';
+import { scheduleChunks } from '../../src/core/run-schedule';
 import type {
   ChunkRequest,
   ChunkResult,
@@ -11,6 +12,8 @@ import type {
   JobResult,
   KnownHiddenRows,
   PlanAnswer,
+  RejectedCell,
+  RowsToSelect,
   SelectionPlan,
   SidebarState,
 } from '../../src/shared/api';
@@ -39,8 +42,23 @@ function plan(jobIds: string[], extra: Partial<SelectionPlan['summary']> = {}): 
   };
 }
 
-function result(jobId: string, outcome: JobResult['outcome'], text: string): JobResult {
-  return { jobId, outcome, result: text, written: [], moved: [] };
+/** The jobs of each chunk the sidebar sends for `p`, in the order core/run-schedule.ts gives them. */
+function chunkJobIds(p: SelectionPlan): string[][] {
+  const { opening, rest } = scheduleChunks(p.jobs, p.rejected, p.chunkSize);
+  return [...(opening ? [opening] : []), ...rest].map((c) => c.jobs.map((j) => j.jobId));
+}
+
+function result(jobId: string, outcome: JobResult['outcome'], text: string, extra: Partial<JobResult> = {}): JobResult {
+  return { jobId, outcome, result: text, written: [], moved: [], ...extra };
+}
+
+/** The rejected cells' results, as the server writes them. */
+function rejectedResults(req: ChunkRequest): JobResult[] {
+  return req.rejected.map((r) =>
+    result(r.text, 'invalid', r.problem === 'invalid' ? 'Invalid job ID' : 'Several job IDs in one row', {
+      written: [r.cell],
+    }),
+  );
 }
 
 interface Scripted {
@@ -53,6 +71,7 @@ interface Scripted {
 function scripted(s: Scripted) {
   const chunks: ChunkRequest[] = [];
   const stops: string[] = [];
+  const selects: RowsToSelect[] = [];
   const serve = async (name: string, args: unknown[]) => {
     switch (name) {
       case 'getSidebarState':
@@ -74,12 +93,31 @@ function scripted(s: Scripted) {
       case 'stopRun':
         stops.push(args[0] as string);
         return null;
+      case 'selectRows':
+        selects.push(args[0] as RowsToSelect);
+        return null;
+      case 'getSettings':
+        return SETTINGS;
       default:
         throw new Error(`unexpected call ${name}`);
     }
   };
-  return { serve, chunks, stops };
+  return { serve, chunks, stops, selects };
 }
+
+const SETTINGS = {
+  baseUrl: 'https://aodocs.altirnao.com/api',
+  domain: '',
+  authMode: 'identity-token',
+  chunkSize: 20,
+  chunksInFlight: 2,
+  skipHiddenRows: true,
+  skipFinishedRows: true,
+  writeLog: true,
+  runCap: 5000,
+  securityCodeSaved: false,
+  allowedUrlPrefixes: ['https://aodocs.altirnao.com/api/'],
+};
 
 let browser: Browser;
 beforeAll(async () => {
@@ -89,11 +127,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(s: Scripted): Promise<{ page: SidebarPage; chunks: ChunkRequest[]; stops: string[] }> {
-  const { serve, chunks, stops } = scripted(s);
+async function open(
+  s: Scripted,
+): Promise<{ page: SidebarPage; chunks: ChunkRequest[]; stops: string[]; selects: RowsToSelect[] }> {
+  const { serve, chunks, stops, selects } = scripted(s);
   const page = await openSidebarPage(browser, serve);
   await page.getByRole('button', { name: 'Cancel selected jobs…' }).waitFor();
-  return { page, chunks, stops };
+  return { page, chunks, stops, selects };
 }
 
 test('shows the summary, asks for confirmation with the exact count, then cancels chunk by chunk', async () => {
@@ -116,7 +156,8 @@ test('shows the summary, asks for confirmation with the exact count, then cancel
   await page.getByRole('button', { name: 'Cancel jobs' }).click();
   await page.getByTestId('end-text').waitFor();
   await expectText(page, 'result-done', '5');
-  expect(chunks.map((c) => c.jobs.map((j) => j.jobId))).toEqual([['J1', 'J2'], ['J3', 'J4'], ['J5']]);
+  // The opening chunk alone (slow start), then chunks of the plan's chunk size.
+  expect(chunks.map((c) => c.jobs.map((j) => j.jobId))).toEqual(chunkJobIds(plan(ids)));
   expect(chunks.every((c) => c.action === 'cancel' && c.sheetId === 7 && c.headerRow === 1)).toBe(true);
 });
 
@@ -212,14 +253,22 @@ test('Stop lets the chunk in flight finish, tells the server, sends no more, and
   await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
   await page.getByRole('button', { name: 'Cancel 10 jobs…' }).click();
   await page.getByRole('button', { name: 'Cancel jobs' }).click();
-  await page.getByRole('button', { name: 'Stop' }).click();
+  const stop = page.getByRole('button', { name: 'Stop' });
+  // The Stop button says how quickly it takes hold: 2 chunks of 2 jobs in flight at most.
+  const describedBy = await stop.getAttribute('aria-describedby');
+  await expect(page.locator(`#${describedBy}`).textContent()).resolves.toBe(
+    'Stop takes hold at once; at most 4 cancels already on their way can still reach AODocs.',
+  );
+  await stop.click();
   release();
   await page.getByTestId('end-text').waitFor();
-  // Slow start: the opening chunk (2 jobs, the plan's chunk size) was alone in flight when Stop was pressed.
+  // Slow start: the opening chunk was alone in flight when Stop was pressed.
   expect(chunks).toHaveLength(1);
+  const opening = chunkJobIds(plan(ids))[0].length;
   expect(stops).toEqual([chunks[0].runId]);
-  await expectText(page, 'result-done', '2');
-  await expect(page.getByTestId('not-sent').textContent()).resolves.toContain('8 jobs not sent');
+  await expectText(page, 'result-done', String(opening));
+  await expect(page.getByTestId('end-text').textContent()).resolves.toBe(`Stopped: ${opening} cancelled`);
+  await expect(page.getByTestId('not-sent').textContent()).resolves.toContain(`${10 - opening} jobs not sent`);
 });
 
 test('failures are listed with their job ID, and hostile text stays text', async () => {
@@ -262,7 +311,8 @@ test('a chunk that fails on the server stops the run with its message', async ()
   await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
   await page.getByRole('button', { name: 'Cancel 6 jobs…' }).click();
   await page.getByRole('button', { name: 'Cancel jobs' }).click();
-  await expect(page.getByTestId('end-text').textContent()).resolves.toContain('Authorization needed');
+  await expect(page.getByTestId('end-text').textContent()).resolves.toMatch(/^Stopped: /);
+  await expect(page.getByTestId('end-reason').textContent()).resolves.toContain('Authorization needed');
   expect(chunks.length).toBeLessThanOrEqual(2);
   await expect(page.getByTestId('not-sent').textContent()).resolves.toContain('6 jobs not sent');
 });
@@ -332,4 +382,445 @@ test('settings: the security code is write-only, shown only in its mode, and a r
   // Nothing typed in the code field: the saved code is kept (undefined), never sent back and forth.
   expect(saved).toEqual([expect.objectContaining({ authMode: 'identity-token', chunkSize: 500 })]);
   expect(saved[0]).not.toHaveProperty('securityCode');
+});
+
+/** What has the keyboard focus: its tag, role and text. */
+function focused(page: Page): Promise<{ tag: string; role: string | null; text: string }> {
+  return page.locator('body').evaluate((body) => {
+    const a = body.ownerDocument.activeElement;
+    return { tag: a?.tagName ?? '', role: a?.getAttribute('role') ?? null, text: a?.textContent ?? '' };
+  });
+}
+
+async function expectFocusOn(page: Page, tag: string, text: string | RegExp): Promise<void> {
+  const now = await focused(page);
+  expect(now.tag).toBe(tag);
+  if (typeof text === 'string') expect(now.text).toBe(text);
+  else expect(now.text).toMatch(text);
+}
+
+/** Answers each job with `answer(jobId)` ("done" when it says nothing), and the rejected cells as the server does. */
+function answering(answer: (jobId: string) => JobResult | undefined = () => undefined) {
+  return (req: ChunkRequest): ChunkResult => ({
+    results: [
+      ...req.jobs.map(
+        (j) => answer(j.jobId) ?? result(j.jobId, 'done', 'Cancelled', { written: j.cells, status: 'CANCELLED' }),
+      ),
+      ...rejectedResults(req),
+    ],
+    notSent: [],
+  });
+}
+
+const invalidCell: RejectedCell = { text: 'not a/job id', cell: { row: 9, column: 1 }, problem: 'invalid' };
+
+test('the tabs are an ARIA tablist: each tab controls its named panel, arrows, Home and End move between them', async () => {
+  const { page } = await open({ plan: { ok: true, plan: plan(['J1']) }, chunk: answering() });
+  const snapshot = await page.getByRole('tablist').ariaSnapshot();
+  expect(snapshot).toBe(
+    [
+      '- tablist "Sections":',
+      '  - tab "Jobs" [selected]',
+      '  - tab "Library"',
+      '  - tab "Errors"',
+      '  - tab "Settings"',
+    ].join('\n'),
+  );
+  const tabs = await page.getByRole('tab').evaluateAll((els) =>
+    els.map((el) => {
+      const panel = el.ownerDocument.getElementById(el.getAttribute('aria-controls') ?? '');
+      return {
+        name: el.textContent,
+        tabindex: el.getAttribute('tabindex'),
+        panelRole: panel?.getAttribute('role'),
+        panelLabelledBy: panel?.getAttribute('aria-labelledby') === el.id,
+        panelHidden: panel?.hidden,
+      };
+    }),
+  );
+  expect(tabs).toEqual([
+    { name: 'Jobs', tabindex: '0', panelRole: 'tabpanel', panelLabelledBy: true, panelHidden: false },
+    { name: 'Library', tabindex: '-1', panelRole: 'tabpanel', panelLabelledBy: true, panelHidden: true },
+    { name: 'Errors', tabindex: '-1', panelRole: 'tabpanel', panelLabelledBy: true, panelHidden: true },
+    { name: 'Settings', tabindex: '-1', panelRole: 'tabpanel', panelLabelledBy: true, panelHidden: true },
+  ]);
+  // The visible panel is named by its tab, and only it is in the tree.
+  await expect(page.getByRole('tabpanel').ariaSnapshot()).resolves.toMatch(/^- tabpanel "Jobs":/);
+  expect(await page.getByRole('tabpanel').count()).toBe(1);
+
+  await page.getByRole('tab', { name: 'Jobs' }).focus();
+  const selected = async () =>
+    (await page.getByRole('tab', { selected: true }).textContent()) +
+    ` ${(await focused(page)).text} ${await page.getByRole('tab', { selected: true }).getAttribute('tabindex')}`;
+  await page.keyboard.press('ArrowRight');
+  await expect(selected()).resolves.toBe('Library Library 0');
+  await expect(page.getByRole('tabpanel').ariaSnapshot()).resolves.toMatch(/^- tabpanel "Library":/);
+  await page.keyboard.press('End');
+  await expect(selected()).resolves.toBe('Settings Settings 0');
+  await page.keyboard.press('ArrowRight'); // wraps around
+  await expect(selected()).resolves.toBe('Jobs Jobs 0');
+  await page.keyboard.press('ArrowLeft');
+  await expect(selected()).resolves.toBe('Settings Settings 0');
+  await page.keyboard.press('Home');
+  await expect(selected()).resolves.toBe('Jobs Jobs 0');
+  await expect(page.locator('[role="tab"][tabindex="0"]').count()).resolves.toBe(1);
+});
+
+test('the confirmation is a named alert dialog that counts jobs apart from invalid cells and says how Stop holds', async () => {
+  const p = plan(['J1', 'J2', 'J3', 'J4', 'J5'], { invalid: 1 });
+  p.rejected = [invalidCell];
+  const { page } = await open({ plan: { ok: true, plan: p }, chunk: answering() });
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  await page.getByRole('button', { name: 'Cancel 5 jobs…' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Cancel 5 jobs?' });
+  await dialog.waitFor();
+  const description = await dialog.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id: string) => el.ownerDocument.getElementById(id)?.textContent)
+      .join(' | '),
+  );
+  expect(description).toBe(
+    'Cancel 5 AODocs jobs? Their pending tasks will not run. Tasks already done are not undone. | ' +
+      '1 cell is not a job ID and will only be marked. | ' +
+      'Stop takes hold at once; at most 4 cancels already on their way can still reach AODocs.',
+  );
+  await expect(dialog.ariaSnapshot()).resolves.toMatch(
+    /^- alertdialog "Cancel 5 jobs\?":\n {2}- heading "Cancel 5 jobs\?" \[level=2\]\n/,
+  );
+  await expectFocusOn(page, 'H2', 'Cancel 5 jobs?');
+  // The progress then uses the same count: jobs only, the invalid cell apart.
+  await dialog.getByRole('button', { name: 'Cancel jobs' }).click();
+  await page.getByTestId('end-text').waitFor();
+  await expect(page.getByTestId('end-text').textContent()).resolves.toBe('Done: 5 cancelled, 1 needs a look');
+});
+
+test('one live region, never replaced, carries the progress and the end headline; focus goes to each new heading', async () => {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const p = plan(['J1', 'J2', 'J3', 'J4', 'J5', 'J6', 'J7', 'J8']);
+  p.rejected = [invalidCell];
+  const chunkOfLast = chunkJobIds(p).find((ids) => ids.includes('J8'))!;
+  const held = 8 - chunkOfLast.length;
+  const { page } = await open({
+    plan: { ok: true, plan: p },
+    chunk: async (req) => {
+      if (req.jobs.some((j) => j.jobId === 'J8')) await gate;
+      return answering()(req);
+    },
+  });
+  const live = page.locator('[aria-live]');
+  expect(await live.count()).toBe(1);
+  const before = await live.elementHandle();
+  await expect(live.getAttribute('aria-live')).resolves.toBe('polite');
+  await expect(live.getAttribute('role')).resolves.toBe('status');
+
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  await page.getByTestId('count-jobs').waitFor();
+  await expectFocusOn(page, 'H2', 'Cancel selected jobs');
+  await page.getByRole('button', { name: 'Cancel 8 jobs…' }).click();
+  await expectFocusOn(page, 'H2', 'Cancel 8 jobs?');
+  await page.getByRole('button', { name: 'Cancel jobs' }).click();
+  await page.locator('[data-testid="progress-rejected"]', { hasText: '1 cell marked as not a job ID' }).waitFor();
+  await page.locator('[data-testid="progress-text"]', { hasText: `${held} of 8 jobs done` }).waitFor();
+  await expectFocusOn(page, 'H2', 'Cancelling 8 jobs');
+  // Every chunk but the last is back, the invalid cell's row too; the chunk with J8 is held.
+  await expect(live.textContent()).resolves.toMatch(
+    new RegExp(`^${held} of 8 jobs done(, about \\d+ s left)?\\. 1 cell marked as not a job ID$`),
+  );
+  await expect(page.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe(
+    String(Math.round((held / 8) * 100)),
+  );
+  release();
+  await page.getByTestId('end-text').waitFor();
+  await expectFocusOn(page, 'H2', 'Done: 8 cancelled, 1 needs a look');
+  await expect(live.textContent()).resolves.toBe('Done: 8 cancelled, 1 needs a look');
+  const after = await live.elementHandle();
+  expect(await page.evaluate(([a, b]) => a === b && a.isConnected, [before, after])).toBe(true);
+  expect(await page.locator('[aria-live]').count()).toBe(1);
+  // A new run: the same region again.
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await expectFocusOn(page, 'H2', 'Jobs in the selection');
+  expect(await page.evaluate(([a, b]) => a === b, [before, await live.elementHandle()])).toBe(true);
+});
+
+test('keyboard only: Tab, arrows, Enter and Space take a whole cancel from the first screen to the end headline', async () => {
+  const { page, chunks } = await open({ plan: { ok: true, plan: plan(['J1', 'J2', 'J3']) }, chunk: answering() });
+  const key = async (k: string) => page.keyboard.press(k);
+  // The sidebar opened with nothing else focused: focus is on the first screen's heading.
+  await expectFocusOn(page, 'H2', 'Jobs in the selection');
+  await key('Shift+Tab');
+  await expectFocusOn(page, 'BUTTON', 'Jobs');
+  await key('ArrowRight');
+  await expectFocusOn(page, 'BUTTON', 'Library');
+  await key('ArrowLeft');
+  await expectFocusOn(page, 'BUTTON', 'Jobs');
+  await key('Tab');
+  await expectFocusOn(page, 'BUTTON', 'Cancel selected jobs…');
+  await key('Enter');
+  await page.getByTestId('count-jobs').waitFor();
+  await expectFocusOn(page, 'H2', 'Cancel selected jobs');
+  await key('Tab');
+  await expectFocusOn(page, 'BUTTON', 'Cancel 3 jobs…');
+  await key('Enter');
+  await expectFocusOn(page, 'H2', 'Cancel 3 jobs?');
+  expect(chunks).toHaveLength(0);
+  await key('Tab');
+  await expectFocusOn(page, 'BUTTON', 'Cancel jobs');
+  await key('Space');
+  await page.getByTestId('end-text').waitFor();
+  await expectFocusOn(page, 'H2', 'Done: 3 cancelled');
+  expect(chunks.flatMap((c) => c.jobs.map((j) => j.jobId))).toEqual(['J1', 'J2', 'J3']);
+});
+
+test('nothing to cancel: every row already finished says why and which setting changes it, with no "Cancel 0"', async () => {
+  const { page, chunks } = await open({
+    plan: { ok: true, plan: plan([], { finishedSkipped: 24 }) },
+    chunk: answering(),
+  });
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  await page.getByTestId('nothing-to-send').waitFor();
+  await expect(page.getByTestId('nothing-to-send').textContent()).resolves.toBe(
+    'Nothing will be sent to AODocs. All 24 selected rows already show a finished status; turn off "Skip finished rows" in Settings to send them again.',
+  );
+  const buttons = await page.getByRole('tabpanel').getByRole('button').allTextContents();
+  expect(buttons).toEqual(['Back']);
+  // The setting it names is the one in Settings.
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByLabel('Skip finished rows').waitFor();
+  expect(chunks).toHaveLength(0);
+});
+
+test('nothing to refresh either: no "Refresh 0 jobs", the reason instead', async () => {
+  const { page } = await open({
+    plan: { ok: true, plan: plan([], { finishedSkipped: 1, hiddenSkipped: 2 }) },
+    chunk: answering(),
+  });
+  await page.getByRole('button', { name: 'Refresh status' }).click();
+  await page.getByTestId('nothing-to-send').waitFor();
+  await expect(page.getByTestId('nothing-to-send').locator('p').allTextContents()).resolves.toEqual([
+    'Nothing will be sent to AODocs:',
+    '1 row already shows a finished status; turn off "Skip finished rows" in Settings to read its status again.',
+    '2 rows are hidden or filtered out; show them, or turn off "Skip hidden and filtered rows" in Settings.',
+  ]);
+  expect(await page.getByRole('tabpanel').getByRole('button').allTextContents()).toEqual(['Back']);
+});
+
+test('the menu\'s "Cancel selected jobs..." with nothing to cancel shows the reason, never a confirmation of 0', async () => {
+  const { serve } = scripted({
+    state: { startWithCancel: true },
+    plan: { ok: true, plan: plan([], { finishedSkipped: 3 }) },
+    chunk: answering(),
+  });
+  const page = await openSidebarPage(browser, serve);
+  await page.getByTestId('nothing-to-send').waitFor();
+  expect(await page.getByRole('alertdialog').count()).toBe(0);
+  expect(await page.getByTestId('confirm-text').count()).toBe(0);
+  expect(await page.getByRole('button', { name: /Cancel 0/ }).count()).toBe(0);
+});
+
+test('only an invalid ID: the reason, and one button that only writes its row; nothing reaches AODocs', async () => {
+  const p = plan([], { invalid: 1 });
+  p.rejected = [invalidCell];
+  const { page, chunks } = await open({ plan: { ok: true, plan: p }, chunk: answering() });
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  await page.getByTestId('nothing-to-send').waitFor();
+  await expect(page.getByTestId('nothing-to-send').textContent()).resolves.toMatch(
+    /^Nothing will be sent to AODocs\. The selected cell is not a job ID \(a job ID has no spaces/,
+  );
+  expect(await page.getByRole('button', { name: /^Cancel \d/ }).count()).toBe(0);
+  await page.getByRole('button', { name: 'Write "Invalid job ID" into 1 row' }).click();
+  await page.getByTestId('end-text').waitFor();
+  await expect(page.getByTestId('end-text').textContent()).resolves.toBe('Done: nothing sent, 1 needs a look');
+  expect(chunks.map((c) => ({ jobs: c.jobs.length, rejected: c.rejected }))).toEqual([
+    { jobs: 0, rejected: [invalidCell] },
+  ]);
+  await expect(page.getByTestId('problem-item').textContent()).resolves.toContain(
+    'Fix the cell: a job ID has no spaces',
+  );
+});
+
+test('the end names failures with their next steps, selects their rows, and runs again only the unanswered jobs', async () => {
+  const ids = ['J1', 'J2', 'J3', 'J4', 'J5', 'J6', 'J7', 'J8'];
+  let firstRun = true;
+  const p = plan(ids);
+  const row = (jobId: string) => p.jobs.find((j) => j.jobId === jobId)!.cells;
+  const { page, chunks, selects } = await open({
+    plan: { ok: true, plan: p },
+    chunk: (req) =>
+      answering((jobId) => {
+        if (!firstRun) return undefined;
+        const written = row(jobId);
+        if (jobId === 'J5')
+          return result(jobId, 'failed', 'Not a library administrator (403)', {
+            httpCode: 403,
+            libraryId: 'L1',
+            written,
+          });
+        if (jobId === 'J6') return result(jobId, 'failed', 'Not found (404)', { httpCode: 404, written });
+        if (jobId === 'J7')
+          return result(jobId, 'failed', 'AODocs unavailable, try again (503)', {
+            httpCode: 503,
+            transient: true,
+            written,
+          });
+        if (jobId === 'J8')
+          return result(jobId, 'already-finished', 'Already completed', { status: 'COMPLETED', written });
+        return undefined;
+      })(req),
+  });
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  await page.getByRole('button', { name: 'Cancel 8 jobs…' }).click();
+  await page.getByRole('button', { name: 'Cancel jobs' }).click();
+  await page.getByTestId('end-text').waitFor();
+  await expect(page.getByTestId('end-text').textContent()).resolves.toBe(
+    'Done: 4 cancelled, 1 already finished, 3 need a look',
+  );
+  const items = await page
+    .getByTestId('problem-item')
+    .evaluateAll((els) => els.map((el) => [...el.children].map((c) => c.textContent)));
+  expect(items).toEqual([
+    [
+      'J5',
+      'Not a library administrator (403)',
+      'Ask an administrator of library L1 to cancel it, or to give you administrator rights there.',
+    ],
+    ['J6', 'Not found (404)', 'Check the job ID in the cell, and the domain in Settings.'],
+    [
+      'J7',
+      'AODocs unavailable, try again (503)',
+      'Run again later: only the jobs AODocs could not answer are sent again.',
+    ],
+  ]);
+
+  await page.getByRole('button', { name: 'Select rows that need a look' }).click();
+  await page.getByTestId('select-status').getByText('3 rows selected in the sheet.').waitFor();
+  expect(selects).toEqual([{ sheetId: 7, rows: [6, 7, 8] }]);
+
+  firstRun = false;
+  const sentBefore = chunks.length;
+  await page.getByRole('button', { name: 'Run again for the 1 job AODocs could not answer' }).click();
+  // Through the confirmation again, with the count of the jobs sent again.
+  await expect(page.getByTestId('confirm-text').textContent()).resolves.toBe(
+    'Cancel 1 AODocs job? Their pending tasks will not run. Tasks already done are not undone.',
+  );
+  await expect(page.getByTestId('count-jobs').locator('.value').textContent()).resolves.toBe('1');
+  expect(chunks).toHaveLength(sentBefore);
+  await page.getByRole('button', { name: 'Cancel jobs' }).click();
+  await page.getByTestId('end-text').waitFor();
+  await expect(page.getByTestId('end-text').textContent()).resolves.toBe('Done: 1 cancelled');
+  const again = chunks.slice(sentBefore);
+  expect(
+    again.map((c) => ({ jobs: c.jobs, rejected: c.rejected, sheetId: c.sheetId, headerRow: c.headerRow })),
+  ).toEqual([{ jobs: [p.jobs[6]], rejected: [], sheetId: 7, headerRow: 1 }]);
+});
+
+test('refresh: the headline counts the jobs read and those that need a look', async () => {
+  const { page } = await open({
+    plan: { ok: true, plan: plan(['J1', 'J2', 'J3']) },
+    chunk: answering((jobId) =>
+      jobId === 'J2'
+        ? result(jobId, 'failed', 'Not found (404)', { httpCode: 404 })
+        : result(jobId, 'done', 'Status read', { status: 'IN_PROGRESS' }),
+    ),
+  });
+  await page.getByRole('button', { name: 'Refresh status' }).click();
+  await page.getByRole('button', { name: 'Refresh 3 jobs' }).click();
+  await page.getByTestId('end-text').waitFor();
+  await expect(page.getByTestId('end-text').textContent()).resolves.toBe('Done: 2 read, 1 needs a look');
+  // Nothing was written for the failure: there is no row to select.
+  expect(await page.getByRole('button', { name: 'Select rows that need a look' }).count()).toBe(0);
+});
+
+test('progress: jobs done of the confirmed total after each chunk, then the time left', async () => {
+  const ids = Array.from({ length: 12 }, (_, i) => `J${i}`);
+  const p = { ...plan(ids), chunksInFlight: 1 };
+  const seen: string[] = [];
+  const { page } = await open({
+    plan: { ok: true, plan: p },
+    chunk: async (req) => {
+      await new Promise((r) => setTimeout(r, 60));
+      return answering()(req);
+    },
+  });
+  await page.exposeFunction('__progressSeen', (text: string) => seen.push(text));
+  await page.locator('[aria-live]').evaluate((live) => {
+    const w = live.ownerDocument.defaultView as unknown as {
+      MutationObserver: new (callback: () => void) => { observe(node: unknown, options: unknown): void };
+      __progressSeen(text: string): void;
+    };
+    new w.MutationObserver(() => w.__progressSeen(live.textContent ?? '')).observe(live, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  await page.getByRole('button', { name: 'Cancel 12 jobs…' }).click();
+  await page.getByRole('button', { name: 'Cancel jobs' }).click();
+  await page.getByTestId('end-text').waitFor();
+  const progress = seen.filter((t) => /jobs done/.test(t));
+  expect(progress[0]).toBe('0 of 12 jobs done');
+  expect(progress[1]).toBe(`${chunkJobIds(p)[0].length} of 12 jobs done`);
+  expect(progress.every((t) => / of 12 jobs done/.test(t))).toBe(true);
+  expect(progress.some((t) => /^\d+ of 12 jobs done, about \d+ s left$/.test(t))).toBe(true);
+  expect(seen.at(-1)).toBe('Done: 12 cancelled');
+});
+
+test('settings: Check connection shows the client ID and expiry only for the identity token; a failed save clears "Settings saved."', async () => {
+  let saves = 0;
+  let mode = 'security-code';
+  const view = {
+    baseUrl: 'https://aodocs.altirnao.com/api',
+    domain: '',
+    authMode: mode,
+    chunkSize: 20,
+    chunksInFlight: 2,
+    skipHiddenRows: true,
+    skipFinishedRows: true,
+    writeLog: true,
+    runCap: 5000,
+    securityCodeSaved: true,
+    allowedUrlPrefixes: ['https://aodocs.altirnao.com/api/'],
+  };
+  let release!: () => void;
+  const page = await openSidebarPage(browser, async (name) => {
+    if (name === 'getSidebarState') return { version: 'x', userEmail: '', piecesInFlight: 2, startWithCancel: false };
+    if (name === 'getSettings') return view;
+    if (name === 'checkConnection')
+      return {
+        email: 'admin@example.com',
+        clientId: '1234.apps.googleusercontent.com',
+        expiresAt: '2026-01-12T09:00:00.000Z',
+        authMode: mode,
+        baseUrl: view.baseUrl,
+        ok: true,
+        message: 'AODocs accepts this sign-in.',
+      };
+    if (name === 'saveSettings') {
+      if (++saves === 1) return { ok: true, settings: view };
+      await new Promise<void>((r) => (release = r));
+      return { ok: false, field: 'runCap', message: 'The run cap must be a whole number from 1 to 50000.' };
+    }
+    throw new Error(name);
+  });
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Check connection' }).click();
+  const report = page.getByTestId('connection-report');
+  await report.waitFor();
+  await expect(report.textContent()).resolves.not.toContain('1234.apps.googleusercontent.com');
+  await expect(report.textContent()).resolves.not.toContain('Token expires');
+  mode = 'identity-token';
+  await page.getByRole('button', { name: 'Check connection' }).click();
+  await report.getByText('1234.apps.googleusercontent.com').waitFor();
+  await expect(report.textContent()).resolves.toContain('Token expires');
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByTestId('settings-status').getByText('Settings saved.').waitFor();
+  await page.getByRole('button', { name: 'Save' }).click();
+  // While the second save is under way, the first one's "Settings saved." is gone already.
+  await expect(page.getByTestId('settings-status').textContent()).resolves.toBe('');
+  release();
+  await page.getByRole('alert').getByText('The run cap must be a whole number from 1 to 50000.').waitFor();
+  await expect(page.getByTestId('settings-status').textContent()).resolves.toBe('');
 });

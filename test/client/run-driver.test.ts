@@ -146,3 +146,55 @@ test('progress counts jobs as the confirmation did; invalid cells apart; a time 
   // 10 jobs in 3 s since the opening chunk came back (one of those seconds went to the invalid cells), 10 left.
   expect(seen[3].estimatedMsLeft).toBe(3000);
 });
+
+test('small chunks: they go one at a time until 5 jobs came back, then the run opens up', async () => {
+  let inFlight = 0;
+  const inFlightAtSend: number[] = [];
+  await runJobs({
+    plan: plan(12),
+    action: 'cancel',
+    chunkSize: 1,
+    chunksInFlight: 3,
+    randomBytes: bytes,
+    send: async (request) => {
+      inFlightAtSend.push(++inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      return answer(request);
+    },
+    onProgress: () => undefined,
+    stopRequested: () => false,
+  });
+  expect(inFlightAtSend.slice(0, 5)).toEqual([1, 1, 1, 1, 1]);
+  expect(Math.max(...inFlightAtSend.slice(5))).toBe(3);
+});
+
+test('the first 5 jobs all failing alike stop the run before the rest is sent, whatever the chunk size', async () => {
+  const sent: ChunkRequest[] = [];
+  const end = await runJobs({
+    plan: plan(40),
+    action: 'cancel',
+    chunkSize: 1,
+    chunksInFlight: 3,
+    randomBytes: bytes,
+    send: async (request) => {
+      sent.push(request);
+      return {
+        results: request.jobs.map((j) => ({
+          jobId: j.jobId,
+          outcome: 'failed' as const,
+          result: 'Not found (404)',
+          httpCode: 404,
+          written: [],
+          moved: [],
+        })),
+        notSent: [],
+      };
+    },
+    onProgress: () => undefined,
+    stopRequested: () => false,
+  });
+  expect(sent).toHaveLength(5);
+  expect(end.stoppedBecause).toMatch(/first 5 jobs got the same answer: "Not found \(404\)"/);
+  expect(end.notSent).toBe(35);
+});

@@ -1,8 +1,7 @@
 // The circuit breaker: the same setup-pointing answer for every job of a chunk stops the run with a sentence that
 // names who can fix it; anything about the jobs themselves does not.
 import { Answer, classifyAnswer, fetchFailure } from '../../src/core/aodocs-answer';
-import { setupProblem } from '../../src/core/circuit-breaker';
-import { JobOutcome, cancelOutcome } from '../../src/core/job-outcome';
+import { JobAnswers, setupProblem } from '../../src/core/circuit-breaker';
 
 const error = (code: number, message: string, reason = 'forbidden') =>
   classifyAnswer({
@@ -14,22 +13,37 @@ const job = (status: string) =>
   classifyAnswer({ code: 200, body: JSON.stringify({ jobId: 'j', status }), headers: {} });
 const thrown = (message: string): Answer => ({ kind: 'no-answer', retryable: true, cause: fetchFailure(message) });
 
-/** Each job's answer and the row it gets (read-backs as given). */
-function chunk(answers: Answer[], readBacks: (Answer | undefined)[] = []): [Answer[], JobOutcome[]] {
-  return [answers, answers.map((a, i) => cancelOutcome(a, readBacks[i]))];
+/** Each job's answer, and its read-back when given. */
+function chunk(answers: Answer[], readBacks: (Answer | undefined)[] = []): JobAnswers[] {
+  return answers.map((answer, i) => ({ answer, readBack: readBacks[i] }));
 }
 
 const INVALID_CODE = error(403, 'Invalid security code.');
 const NOT_ADMIN = error(403, "Access denied to library with id: 'L1' Required permission level: 'ADMIN'");
 const BAD_400 = error(400, 'Invalid domain', 'badRequest');
 
-test.each<[string, [Answer[], JobOutcome[]], RegExp | undefined]>([
+const NOT_FOUND = error(404, 'Job not found', 'notFound');
+const never: Answer = { kind: 'no-answer', retryable: true };
+
+test.each<[string, JobAnswers[], RegExp | undefined]>([
   ['every job: 403 Invalid security code', chunk([INVALID_CODE, INVALID_CODE, INVALID_CODE]), /security code/],
   ['every job: 403 not an administrator (about the jobs)', chunk([NOT_ADMIN, NOT_ADMIN]), undefined],
-  ['one Invalid security code among others', chunk([INVALID_CODE, NOT_ADMIN]), undefined],
+  [
+    'one Invalid security code among others: the code is never about a job',
+    chunk([INVALID_CODE, NOT_ADMIN]),
+    /security code/,
+  ],
+  ['a single Invalid security code', chunk([INVALID_CODE]), /security code/],
   ['every job: 400, read-backs 400 too', chunk([BAD_400, BAD_400], [BAD_400, BAD_400]), /domain or the API address/],
   ['every job: 400 but finished when read', chunk([BAD_400, BAD_400], [job('COMPLETED'), job('FAILED')]), undefined],
   ['400 for one, finished for the other', chunk([BAD_400, BAD_400], [BAD_400, job('COMPLETED')]), undefined],
+  [
+    'every job: 400, read back as running (the setup works)',
+    chunk([BAD_400, BAD_400], [job('IN_PROGRESS'), job('IN_PROGRESS')]),
+    undefined,
+  ],
+  ['every job: 400, read-backs 404', chunk([BAD_400, BAD_400], [NOT_FOUND, NOT_FOUND]), /domain or the API address/],
+  ['every job: 400, read-backs not sent (out of time)', chunk([BAD_400, BAD_400]), undefined],
   [
     'every request: not in urlFetchWhitelist',
     chunk([
@@ -39,14 +53,23 @@ test.each<[string, [Answer[], JobOutcome[]], RegExp | undefined]>([
     /urlFetchWhitelist/,
   ],
   ['every request: DNS error', chunk([thrown('DNS error: https://x'), thrown('DNS error: https://y')]), /DNS error/],
-  ['every request: an unknown wording', chunk([thrown('Blocked'), thrown('Blocked')]), /Workspace administrator/],
+  [
+    'every request: an unknown wording',
+    chunk([thrown('Blocked'), thrown('Blocked')]),
+    /same way .* Workspace administrator/,
+  ],
+  [
+    'timeouts, and a request never sent for lack of time',
+    chunk([thrown('Timeout: https://x'), thrown('Timeout: https://y'), never]),
+    /in time/,
+  ],
   ['every request: timeouts', chunk([thrown('Timeout: https://x'), thrown('Timeout: https://y')]), /in time/],
   ['different exceptions', chunk([thrown('Timeout: https://x'), thrown('DNS error: https://y')]), undefined],
   ['an exception and an answer', chunk([thrown('Blocked'), job('CANCELLED')]), undefined],
-  ['a single job proves nothing', chunk([INVALID_CODE]), undefined],
+  ['a single job proves nothing', chunk([BAD_400], [BAD_400]), undefined],
   ['cancelled jobs', chunk([job('CANCELLED'), job('CANCELLED')]), undefined],
-])('%s', (_name, [answers, outcomes], expected) => {
-  const sentence = setupProblem(answers, outcomes);
+])('%s', (_name, jobs, expected) => {
+  const sentence = setupProblem('cancel', jobs);
   if (expected === undefined) expect(sentence).toBeUndefined();
   else expect(sentence).toMatch(expected);
 });
@@ -59,4 +82,8 @@ test.each<[string, ReturnType<typeof fetchFailure>]>([
   ['Something else entirely', 'other'],
 ])('fetchFailure(%j) is %s', (message, kind) => {
   expect(fetchFailure(message)).toBe(kind);
+});
+
+test('for a refresh, every read refused with 400 is the setup', () => {
+  expect(setupProblem('refresh', chunk([BAD_400, BAD_400]))).toMatch(/domain or the API address/);
 });

@@ -1,5 +1,5 @@
 // Job errors: the error events of the job in the active cell, as text.
-import { button, h, replaceChildren } from '../dom';
+import { button, h, screenHeading, showScreen } from '../dom';
 import { callServer } from '../server-calls';
 import { PanelContext } from './run-panel';
 
@@ -7,8 +7,9 @@ export function createErrorsPanel(ctx: PanelContext) {
   const { root, showError } = ctx;
 
   function start(): void {
-    replaceChildren(
+    showScreen(
       root,
+      screenHeading('Job errors'),
       h('p', {}, 'Click the cell holding a job ID, then:'),
       h(
         'div',
@@ -20,7 +21,7 @@ export function createErrorsPanel(ctx: PanelContext) {
 
   async function read(): Promise<void> {
     showError(null);
-    replaceChildren(root, h('p', { class: 'busy' }, 'Reading the job’s errors…'));
+    showScreen(root, h('p', { class: 'busy', 'aria-busy': 'true' }, 'Reading the job’s errors…'));
     try {
       const result = await callServer('readJobErrors');
       const items = result.events.map((e) =>
@@ -31,9 +32,11 @@ export function createErrorsPanel(ctx: PanelContext) {
           h('span', { class: 'event-message' }, e.message),
         ),
       );
-      replaceChildren(
+      const title = screenHeading('Errors of ');
+      title.append(h('code', {}, result.jobId));
+      showScreen(
         root,
-        h('h3', {}, 'Errors of ', h('code', {}, result.jobId)),
+        title,
         items.length === 0
           ? h('p', { 'data-testid': 'no-errors' }, 'This job has no error events.')
           : h('ul', { class: 'events', 'data-testid': 'error-list' }, ...items),

@@ -1,6 +1,6 @@
 // Load jobs from a library into a new sheet, page by page, with progress.
 import { LibraryFilters } from '../../shared/api';
-import { button, h, replaceChildren } from '../dom';
+import { button, h, replaceChildren, screenHeading, showScreen } from '../dom';
 import { callServer } from '../server-calls';
 import { field, selectField } from '../form';
 import { PanelContext } from './run-panel';
@@ -10,7 +10,7 @@ export function createLibraryPanel(ctx: PanelContext) {
   const { root, showError } = ctx;
 
   function start(previous?: LibraryFilters): void {
-    const libraryId = field('Library ID', 'library-id', previous?.libraryId ?? '');
+    const libraryId = field('Library ID', 'library-id', previous?.libraryId ?? '', 'ID of an AODocs library');
     const status = selectField(
       'Status',
       'library-status',
@@ -43,8 +43,9 @@ export function createLibraryPanel(ctx: PanelContext) {
       e.preventDefault();
       go.click();
     });
-    replaceChildren(
+    showScreen(
       root,
+      screenHeading('Load jobs from a library'),
       h('p', {}, "Lists a library's jobs into a new sheet, ready to select and cancel."),
       form,
       h('div', { class: 'actions' }, go),
@@ -54,12 +55,14 @@ export function createLibraryPanel(ctx: PanelContext) {
   async function load(filters: LibraryFilters): Promise<void> {
     showError(null);
     let stop = false;
-    const progress = h('p', { 'data-testid': 'library-progress', 'aria-live': 'polite' }, 'Reading the first page…');
+    const progress = h('p', { 'data-testid': 'library-progress', 'aria-busy': 'true' }, 'Reading the first page…');
+    // aria-disabled rather than disabled once pressed: the button keeps the keyboard focus.
     const stopButton = button('Stop', () => {
       stop = true;
-      stopButton.disabled = true;
+      stopButton.setAttribute('aria-disabled', 'true');
     });
-    replaceChildren(root, progress, h('div', { class: 'actions' }, stopButton));
+    showScreen(root, screenHeading('Loading jobs'), progress, h('div', { class: 'actions' }, stopButton));
+    ctx.announce(progress.textContent ?? '');
     let sheetName: string | undefined;
     let pageToken: string | undefined;
     let rows = 0;
@@ -73,6 +76,7 @@ export function createLibraryPanel(ctx: PanelContext) {
         rows += page.rowsWritten;
         capped = page.capped;
         replaceChildren(progress, `${rows} jobs written to "${sheetName}"${pageToken ? ', reading more…' : '.'}`);
+        ctx.announce(progress.textContent ?? '');
       } while (pageToken && !stop);
     } catch (error) {
       showError((error as Error).message);
@@ -83,8 +87,9 @@ export function createLibraryPanel(ctx: PanelContext) {
       sheetName === undefined
         ? 'Nothing was loaded.'
         : `${rows} jobs in sheet "${sheetName}".${capped ? ' The run cap (Settings) stopped the listing.' : ''}${stop && pageToken ? ' Stopped before the last page.' : ''}`;
-    replaceChildren(
+    showScreen(
       root,
+      screenHeading(sheetName === undefined ? 'Nothing loaded' : 'Jobs loaded'),
       h('p', { 'data-testid': 'library-done' }, summary),
       rows > 0 && h('p', {}, 'Select the job IDs in that sheet, then use Cancel selected jobs.'),
       h(
@@ -93,6 +98,7 @@ export function createLibraryPanel(ctx: PanelContext) {
         button('Load another', () => start(filters)),
       ),
     );
+    ctx.announce(summary);
   }
 
   return { start: () => start() };

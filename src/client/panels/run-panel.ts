@@ -1,30 +1,77 @@
 // The main panel: read the selection, show what would be sent, confirm, run chunk by chunk, show the outcome.
-import { JobAction, SelectionPlan, SidebarState } from '../../shared/api';
-import { button, h, replaceChildren } from '../dom';
+import { JobAction, JobResult, PlannedJob, SelectionPlan, SidebarState } from '../../shared/api';
+import { button, h, screenHeading, showScreen } from '../dom';
+import { rowsToLookAt } from '../../core/next-steps';
+import { brakeBound, newRunId } from '../../core/run-schedule';
 import { PARALLEL_CALLS } from '../../core/settings';
 import { readPlanWithHiddenRows } from '../plan-driver';
-import { runJobs } from '../run-driver';
+import { RunEnd, RunProgress, runJobs } from '../run-driver';
 import { callServer } from '../server-calls';
-import { confirmView, endView, progressView, summaryView } from '../views';
-import { plural } from '../wording';
+import {
+  confirmView,
+  endHeadlineOf,
+  endView,
+  progressAnnouncement,
+  progressTitle,
+  progressView,
+  summaryView,
+  unanswered,
+} from '../views';
+import { plural, runAgainLabel, stopHoldsSentence, writeRejectedLabel } from '../wording';
 
 export interface PanelContext {
+  /** The panel's own tab panel: its screens replace each other here. */
   root: HTMLElement;
   showError(message: string | null): void;
   state(): SidebarState | undefined;
   /** While a run or a listing goes on, the other panels are out of reach: leaving would hide Stop. */
   setBusy(busy: boolean): void;
+  /** Says `text` in the sidebar's one polite live region: read out by screen readers, focus left where it is. */
+  announce(text: string): void;
+}
+
+/** "A2", "AB7": a cell in A1 notation. */
+function a1(row: number, column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+/**
+ * A plan for the jobs of `results` only (those AODocs could not answer), from the plan of the run that met them:
+ * the same sheet, header row and chunk figures, no rejected cell, and a summary that counts them.
+ */
+export function planForAgain(plan: SelectionPlan, results: JobResult[]): SelectionPlan {
+  const ids = new Set(results.map((r) => r.jobId));
+  const jobs: PlannedJob[] = plan.jobs.filter((j) => ids.has(j.jobId));
+  const cells = jobs.flatMap((j) => j.cells).sort((x, y) => x.row - y.row || x.column - y.column);
+  return {
+    ...plan,
+    jobs,
+    rejected: [],
+    summary: {
+      ranges: cells.map((c) => a1(c.row, c.column)),
+      jobIds: jobs.length,
+      duplicates: cells.length - jobs.length,
+      invalid: 0,
+      severalInRow: 0,
+      hiddenSkipped: 0,
+      finishedSkipped: 0,
+    },
+  };
 }
 
 export function createRunPanel(ctx: PanelContext) {
   const { root, showError } = ctx;
 
   const inFlight = () => ctx.state()?.piecesInFlight ?? PARALLEL_CALLS;
-  const busy = (text: string) => replaceChildren(root, h('p', { class: 'busy', 'aria-busy': 'true' }, text));
+  const busy = (text: string) => showScreen(root, h('p', { class: 'busy', 'aria-busy': 'true' }, text));
 
   function start(): void {
-    replaceChildren(
+    showScreen(
       root,
+      screenHeading('Jobs in the selection'),
       h('p', {}, 'Select the cells that hold AODocs job IDs (several ranges and whole columns work), then:'),
       h(
         'div',
@@ -59,6 +106,7 @@ export function createRunPanel(ctx: PanelContext) {
         start();
         return;
       }
+      // A confirmation is only ever of jobs to send: with none, the summary says why.
       if (toConfirm && action === 'cancel' && answer.plan.summary.jobIds > 0) confirmStep(answer.plan);
       else planView(answer.plan, action);
     } catch (error) {
@@ -67,40 +115,74 @@ export function createRunPanel(ctx: PanelContext) {
     }
   }
 
+  /**
+   * The summary. With jobs, the button that goes on names their count. With none, no button sends nothing: when
+   * the selection holds cells that are not job IDs, the one button writes their rows' Result (nothing reaches
+   * AODocs, so no confirmation); otherwise only Back.
+   */
   function planView(plan: SelectionPlan, action: JobAction): void {
     const count = plan.summary.jobIds;
-    const go =
-      action === 'cancel'
-        ? button(`Cancel ${plural(count, 'job')}…`, () => confirmStep(plan), 'primary')
-        : button(`Refresh ${plural(count, 'job')}`, () => void run(plan, 'refresh'), 'primary');
-    go.disabled = count === 0 && plan.rejected.length === 0;
-    replaceChildren(root, summaryView(plan), h('div', { class: 'actions' }, go, button('Back', start)));
+    let go: HTMLButtonElement | null = null;
+    if (count > 0) {
+      go =
+        action === 'cancel'
+          ? button(`Cancel ${plural(count, 'job')}…`, () => confirmStep(plan), 'primary')
+          : button(`Refresh ${plural(count, 'job')}`, () => void run(plan, 'refresh'), 'primary');
+    } else if (plan.rejected.length > 0) {
+      go = button(writeRejectedLabel(plan.rejected), () => void run(plan, action), 'primary');
+    }
+    showScreen(root, summaryView(plan, action), h('div', { class: 'actions' }, go, button('Back', start)));
   }
 
   function confirmStep(plan: SelectionPlan): void {
-    replaceChildren(
-      root,
-      summaryView(plan),
-      confirmView(plan.summary.jobIds),
-      h(
-        'div',
-        { class: 'actions' },
-        button('Cancel jobs', () => void run(plan, 'cancel'), 'danger'),
-        button('Go back', () => planView(plan, 'cancel')),
-      ),
+    const actions = h(
+      'div',
+      { class: 'actions' },
+      button('Cancel jobs', () => void run(plan, 'cancel'), 'danger'),
+      button('Go back', () => planView(plan, 'cancel')),
     );
+    showScreen(root, confirmView(plan, actions));
   }
 
   async function run(plan: SelectionPlan, action: JobAction): Promise<void> {
+    showError(null);
     let stopRequested = false;
-    const progressBox = h('div', {});
+    // The run's ID is made here so that Stop can mark the run on the server at once, not after a chunk is back.
+    const runId = newRunId(crypto.getRandomValues(new Uint8Array(12)));
+    let serverTold: Promise<unknown> | undefined;
+    const stopOnServer = () => (serverTold ??= callServer('stopRun', runId).catch(() => undefined));
+    const progressBox = h('div', { 'aria-busy': 'true' });
+    const stopHelp = h(
+      'p',
+      { class: 'help', id: 'stop-help', 'data-testid': 'stop-help' },
+      stopHoldsSentence(brakeBound(plan.chunkSize, plan.chunksInFlight), action),
+    );
+    // aria-disabled rather than disabled once pressed: the button keeps the keyboard focus.
     const stop = button('Stop', () => {
+      if (stopRequested) return;
       stopRequested = true;
-      stop.disabled = true;
+      stop.setAttribute('aria-disabled', 'true');
       stop.textContent = 'Stopping after the chunks in flight…';
+      void stopOnServer();
+      ctx.announce('Stopping: no more chunks are sent; the chunks in flight finish and are written.');
     });
-    replaceChildren(root, progressBox, h('div', { class: 'actions' }, stop));
-    const render = (p: Parameters<typeof progressView>[1]) => replaceChildren(progressBox, progressView(action, p));
+    // A run that only marks rejected cells sends nothing to AODocs: no brake to explain.
+    if (plan.jobs.length > 0) stop.setAttribute('aria-describedby', 'stop-help');
+    showScreen(
+      root,
+      h(
+        'section',
+        { class: 'running', 'aria-labelledby': 'progress-title' },
+        screenHeading(progressTitle(action, plan), { id: 'progress-title' }),
+        progressBox,
+        h('div', { class: 'actions' }, stop),
+        plan.jobs.length > 0 && stopHelp,
+      ),
+    );
+    const render = (p: RunProgress) => {
+      progressBox.replaceChildren(progressView(action, p, plan));
+      ctx.announce(progressAnnouncement(p, plan));
+    };
     render({
       jobsTotal: plan.jobs.length,
       jobsDone: 0,
@@ -110,17 +192,63 @@ export function createRunPanel(ctx: PanelContext) {
       results: [],
     });
     ctx.setBusy(true);
-    const end = await runJobs({
-      plan,
-      action,
-      chunkSize: plan.chunkSize,
-      chunksInFlight: plan.chunksInFlight,
-      send: (request) => callServer('runChunk', request),
-      onProgress: render,
-      stopRequested: () => stopRequested,
-      stopOnServer: (runId) => callServer('stopRun', runId),
-    }).finally(() => ctx.setBusy(false));
-    replaceChildren(root, endView(action, end), h('div', { class: 'actions' }, button('Start over', start, 'primary')));
+    let end: RunEnd;
+    try {
+      end = await runJobs({
+        plan,
+        action,
+        chunkSize: plan.chunkSize,
+        chunksInFlight: plan.chunksInFlight,
+        send: (request) => callServer('runChunk', request),
+        onProgress: render,
+        runId,
+        stopRequested: () => stopRequested,
+        stopOnServer,
+      });
+    } catch (error) {
+      showError((error as Error).message);
+      start();
+      return;
+    } finally {
+      ctx.setBusy(false);
+    }
+    endStep(plan, action, end);
+  }
+
+  function endStep(plan: SelectionPlan, action: JobAction, end: RunEnd): void {
+    const rows = rowsToLookAt(end.results);
+    const again = unanswered(end.results);
+    const selected = h('p', { class: 'help', 'data-testid': 'select-status' });
+    selected.hidden = true;
+    const actions = h(
+      'div',
+      { class: 'actions' },
+      button('Start over', start, 'primary'),
+      rows.length > 0 && button('Select rows that need a look', () => void selectRows(plan.sheetId, rows, selected)),
+      again.length > 0 && button(runAgainLabel(again.length), () => runAgain(plan, action, again)),
+    );
+    showScreen(root, endView(action, end, h('div', {}, actions, selected)));
+    ctx.announce([endHeadlineOf(action, end), end.stoppedBecause].filter(Boolean).join('. '));
+  }
+
+  async function selectRows(sheetId: number, rows: number[], status: HTMLElement): Promise<void> {
+    showError(null);
+    try {
+      await callServer('selectRows', { sheetId, rows });
+      status.textContent = `${plural(rows.length, 'row')} selected in the sheet.`;
+      status.hidden = false;
+      ctx.announce(status.textContent);
+    } catch (error) {
+      showError((error as Error).message);
+    }
+  }
+
+  /** Only the jobs AODocs could not answer, through the confirmation again for a cancel. */
+  function runAgain(plan: SelectionPlan, action: JobAction, results: JobResult[]): void {
+    const again = planForAgain(plan, results);
+    if (again.jobs.length === 0) return;
+    if (action === 'cancel') confirmStep(again);
+    else void run(again, 'refresh');
   }
 
   return { start, readPlan };

@@ -1,10 +1,10 @@
 // Settings (per user) and Check connection. The security code is write-only: the server only says whether
 // one is saved, and the field is always empty.
 import { ConnectionReport, SettingsInput, SettingsView } from '../../shared/api';
-import { button, h, replaceChildren } from '../dom';
+import { button, h, replaceChildren, screenHeading, showScreen } from '../dom';
 import { checkboxField, field, selectField } from '../form';
 import { callServer } from '../server-calls';
-import { brakeSentence } from '../wording';
+import { SETTING, brakeSentence } from '../wording';
 import { PanelContext } from './run-panel';
 import { PRODUCTION_BASE_URL, STAGING_BASE_URL } from '../../core/settings';
 
@@ -14,7 +14,12 @@ const PRESETS: [string, string][] = [
   ['custom', 'Custom…'],
 ];
 
+/**
+ * What Check connection found. The identity token's client ID and expiry are shown only when the add-on signs in
+ * with that token: with a security code or an OAuth token they would describe a credential that is not used.
+ */
 function connectionView(report: ConnectionReport): HTMLElement {
+  const identity = report.authMode === 'identity-token';
   const line = (label: string, value: string | undefined) =>
     value
       ? h('div', { class: 'stat' }, h('span', { class: 'label' }, label), h('span', { class: 'value' }, value))
@@ -24,8 +29,8 @@ function connectionView(report: ConnectionReport): HTMLElement {
     { class: `connection ${report.ok ? 'ok' : 'bad'}`, 'data-testid': 'connection-report' },
     h('p', { class: 'headline', 'data-testid': 'connection-message' }, report.message),
     line('Signed in as', report.email),
-    line('Client ID', report.clientId),
-    line('Token expires', report.expiresAt?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')),
+    identity && line('Client ID', report.clientId),
+    identity && line('Token expires', report.expiresAt?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')),
     line('API', report.baseUrl),
     report.supportRequest !== undefined &&
       h(
@@ -41,7 +46,7 @@ export function createSettingsPanel(ctx: PanelContext) {
 
   async function start(): Promise<void> {
     showError(null);
-    replaceChildren(root, h('p', { class: 'busy' }, 'Loading settings…'));
+    showScreen(root, h('p', { class: 'busy', 'aria-busy': 'true' }, 'Loading settings…'));
     try {
       render(await callServer('getSettings'));
     } catch (error) {
@@ -92,10 +97,10 @@ export function createSettingsPanel(ctx: PanelContext) {
     inFlight.input.addEventListener('input', explainBrake);
     inFlight.input.setAttribute('aria-describedby', 'chunks-in-flight-help');
     const cap = field('Most job IDs in one run', 'run-cap', String(settings.runCap), '', 'number');
-    const hidden = checkboxField('Skip hidden and filtered rows', 'skip-hidden', settings.skipHiddenRows);
-    const finished = checkboxField('Skip rows already finished', 'skip-finished', settings.skipFinishedRows);
+    const hidden = checkboxField(SETTING.skipHidden, 'skip-hidden', settings.skipHiddenRows);
+    const finished = checkboxField(SETTING.skipFinished, 'skip-finished', settings.skipFinishedRows);
     const log = checkboxField('Write the "AODocs Jobs log" sheet', 'write-log', settings.writeLog);
-    const status = h('p', { 'data-testid': 'settings-status', 'aria-live': 'polite' }, saved ? 'Settings saved.' : '');
+    const status = h('p', { 'data-testid': 'settings-status' }, saved ? 'Settings saved.' : '');
     const fields: Record<string, HTMLElement> = {
       baseUrl: custom.input,
       domain: domain.input,
@@ -108,6 +113,8 @@ export function createSettingsPanel(ctx: PanelContext) {
 
     const save = async () => {
       showError(null);
+      // A "Settings saved." from an earlier save must not stand beside a save that fails.
+      status.textContent = '';
       const input: SettingsInput = {
         baseUrl: base.input.value === 'custom' ? custom.input.value : base.input.value,
         domain: domain.input.value,
@@ -122,8 +129,10 @@ export function createSettingsPanel(ctx: PanelContext) {
       };
       try {
         const answer = await callServer('saveSettings', input);
-        if (answer.ok) render(answer.settings, true);
-        else {
+        if (answer.ok) {
+          render(answer.settings, true);
+          ctx.announce('Settings saved.');
+        } else {
           showError(answer.message);
           fields[answer.field]?.focus();
         }
@@ -134,16 +143,19 @@ export function createSettingsPanel(ctx: PanelContext) {
     const reportBox = h('div', {});
     const check = async () => {
       showError(null);
-      replaceChildren(reportBox, h('p', { class: 'busy' }, 'Asking AODocs…'));
+      replaceChildren(reportBox, h('p', { class: 'busy', 'aria-busy': 'true' }, 'Asking AODocs…'));
       try {
-        replaceChildren(reportBox, connectionView(await callServer('checkConnection')));
+        const report = await callServer('checkConnection');
+        replaceChildren(reportBox, connectionView(report));
+        ctx.announce(report.message);
       } catch (error) {
         replaceChildren(reportBox);
         showError((error as Error).message);
       }
     };
-    replaceChildren(
+    showScreen(
       root,
+      screenHeading('Settings'),
       h(
         'form',
         { class: 'form', 'aria-label': 'Settings' },
