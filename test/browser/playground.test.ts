@@ -363,3 +363,33 @@ test('Stop pressed at a random point: at most brakeBound(20, 2) cancels reach th
     await s.playground.close();
   }
 });
+
+test('Settings > Diagnostics measures the platform (the emulator here) and gives the calibration block', async () => {
+  const s = await open();
+  try {
+    await menu(s, 'Open sidebar');
+    await s.sidebar.getByRole('tab', { name: 'Settings' }).click();
+    const before = ((await (await fetch(`${s.playground.url}/api/simulator/requests`)).json()) as unknown[]).length;
+    const sheetsBefore = await s.page
+      .getByTestId('sheet-tabs')
+      .textContent()
+      .catch(() => null);
+    await s.sidebar.getByRole('button', { name: 'Measure the platform' }).click();
+    const block = s.sidebar.getByTestId('calibration-json');
+    await block.waitFor();
+    const calibration = JSON.parse(await block.inputValue()) as Record<string, unknown>;
+    expect(calibration).toMatchObject({
+      fetchAllParallelism: expect.any(Number),
+      fetchHopMs: expect.any(Number),
+      plainTextKeepsApostrophe: false,
+      markedFormulaStaysText: true,
+    });
+    expect(calibration.googleScriptRunRoundTripMs as number).toBeGreaterThan(0);
+    // 13 GETs of a job that does not exist; nothing cancelled; the scratch sheet is gone again.
+    const requests = (await (await fetch(`${s.playground.url}/api/simulator/requests`)).json()) as { method: string }[];
+    expect(requests.slice(before).map((r) => r.method)).toEqual(Array(13).fill('GET'));
+    await expect(s.page.getByTestId('sheet-tabs').textContent()).resolves.toBe(sheetsBefore);
+  } finally {
+    await s.playground.close();
+  }
+});

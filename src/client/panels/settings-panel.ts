@@ -7,6 +7,7 @@ import { callServer } from '../server-calls';
 import { SETTING, brakeSentence } from '../wording';
 import { PanelContext } from './run-panel';
 import { PRODUCTION_BASE_URL, STAGING_BASE_URL } from '../../core/settings';
+import { diagnosticsSection } from './diagnostics-section';
 
 const PRESETS: [string, string][] = [
   [PRODUCTION_BASE_URL, 'AODocs production'],
@@ -181,6 +182,7 @@ export function createSettingsPanel(ctx: PanelContext) {
         button('Check connection', () => void check()),
       ),
       reportBox,
+      diagnosticsSection(showError, (text) => ctx.announce(text)),
     );
   }
 

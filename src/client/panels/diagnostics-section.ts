@@ -1,0 +1,64 @@
+// Settings > Diagnostics: measures on the platform what the benchmark and the emulator assume, and shows the
+// figures with a JSON block to copy into `npm run bench -- --calibrate <file>` (docs/FIRST-DEPLOYMENT.md).
+import { PlatformFigures } from '../../shared/api';
+import { calibrationJson } from '../../core/diagnostics';
+import { button, h, replaceChildren } from '../dom';
+import { callServer } from '../server-calls';
+
+function figuresView(figures: PlatformFigures, roundTripMs: number): HTMLElement {
+  const line = (label: string, value: string) =>
+    h('div', { class: 'stat' }, h('span', { class: 'label' }, label), h('span', { class: 'value' }, value));
+  const yesNo = (v: boolean) => (v ? 'yes' : 'no');
+  return h(
+    'section',
+    { class: 'diagnostics', 'data-testid': 'diagnostics-report' },
+    line('Server call, round trip', `${Math.round(roundTripMs)} ms`),
+    line('Of which in the server', `${figures.serverMs} ms`),
+    line('One request to AODocs', `${figures.fetchMs} ms`),
+    line('Requests at once (fetchAll)', String(figures.fetchAllParallelism)),
+    line('Plain-text cell keeps an apostrophe', yesNo(figures.plainTextKeepsApostrophe)),
+    line("A marked '= stays text", yesNo(figures.markedFormulaStaysText)),
+    figures.identityAudience !== undefined && line('Token audience', figures.identityAudience),
+    h('label', { for: 'calibration-json' }, 'Copy this block into a file for npm run bench -- --calibrate:'),
+    h(
+      'textarea',
+      { id: 'calibration-json', class: 'support', readonly: 'readonly', rows: '8', 'data-testid': 'calibration-json' },
+      calibrationJson(figures, roundTripMs, new Date().toISOString()),
+    ),
+  );
+}
+
+/** The section: a sentence, a button, and the figures once measured. */
+export function diagnosticsSection(showError: (message: string | null) => void, announce: (text: string) => void) {
+  const box = h('div', {});
+  const measure = async () => {
+    showError(null);
+    replaceChildren(box, h('p', { class: 'busy', 'aria-busy': 'true' }, 'Measuring… (about 20 requests to AODocs)'));
+    const started = performance.now();
+    try {
+      const figures = await callServer('runDiagnostics');
+      replaceChildren(box, figuresView(figures, performance.now() - started));
+      announce('Diagnostics measured.');
+    } catch (error) {
+      replaceChildren(box);
+      showError((error as Error).message);
+    }
+  };
+  return h(
+    'section',
+    { 'aria-labelledby': 'diagnostics-heading' },
+    h('h3', { id: 'diagnostics-heading' }, 'Diagnostics'),
+    h(
+      'p',
+      { class: 'help' },
+      'Times the platform this add-on runs on (server calls, requests to AODocs) and checks two behaviours of ' +
+        'cells on a scratch sheet it deletes afterwards. It reads a job that does not exist; nothing is cancelled.',
+    ),
+    h(
+      'div',
+      { class: 'actions' },
+      button('Measure the platform', () => void measure()),
+    ),
+    box,
+  );
+}
