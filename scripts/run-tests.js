@@ -1,7 +1,9 @@
 // `npm test`: runs Jest and ends with the plain line "N passed, N failed", which CI reads (it cannot read
 // Jest's own summary). Extra arguments go to Jest, e.g. `npm test -- test/core`.
 // Jest's JSON results go to a jest-results-* folder of the temp folder, removed at the end whatever happened:
-// tests passed or failed, Jest did not start, or this script was stopped (SIGINT, SIGTERM).
+// tests passed or failed, Jest did not start, or this script was stopped (SIGINT, SIGTERM). Jest and everything
+// it starts (the playground, the simulator, Chromium's profiles) get a temp folder inside it (TMPDIR, which
+// Node's os.tmpdir() and Chromium honour), so that a test run leaves nothing in the temp folder.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -9,6 +11,8 @@ const path = require('node:path');
 
 const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-results-'));
 const resultsFile = path.join(resultsDir, 'results.json');
+const testsTmpDir = path.join(resultsDir, 'tmp');
+fs.mkdirSync(testsTmpDir);
 const removeResults = () => fs.rmSync(resultsDir, { recursive: true, force: true });
 // Even if something below throws.
 process.once('exit', removeResults);
@@ -42,6 +46,7 @@ function count() {
 const jest = require.resolve('jest/bin/jest');
 const child = spawn(process.execPath, [jest, '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)], {
   stdio: 'inherit',
+  env: { ...process.env, TMPDIR: testsTmpDir },
 });
 // Stopped from outside: Jest is stopped too (Ctrl+C already reaches it through the terminal), and this script
 // stays alive until Jest has ended, to remove the results folder.

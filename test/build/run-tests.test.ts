@@ -35,6 +35,16 @@ test.each([
   expect(fs.readdirSync(tmp)).toEqual([]);
 });
 
+test('what the tests themselves put in the temp folder goes too', () => {
+  const { suite, tmp, args, env } = setup(
+    "const fs = require('node:fs'); const os = require('node:os'); const path = require('node:path');\n" +
+      "test('makes a temp folder', () => { fs.writeFileSync(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'x-')), 'f'), 'y'); });",
+  );
+  const run = spawnSync(process.execPath, args, { cwd: suite, env, encoding: 'utf8', timeout: 60_000 });
+  expect(run.stdout.trim().split('\n').at(-1)).toBe('1 passed, 0 failed');
+  expect(fs.readdirSync(tmp)).toEqual([]);
+});
+
 test('Jest does not run (a bad option): the temp folder is left empty too', () => {
   const { suite, tmp, env } = setup("test('ok', () => {});");
   const run = spawnSync(process.execPath, [RUN_TESTS, '--config={not json'], {
