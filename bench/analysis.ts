@@ -1,23 +1,40 @@
-// Turns the measured runs into the figures the report shows: modelled Apps Script time of ours (chunks in
-// parallel), of the naive reference (one execution; extrapolated where it was not run), the ideal bound, ratios.
-import { CostParams, DEFAULT_COST, EXECUTION_LIMIT_MS, ModelledExecution, modelExecution } from './cost-model';
-import { IdealBound, idealBound } from './ideal';
+// Turns the measured runs into the figures the report shows: modelled Apps Script time of ours (the plan, the
+// opening chunk alone, then the other chunks `chunksInFlight` at a time), of the naive reference (one execution;
+// extrapolated where it was not run), the platform bound and the brake floor, and the ratios.
+import {
+  CostParams,
+  DEFAULT_COST,
+  EXECUTION_LIMIT_MS,
+  ModelledExecution,
+  modelExecution,
+  sheetsRoundTrips,
+} from './cost-model';
+import { BrakeFloor, PlatformBound, brakeFloor, platformBound } from './platform';
 import { parallelMakespan } from './schedule';
 import type { ExecutionMeasure, NaiveRun, OursRun } from './types';
-import { hiddenRowsPieces } from '../src/core/hidden-rows';
+import { brakeBound } from '../src/core/run-schedule';
+import { PARALLEL_CALLS } from '../src/core/settings';
+
+export type ModelParts = Omit<ModelledExecution, 'total'>;
 
 export interface OursModel {
-  /** Modelled wall time of the plan: its readSelectionPlan executions and, between them, the hidden-row pieces. */
+  /** Modelled wall time of the plan (before the confirmation): its readSelectionPlan executions and hidden-row pieces. */
   planMs: number;
   chunkMs: number[];
-  /** Modelled wall time of the run: the plan, then the chunks `chunksInFlight` at a time. */
+  /** From the confirmation to the first row written: the opening chunk, sent alone (its rows are written before it returns). */
+  firstResultMs: number;
+  /** From the confirmation to the last chunk's answer: the opening chunk, then the others `chunksInFlight` at a time. */
+  runMs: number;
+  /** planMs + runMs: what the user waits, the confirmation click aside. */
   wallMs: number;
   /** The longest single execution, modelled. */
   maxExecutionMs: number;
   /** The server function of that execution. */
   longestFunction: string;
   /** Sum of each part over all executions (what the executions spend, not wall time). */
-  parts: Omit<ModelledExecution, 'total'>;
+  parts: ModelParts;
+  /** The parts of one steady chunk (the median chunk after the opening one). */
+  steadyChunk: ModelledExecution;
 }
 
 export interface NaiveFigures {
@@ -32,20 +49,36 @@ export interface NaiveFigures {
   run?: NaiveRun;
 }
 
+/** The Sheets round trips of a run's chunks (bench/cost-model.ts HANDLE_METHODS says which calls count). */
+export interface RoundTrips {
+  /** Round trips of each chunk, in the order sent. */
+  perChunk: number[];
+  /** Of a steady chunk: the count most chunks after the opening one make (ties: the smaller). */
+  steady: number;
+  /** By method, for one steady chunk. */
+  steadyByMethod: Record<string, number>;
+  /** The most of any chunk after the opening one, and of the opening one. */
+  maxAfterOpening: number;
+  opening: number;
+}
+
 export interface NResult {
   n: number;
   latencyMs: number;
   ours: OursRun;
   model: OursModel;
-  ideal: IdealBound;
+  platform: PlatformBound;
+  /** The least time with no more cancels after Stop than ours allows (chunk size x chunks in flight). */
+  floor: BrakeFloor;
   naive: NaiveFigures;
-  oursOverIdeal: number;
+  oursOverPlatform: number;
   oursOverNaive: number;
   /** The same ratio on emulator wall times (chunks serialised). */
   oursOverNaiveMeasured: number;
   sheetsCallsPerChunkMax: number;
   /** Most Sheets calls of any chunk but the first. */
   sheetsCallsPerChunkSteady: number;
+  roundTrips: RoundTrips;
 }
 
 /** Most Sheets calls of a chunk after the first (the first also creates the result columns and the log sheet). */
@@ -53,63 +86,65 @@ export function steadyMax(perChunk: number[]): number {
   return perChunk.length > 1 ? Math.max(...perChunk.slice(1)) : (perChunk[0] ?? 0);
 }
 
-/** Rows a readHiddenRows execution checked (one isRowHiddenByUser call each) and the calls it made for them. */
-function hiddenRowWork(e: ExecutionMeasure): { rows: number; calls: number } {
-  const rows = e.calls['Sheet.isRowHiddenByUser'] ?? 0;
-  return { rows, calls: rows + (e.calls['Sheet.isRowHiddenByFilter'] ?? 0) };
+/** The value most frequent in `values` (ties: the smaller). */
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
 }
 
-/**
- * The hidden-row pieces of one plan step, modelled. The run split its rows for its own in-flight figure; modelled at
- * another figure `inFlight`, the product would split them differently (src/core/hidden-rows.ts), so the pieces are
- * re-split: each costs the measured pieces' mean fixed parts plus its rows' calls at the read price.
- */
-function hiddenPiecesAt(
-  measured: ExecutionMeasure[],
-  inFlight: number | undefined,
-  cost: CostParams,
-): ModelledExecution[] {
-  const modelled = measured.map((m) => modelExecution(m, cost));
-  if (inFlight === undefined || measured.length === 0) return modelled;
-  const work = measured.map(hiddenRowWork);
-  const rows = work.reduce((n, w) => n + w.rows, 0);
-  const callsPerRow = rows === 0 ? 0 : work.reduce((n, w) => n + w.calls, 0) / rows;
-  const keys = ['start', 'sheetsReads', 'sheetsWrites', 'cells', 'otherServices', 'urlFetch', 'compute'] as const;
-  const mean = Object.fromEntries(
-    keys.map((k) => [
-      k,
-      modelled.reduce((n, m, i) => n + m[k] - (k === 'sheetsReads' ? work[i].calls * cost.sheetsReadCallMs : 0), 0) /
-        modelled.length,
-    ]),
-  ) as Record<(typeof keys)[number], number>;
-  const allRows = Array.from({ length: rows }, (_, i) => i + 1);
-  return hiddenRowsPieces({ sheetId: 0, rows: allRows }, inFlight).map((piece) => {
-    const parts = { ...mean, sheetsReads: mean.sheetsReads + piece.rows.length * callsPerRow * cost.sheetsReadCallMs };
-    return { ...parts, total: keys.reduce((n, k) => n + parts[k], 0) };
-  });
+export function roundTripsOf(chunks: ExecutionMeasure[]): RoundTrips {
+  const byChunk = chunks.map((c) => sheetsRoundTrips(c.calls));
+  const perChunk = byChunk.map((m) => Object.values(m).reduce((a, b) => a + b, 0));
+  const after = perChunk.length > 1 ? perChunk.slice(1) : perChunk;
+  const steady = mode(after);
+  const at = perChunk.findIndex((n, i) => (perChunk.length === 1 || i > 0) && n === steady);
+  return {
+    perChunk,
+    steady,
+    steadyByMethod: at >= 0 ? byChunk[at] : {},
+    maxAfterOpening: after.length > 0 ? Math.max(...after) : 0,
+    opening: perChunk[0] ?? 0,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 export function modelOurs(run: OursRun, chunksInFlight = run.chunksInFlight, cost = DEFAULT_COST): OursModel {
   const planSteps = run.planSteps.map((step) => ({
     plan: modelExecution(step.plan, cost),
-    pieces: hiddenPiecesAt(step.hiddenPieces, chunksInFlight === run.chunksInFlight ? undefined : chunksInFlight, cost),
+    pieces: step.hiddenPieces.map((p) => modelExecution(p, cost)),
   }));
-  const planExecutions = planSteps.flatMap((step) => [step.plan, ...step.pieces]);
+  // The hidden-row pieces run PARALLEL_CALLS at a time whatever the run's chunks in flight (src/client/run-panel.ts).
   const planMs = planSteps.reduce(
     (ms, step) =>
       ms +
       step.plan.total +
       parallelMakespan(
         step.pieces.map((p) => p.total),
-        chunksInFlight,
+        PARALLEL_CALLS,
       ),
     0,
   );
   const chunks = run.chunks.map((c) => modelExecution(c, cost));
-  const parts = { start: 0, sheetsReads: 0, sheetsWrites: 0, cells: 0, otherServices: 0, urlFetch: 0, compute: 0 };
-  for (const e of [...planExecutions, ...chunks])
-    for (const key of Object.keys(parts) as (keyof typeof parts)[]) parts[key] += e[key];
+  const parts: ModelParts = {
+    start: 0,
+    sheetsReads: 0,
+    sheetsWrites: 0,
+    cells: 0,
+    otherServices: 0,
+    urlFetch: 0,
+    compute: 0,
+  };
+  for (const e of [...planSteps.flatMap((s) => [s.plan, ...s.pieces]), ...chunks])
+    for (const key of Object.keys(parts) as (keyof ModelParts)[]) parts[key] += e[key];
   const chunkMs = chunks.map((c) => c.total);
+  // Slow start (src/core/run-schedule.ts): the first chunk sent is the opening one, alone.
+  const firstResultMs = chunkMs[0] ?? 0;
+  const runMs = firstResultMs + parallelMakespan(chunkMs.slice(1), chunksInFlight);
   const named = [
     ...planSteps.flatMap((step) => [
       { name: 'readSelectionPlan', ms: step.plan.total },
@@ -118,13 +153,18 @@ export function modelOurs(run: OursRun, chunksInFlight = run.chunksInFlight, cos
     ...chunkMs.map((ms) => ({ name: 'runChunk', ms })),
   ];
   const longest = named.reduce((a, b) => (b.ms > a.ms ? b : a));
+  const after = chunks.length > 1 ? chunks.slice(1) : chunks;
+  const steadyMs = median(after.map((c) => c.total));
   return {
     planMs,
     chunkMs,
-    wallMs: planMs + parallelMakespan(chunkMs, chunksInFlight),
+    firstResultMs,
+    runMs,
+    wallMs: planMs + runMs,
     maxExecutionMs: longest.ms,
     longestFunction: longest.name,
     parts,
+    steadyChunk: after.find((c) => c.total === steadyMs) ?? after[0],
   };
 }
 
@@ -161,18 +201,20 @@ export function extrapolateNaive(from: NaiveFigures, n: number, cost = DEFAULT_C
 
 export function analyse(ours: OursRun, naive: NaiveFigures, latencyMs: number, cost = DEFAULT_COST): NResult {
   const model = modelOurs(ours, ours.chunksInFlight, cost);
-  const ideal = idealBound(ours.n, ours.chunkSize * ours.chunksInFlight, latencyMs, cost);
+  const platform = platformBound(ours.n, latencyMs, cost);
   return {
     n: ours.n,
     latencyMs,
     ours,
     model,
-    ideal,
+    platform,
+    floor: brakeFloor(ours.n, brakeBound(ours.chunkSize, ours.chunksInFlight), latencyMs, cost),
     naive,
-    oursOverIdeal: model.wallMs / ideal.totalMs,
+    oursOverPlatform: model.wallMs / platform.totalMs,
     oursOverNaive: model.wallMs / naive.modelledMs,
     oursOverNaiveMeasured: ours.measuredWallMs / naive.wallMs,
     sheetsCallsPerChunkMax: Math.max(...ours.sheetsCallsPerChunk),
     sheetsCallsPerChunkSteady: steadyMax(ours.sheetsCallsPerChunk),
+    roundTrips: roundTripsOf(ours.chunks),
   };
 }

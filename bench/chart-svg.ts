@@ -14,9 +14,9 @@ export interface ChartSeries {
   points: ChartPoint[];
 }
 
-const W = 760;
+const W = 800;
 const H = 460;
-const M = { left: 70, right: 190, top: 40, bottom: 60 };
+const M = { left: 70, right: 230, top: 40, bottom: 60 };
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const fmt = (x: number) => x.toFixed(1);

@@ -23,8 +23,8 @@ export const SHEETS_WRITE_CALL_MS = 7;
 export const SHEETS_READ_CALL_MS = 7;
 
 /**
- * Calls that only hand back an object or a property it already holds (getRange, getActiveSpreadsheet, getName,
- * getRow...): no round trip to the spreadsheet is assumed. [I]
+ * Calls that only hand back an object or a property it already holds (getRange, getActiveSpreadsheet,
+ * getSheetById, getName, getRow...): no round trip to the spreadsheet is assumed. [I]
  */
 export const SHEETS_HANDLE_CALL_MS = 0;
 
@@ -65,6 +65,19 @@ export const FETCH_ALL_PARALLELISM = 20;
  */
 export const OTHER_SERVICE_CALL_MS = 30;
 
+/**
+ * "Simultaneous executions per user: 30" [D] https://developers.google.com/apps-script/guides/services/quotas
+ * (research notes 2). Every google.script.run call, trigger or menu click of the user counts toward it.
+ */
+export const SIMULTANEOUS_EXECUTIONS_PER_USER = 30;
+
+/**
+ * C_max, the most AODocs requests Apps Script can have in flight for one user under this model: every one of the
+ * user's simultaneous executions [D] in one fetchAll wave of FETCH_ALL_PARALLELISM requests [C]/[I]. A sidebar
+ * reaches fewer (google.script.run runs 10 calls at once [D]); the platform bound takes the most any design could.
+ */
+export const MAX_REQUESTS_IN_FLIGHT = SIMULTANEOUS_EXECUTIONS_PER_USER * FETCH_ALL_PARALLELISM;
+
 /** "Script runtime: 6 min / execution" [D] https://developers.google.com/apps-script/guides/services/quotas */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 
@@ -75,9 +88,21 @@ export type SheetsCallKind = 'read' | 'write' | 'handle';
 
 const SHEETS = new Set(SHEETS_SERVICES);
 
+/**
+ * Sheets calls that reach no spreadsheet, as this model (and `sheets_roundtrips_per_chunk`) counts them: calls
+ * that hand back a handle (a Spreadsheet, a Sheet, a Range, a RangeList) and getters of what the handle was made
+ * from (its ID, its name as the sheet lookup found it, a range's coordinates). Every other Sheets call is a round
+ * trip: it reads the document's current values or grid (getDisplayValues, getLastRow, getLastColumn,
+ * getFrozenRows, getMaxRows...), which Apps Script must fetch after applying the writes pending, or it writes
+ * (setValues, insert*, flush...). getName is counted as a handle getter: the sheet's name comes with the sheet
+ * list that getSheetById and getSheetByName search, like its ID. [I]: Google documents none of this.
+ */
 const HANDLE_METHODS = new Set([
   'getActiveSpreadsheet',
   'getActiveSheet',
+  'getSheetById',
+  'getSheetByName',
+  'getSheets',
   'getRange',
   'getRangeList',
   'getName',
@@ -135,6 +160,15 @@ export interface ModelledExecution {
   /** Script time measured in the emulator outside any fetch, charged 1:1. [I] */
   compute: number;
   total: number;
+}
+
+/** Sheets calls that reach the spreadsheet (reads and writes; see HANDLE_METHODS), by "Service.method". */
+export function sheetsRoundTrips(calls: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(calls)
+      .filter(([key]) => isSheetsCall(key) && sheetsCallKind(key) !== 'handle')
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 }
 
 export function sheetsCallCounts(calls: Record<string, number>): Record<SheetsCallKind, number> {
@@ -202,7 +236,8 @@ export const COST_MODEL_TABLE: { name: string; value: string; source: string }[]
   {
     name: 'SHEETS_HANDLE_CALL_MS',
     value: `${SHEETS_HANDLE_CALL_MS} ms`,
-    source: '[I] getRange, getActiveSpreadsheet, getName, getRow...: no round trip assumed',
+    source:
+      '[I] getActiveSpreadsheet, getActiveSheet, getSheetById, getSheetByName, getSheets, getRange, getName, getRow...: no round trip assumed',
   },
   {
     name: 'SHEETS_CELL_MS',
@@ -232,6 +267,18 @@ export const COST_MODEL_TABLE: { name: string; value: string; source: string }[]
     value: `${OTHER_SERVICE_CALL_MS} ms`,
     source:
       '[C] PropertiesService getProperty avg 30-34 ms, https://ziritione.org/post/apps_script_performance ; Lock, identity token, user email charged the same [I]',
+  },
+  {
+    name: 'SIMULTANEOUS_EXECUTIONS_PER_USER',
+    value: `${SIMULTANEOUS_EXECUTIONS_PER_USER}`,
+    source:
+      '[D] quotas page, "Simultaneous executions per user". https://developers.google.com/apps-script/guides/services/quotas',
+  },
+  {
+    name: 'MAX_REQUESTS_IN_FLIGHT (C_max)',
+    value: `${MAX_REQUESTS_IN_FLIGHT} requests`,
+    source:
+      'SIMULTANEOUS_EXECUTIONS_PER_USER x FETCH_ALL_PARALLELISM: every execution the user may run at once in one fetchAll wave; the platform bound uses it',
   },
   {
     name: 'EXECUTION_LIMIT_MS',

@@ -1,7 +1,7 @@
 // Number formatting shared by the console and markdown reports.
 
 export const seconds = (ms: number): string => (ms >= 100_000 ? (ms / 1000).toFixed(0) : (ms / 1000).toFixed(1));
-export const ratio = (x: number): string => (x >= 10 ? x.toFixed(1) : x >= 0.1 ? x.toFixed(2) : x.toFixed(3));
+export const ratio = (x: number): string => (x >= 10 ? x.toFixed(1) : x >= 0.1 ? x.toFixed(2) : x.toPrecision(3));
 export const mb = (x: number): string => x.toFixed(0);
 export const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
 export const count = (n: number): string => n.toLocaleString('en-US');

@@ -1,12 +1,15 @@
 // Our add-on on N jobs: build/Code.js in the emulator, the plan read as the sidebar reads it (src/client/
 // plan-driver.ts: readSelectionPlan, the hidden-row check in parallel pieces, readSelectionPlan again), then the
-// run driven by the sidebar's own run driver (src/client/run-driver.ts) chunk by chunk, each server call one
-// recorded execution. The emulator serialises the calls in flight; the cost model puts them back in parallel.
+// run driven by the sidebar's own run driver (src/client/run-driver.ts) chunk by chunk (the opening chunk of
+// slow start first), each server call one recorded execution. The emulator serialises the calls in flight; the
+// cost model puts them back in parallel (bench/analysis.ts).
+import { randomBytes } from 'node:crypto';
 import { loadBundle } from '../emulator/bundle-loader';
 import type { SimulatorHandle } from '../simulator/simulator-process';
 import { isSheetsCall } from './cost-model';
 import { runJobs } from '../src/client/run-driver';
 import { readPlanWithHiddenRows } from '../src/client/plan-driver';
+import { PARALLEL_CALLS } from '../src/core/settings';
 import type { ChunkResult, PlanAnswer } from '../src/shared/api';
 import { ExecutionRecorder, jobIdOfUrl } from './execution-recorder';
 import { columnValues, prepareFixture } from './fixture';
@@ -40,10 +43,12 @@ export async function runOurs(simulator: SimulatorHandle, memory: RssSampler, op
         planSteps[planSteps.length - 1].hiddenPieces.push(piece.measure);
         return piece.value;
       },
-      inFlight: options.chunksInFlight,
+      // As the sidebar does (src/client/panels/run-panel.ts): hidden-row pieces PARALLEL_CALLS at a time.
+      inFlight: PARALLEL_CALLS,
     });
     if (plan.ok !== true) throw new Error(`no plan: ${plan.message}`);
     const chunks: OursRun['chunks'] = [];
+    const chunkJobs: number[] = [];
     const end = await runJobs({
       plan: plan.plan,
       action: 'cancel',
@@ -52,10 +57,12 @@ export async function runOurs(simulator: SimulatorHandle, memory: RssSampler, op
       send: async (request) => {
         const { value, measure } = recorder.record(() => bundle.callFromClient('runChunk', request) as ChunkResult);
         chunks.push(measure);
+        chunkJobs.push(request.jobs.length);
         return value;
       },
       onProgress: () => undefined,
       stopRequested: () => false,
+      randomBytes: (k) => new Uint8Array(randomBytes(k)),
     });
     const measuredWallMs = performance.now() - started;
     const sheetsOf = (calls: Record<string, number>) =>
@@ -67,6 +74,7 @@ export async function runOurs(simulator: SimulatorHandle, memory: RssSampler, op
       measuredWallMs,
       planSteps,
       chunks,
+      chunkJobs,
       counts: recorder.counts(jobIdOfUrl),
       sheetsCallsPerChunk: chunks.map((c) => sheetsOf(c.calls)),
       finished: end.jobsDone + end.rejectedDone,

@@ -1,7 +1,8 @@
 // npm run bench [-- --quick] [--latency-ms 200] [--no-browser] [--no-docs] [--save-raw f.json] [--from-raw f.json]
 // Ours (the real bundle, chunked by the sidebar's run driver) at N = 100, 1,000 and 5,000 job IDs, the naive
-// reference at N = 100 and 1,000, the ideal bound, against the AODocs simulator over real sockets with L ms per
-// request; prints the table and one line per N, and (full run) writes docs/bench/RESULTS.md and time-vs-n.svg.
+// reference at N = 100 and 1,000, the platform bound, Stop pressed at random moments, the chunk size x chunks in
+// flight trade-off, against the AODocs simulator over real sockets with L ms per request; prints the tables and
+// the summary line (N = 1,000; N = 100 with --quick), and (full run) writes docs/bench/RESULTS.md and the chart.
 // --save-raw keeps the measurements; --from-raw rebuilds the report and the docs from them without measuring.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,7 +37,8 @@ export function buildReport(m: Measurements): BenchReport {
   const largest = naive.reduce((a, b) => (b.n > a.n ? b : a));
   const naiveAt = (n: number) => naive.find((f) => f.n === n) ?? extrapolateNaive(largest, n);
   const results: NResult[] = m.ours.map((run) => analyse(run, naiveAt(run.n), m.latencyMs));
-  const tuning = m.tuningRuns.length > 0 ? tuningRows(m.tuningRuns, naiveAt(TUNING_N).modelledMs, m.latencyMs) : [];
+  const tuning =
+    m.tuningRuns.length > 0 ? tuningRows(m.tuningRuns, m.gridStops, naiveAt(TUNING_N).modelledMs, m.latencyMs) : [];
   const sensitivityRun = m.ours.find((r) => r.n === TUNING_N) ?? m.ours[0];
   const naiveRun = m.naive.find((r) => r.n === sensitivityRun.n) ?? largest.run!;
   return {
@@ -44,11 +46,12 @@ export function buildReport(m: Measurements): BenchReport {
     chunkSize: m.chunkSize,
     chunksInFlight: m.chunksInFlight,
     results,
-    targets: checkTargets(results, m.probe),
+    targets: checkTargets(results, m.probe, m.stops),
     sizes: m.sizes,
     sidebar: m.sidebar,
     tuning,
     probe: m.probe,
+    stops: m.stops,
     sensitivity: { n: sensitivityRun.n, rows: sensitivityRows(sensitivityRun, naiveRun, m.latencyMs) },
     recommended: recommend(tuning),
     environment: m.environment,

@@ -10,7 +10,8 @@ export interface SensitivityRow {
   isDefault: boolean;
   oursMs: number;
   naiveMs: number;
-  oursOverIdeal: number;
+  platformMs: number;
+  oursOverPlatform: number;
   oursOverNaive: number;
 }
 
@@ -19,6 +20,7 @@ const VARIATIONS: { parameter: keyof CostParams; values: number[] }[] = [
   { parameter: 'sheetsReadCallMs', values: [0, 2, 7, 20] },
   { parameter: 'sheetsWriteCallMs', values: [0, 2, 7, 20] },
   { parameter: 'fetchCallOverheadMs', values: [0, 50, 150] },
+  { parameter: 'fetchAllParallelism', values: [10, 20, 50] },
   { parameter: 'otherServiceCallMs', values: [0, 30, 100] },
 ];
 
@@ -36,7 +38,8 @@ export function sensitivityRows(ours: OursRun, naive: NaiveRun, latencyMs: numbe
         isDefault: DEFAULT_COST[parameter] === value,
         oursMs: r.model.wallMs,
         naiveMs: r.naive.modelledMs,
-        oursOverIdeal: r.oursOverIdeal,
+        platformMs: r.platform.totalMs,
+        oursOverPlatform: r.oursOverPlatform,
         oursOverNaive: r.oursOverNaive,
       });
     }

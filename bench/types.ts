@@ -1,6 +1,7 @@
 // What the benchmark measures and reports, shared by the scenarios, the model and the reports.
 import type { NResult } from './analysis';
 import type { Measurements } from './measure';
+import type { StopSeries } from './stop';
 import type { SensitivityRow } from './sensitivity';
 import type { SidebarTiming } from './sidebar-timing';
 import type { BuildSize } from './sizes';
@@ -56,6 +57,8 @@ export interface OursRun {
    */
   planSteps: { plan: ExecutionMeasure; hiddenPieces: ExecutionMeasure[] }[];
   chunks: ExecutionMeasure[];
+  /** Jobs of each chunk, in the order sent: the first is the opening chunk of slow start. */
+  chunkJobs: number[];
   counts: RunCounts;
   /** Sheets calls of each runChunk execution. */
   sheetsCallsPerChunk: number[];
@@ -87,6 +90,8 @@ export interface BenchReport {
   sidebar: SidebarTiming | undefined;
   tuning: TuningRow[];
   probe: ChunkSizeProbe;
+  /** Stop at the defaults (the summary line's sent_after_stop). */
+  stops: StopSeries;
   sensitivity: { n: number; rows: SensitivityRow[] };
   recommended: TuningRow | undefined;
   environment: Measurements['environment'];

@@ -19,14 +19,16 @@ interface DataExtent {
   columns: number;
 }
 
-/** `lastColumn`: when the caller has just read it (under the same lock), not read again. */
-function dataExtentOf(sheet: Sheet, lastColumn?: number): DataExtent {
-  return { rows: sheet.getLastRow(), columns: lastColumn ?? sheet.getLastColumn() };
+function dataExtentOf(sheet: Sheet): DataExtent {
+  return { rows: sheet.getLastRow(), columns: sheet.getLastColumn() };
 }
 
+/** No bound: the read is tried as asked, and cut at the data only if the grid no longer reaches that far. */
+const UNBOUNDED: DataExtent = { rows: Number.MAX_SAFE_INTEGER, columns: Number.MAX_SAFE_INTEGER };
+
 /**
- * Displayed texts, trimmed, of rows first..last of one column, cut at the data's extent (what lies past it is
- * empty, and may be past the grid after rows or columns were deleted): one read at most.
+ * Displayed texts, trimmed, of rows first..last of one column, cut at `extent` (what lies past the data is empty,
+ * and may be past the grid after rows or columns were deleted): one read at most.
  */
 function readColumn(sheet: Sheet, column: number, first: number, last: number, extent: DataExtent): string[] {
   const end = Math.min(last, extent.rows);
@@ -45,18 +47,28 @@ function readSpans(sheet: Sheet, spans: ColumnSpan[], extent: DataExtent): Colum
   }));
 }
 
+/**
+ * The chunk's spans as they are. Measuring the data's extent first would cost two round trips to the spreadsheet
+ * in every chunk; the spans are read as planned, and only when the grid no longer reaches them ("The coordinates
+ * of the range are outside the dimensions of the sheet": rows or columns were deleted) is the extent measured and
+ * the reads cut at it.
+ */
+function readSpansAsPlanned(sheet: Sheet, spans: ColumnSpan[]): ColumnTexts[] {
+  try {
+    return readSpans(sheet, spans, UNBOUNDED);
+  } catch {
+    return readSpans(sheet, spans, dataExtentOf(sheet));
+  }
+}
+
 /** Where the expected cells' texts are now: one read per column, and the whole column only if one moved. */
-export function findCells(
-  sheet: Sheet,
-  headerRow: number,
-  expected: ExpectedCell[],
-  lastColumn?: number,
-): LocatedCell[] {
-  const extent = dataExtentOf(sheet, lastColumn);
-  const spans = readSpans(sheet, spansToRead(expected), extent);
+export function findCells(sheet: Sheet, headerRow: number, expected: ExpectedCell[]): LocatedCell[] {
+  const spans = readSpansAsPlanned(sheet, spansToRead(expected));
+  const lost = columnsToReadWhole(expected, spans);
+  const extent = lost.length > 0 ? dataExtentOf(sheet) : UNBOUNDED;
   const whole = readSpans(
     sheet,
-    columnsToReadWhole(expected, spans).map((column) => ({ column, first: headerRow + 1, last: extent.rows })),
+    lost.map((column) => ({ column, first: headerRow + 1, last: extent.rows })),
     extent,
   );
   return locateCells(expected, spans, whole);

@@ -51,9 +51,8 @@ export class PartialWriteError extends Error {
 
 export function writeResults(sheet: Sheet, header: HeaderAt, rows: RowToWrite[]): Placement {
   if (rows.length === 0) return placeRows([], []);
-  // The job IDs' columns lie inside the data as it was before result columns were added: its last column serves.
-  const { columns, lastColumn } = ensureResultColumns(sheet, header);
-  const placement = placeRows(rows, findCells(sheet, header.row, rows, lastColumn));
+  const { columns } = ensureResultColumns(sheet, header);
+  const placement = placeRows(rows, findCells(sheet, header.row, rows));
   const blocks = resultBlocks(columns, placement.rows);
   blocks.forEach((block, i) => {
     try {
