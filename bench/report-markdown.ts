@@ -4,6 +4,7 @@
 // targets, the cost model with its sources, and the method with its caveats.
 import {
   COST_MODEL_TABLE,
+  DEFAULT_COST,
   EXECUTION_START_MS,
   FETCH_ALL_PARALLELISM,
   FETCH_CALL_OVERHEAD_MS,
@@ -26,6 +27,7 @@ import { worstAfterStop } from './stop';
 import { GRID_STOP_MAX_BRAKE, GRID_STOP_PRESSES } from './measure';
 import { PARALLEL_CALLS } from '../src/core/settings';
 import { SLOW_START_JOBS } from '../src/core/run-schedule';
+import { calibrationLines } from './calibration';
 
 const PART_NAMES: Record<keyof ModelParts, string> = {
   start: 'execution starts (google.script.run)',
@@ -66,7 +68,7 @@ export function resultsMarkdown(report: BenchReport): string {
     ...targetsSection(report),
     ...sensitivitySection(report),
     ...sizesSection(report),
-    ...costModelSection(),
+    ...costModelSection(report),
     ...methodSection(report),
   ].join('\n');
 }
@@ -460,9 +462,17 @@ function sizesSection(report: BenchReport): string[] {
 }
 
 /** ## Cost model: how an execution is priced, and each constant with its source. */
-function costModelSection(): string[] {
+function costModelSection(report: BenchReport): string[] {
   return [
     '## Cost model',
+    '',
+    report.calibration
+      ? `Priced with figures measured by Settings > Diagnostics (${report.calibration.file}, ` +
+        `${report.calibration.measuredAt}, \`npm run bench -- --calibrate\`): ` +
+        calibrationLines(report.calibration, DEFAULT_COST).join('; ') +
+        '. The table below lists the assumptions they replaced.'
+      : 'Priced with the assumptions below: no figure measured on the platform yet (Settings > Diagnostics, then ' +
+        '`npm run bench -- --calibrate <file>`; docs/FIRST-DEPLOYMENT.md).',
     '',
     'bench/cost-model.ts. [D] documented by Google, [C] community measurement, [I] our assumption. An execution ' +
       'costs: start + Sheets read calls x read + write calls x write + cells read or written x cell + backend ' +

@@ -1,4 +1,5 @@
 // npm run bench [-- --quick] [--latency-ms 200] [--no-browser] [--no-docs] [--save-raw f.json] [--from-raw f.json]
+//   [--calibrate diagnostics.json]
 // Ours (the real bundle, chunked by the sidebar's run driver) at N = 100, 1,000 and 5,000 job IDs, the naive
 // reference at N = 100 and 1,000, the platform bound, Stop pressed at random moments, the chunk size x chunks in
 // flight trade-off, against the AODocs simulator over real sockets with L ms per request; prints the tables and
@@ -16,6 +17,8 @@ import { checkTargets } from './targets';
 import { tuningRows } from './tuning';
 import { writeDocs } from './write-docs';
 import type { BenchReport } from './types';
+import { calibratedCost, calibrationLines, readCalibration } from './calibration';
+import { DEFAULT_COST } from './cost-model';
 
 export const DOCS_DIR = path.resolve(__dirname, '..', 'docs', 'bench');
 
@@ -27,6 +30,7 @@ const { values: args } = parseArgs({
     'no-docs': { type: 'boolean', default: false },
     'save-raw': { type: 'string' },
     'from-raw': { type: 'string' },
+    calibrate: { type: 'string' },
   },
 });
 
@@ -66,7 +70,12 @@ async function main(): Promise<void> {
     ? (JSON.parse(fs.readFileSync(args['from-raw'], 'utf8')) as Measurements)
     : await measureAll({ quick: args.quick === true, latencyMs, browser: !args['no-browser'], progress });
   if (args['save-raw']) fs.writeFileSync(args['save-raw'], JSON.stringify(measurements));
-  const report = buildReport(measurements);
+  // Figures measured by Settings > Diagnostics replace the model's assumptions for this run's pricing (the
+  // measurements themselves do not depend on them: `--from-raw` with `--calibrate` re-prices a saved run).
+  const calibration = args.calibrate ? readCalibration(args.calibrate) : undefined;
+  if (calibration) Object.assign(DEFAULT_COST, calibratedCost(DEFAULT_COST, calibration, latencyMs));
+  for (const line of calibrationLines(calibration, DEFAULT_COST)) progress(line);
+  const report = { ...buildReport(measurements), calibration };
   printReport(report);
   if (measurements.quick || args['no-docs']) {
     progress(`docs not written (${measurements.quick ? '--quick' : '--no-docs'}); the full run writes ${DOCS_DIR}`);

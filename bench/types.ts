@@ -1,5 +1,6 @@
 // What the benchmark measures and reports, shared by the scenarios, the model and the reports.
 import type { NResult } from './analysis';
+import type { Calibration } from './calibration';
 import type { Measurements } from './measure';
 import type { StopSeries } from './stop';
 import type { SensitivityRow } from './sensitivity';
@@ -95,4 +96,6 @@ export interface BenchReport {
   sensitivity: { n: number; rows: SensitivityRow[] };
   recommended: TuningRow | undefined;
   environment: Measurements['environment'];
+  /** Figures measured by Settings > Diagnostics that priced this run (--calibrate), if any. */
+  calibration?: Calibration;
 }
