@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   // Figures measured by Settings > Diagnostics replace the model's assumptions for this run's pricing (the
   // measurements themselves do not depend on them: `--from-raw` with `--calibrate` re-prices a saved run).
   const calibration = args.calibrate ? readCalibration(args.calibrate) : undefined;
-  if (calibration) Object.assign(DEFAULT_COST, calibratedCost(DEFAULT_COST, calibration, latencyMs));
+  if (calibration) Object.assign(DEFAULT_COST, calibratedCost(DEFAULT_COST, calibration, measurements.latencyMs));
   for (const line of calibrationLines(calibration, DEFAULT_COST)) progress(line);
   const report = { ...buildReport(measurements), calibration };
   printReport(report);

@@ -11,7 +11,7 @@ function logSheet(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet 
   const active = spreadsheet.getActiveSheet();
   const sheet = insertHeadedSheet(spreadsheet, LOG_SHEET_NAME, LOG_HEADERS, spreadsheet.getSheets().length);
   // insertSheet makes the new sheet active: give the user back the sheet they were working in.
-  spreadsheet.setActiveSheet(active);
+  spreadsheet.setActiveSheet(active, true);
   return sheet;
 }
 

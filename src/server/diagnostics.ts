@@ -33,8 +33,13 @@ function cellBehaviour(): Pick<PlatformFigures, 'plainTextKeepsApostrophe' | 'ma
       markedFormulaStaysText: marked.getFormula() === '' && marked.getValue() === '=1+1',
     };
   } finally {
-    spreadsheet.deleteSheet(scratch);
-    spreadsheet.setActiveSheet(active);
+    try {
+      spreadsheet.deleteSheet(scratch);
+    } finally {
+      // insertSheet made the scratch sheet active: the user's sheet comes back with its selection
+      // (setActiveSheet's restoreSelection), so that the next "Cancel selected jobs" reads the same cells.
+      spreadsheet.setActiveSheet(active, true);
+    }
   }
 }
 

@@ -21,7 +21,7 @@ test('the block Diagnostics gives is what the bench reads', () => {
   expect(parseCalibration(block, 'diag.json')).toEqual({
     file: 'diag.json',
     measuredAt: '2026-12-01T00:00:00Z',
-    executionStartMs: 900,
+    executionStartMs: 1600,
     fetchHopMs: 320,
     fetchAllParallelism: 5,
     plainTextKeepsApostrophe: true,
@@ -31,9 +31,9 @@ test('the block Diagnostics gives is what the bench reads', () => {
 
 test('the measured figures replace the assumptions; the hop is a request less AODocs’ modelled latency', () => {
   const cost = calibratedCost(DEFAULT_COST, parseCalibration(block, 'diag.json'), 200);
-  expect(cost).toEqual({ ...DEFAULT_COST, executionStartMs: 900, fetchCallOverheadMs: 120, fetchAllParallelism: 5 });
+  expect(cost).toEqual({ ...DEFAULT_COST, executionStartMs: 1600, fetchCallOverheadMs: 120, fetchAllParallelism: 5 });
   expect(calibrationLines(parseCalibration(block, 'diag.json'), cost)[0]).toBe(
-    'execution start 900 ms: measured (diag.json, 2026-12-01T00:00:00Z)',
+    'execution start 1600 ms: measured (diag.json, 2026-12-01T00:00:00Z)',
   );
   expect(calibrationLines(undefined, DEFAULT_COST)[0]).toBe(
     `execution start ${DEFAULT_COST.executionStartMs} ms: assumed`,

@@ -385,9 +385,9 @@ test('Settings > Diagnostics measures the platform (the emulator here) and gives
       markedFormulaStaysText: true,
     });
     expect(calibration.googleScriptRunRoundTripMs as number).toBeGreaterThan(0);
-    // 13 GETs of a job that does not exist; nothing cancelled; the scratch sheet is gone again.
+    // 43 GETs of a job that does not exist; nothing cancelled; the scratch sheet is gone again.
     const requests = (await (await fetch(`${s.playground.url}/api/simulator/requests`)).json()) as { method: string }[];
-    expect(requests.slice(before).map((r) => r.method)).toEqual(Array(13).fill('GET'));
+    expect(requests.slice(before).map((r) => r.method)).toEqual(Array(43).fill('GET'));
     await expect(s.page.getByTestId('sheet-tabs').textContent()).resolves.toBe(sheetsBefore);
   } finally {
     await s.playground.close();

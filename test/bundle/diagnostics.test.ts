@@ -19,10 +19,10 @@ describe.each([false, true])('plain-text cells keep a written apostrophe: %s', (
     expect(figures.plainTextKeepsApostrophe).toBe(keeps);
     expect(figures.markedFormulaStaysText).toBe(true);
     expect(figures.fetchAllParallelism).toBeGreaterThanOrEqual(1);
-    expect(figures.fetchAllParallelism).toBeLessThanOrEqual(10);
+    expect(figures.fetchAllParallelism).toBeLessThanOrEqual(40);
     expect(figures.identityAudience).toMatch(/\.apps\.googleusercontent\.com$/);
-    // 3 single requests, then 10 together: GETs of a job that does not exist, never a cancel.
-    expect(addon.env.urlFetch.log.map((e) => e.method)).toEqual(Array(13).fill('GET'));
+    // 3 single requests, then 40 together: GETs of a job that does not exist, never a cancel.
+    expect(addon.env.urlFetch.log.map((e) => e.method)).toEqual(Array(43).fill('GET'));
     expect(addon.env.spreadsheet.sheetNames()).toEqual(before);
     expect(addon.env.spreadsheet.activeSheetName()).toBe('Mine');
   });

@@ -11,7 +11,7 @@ test.each<[number, number, number, number]>([
   expect(fetchAllParallelism(single, together, n)).toBe(expected);
 });
 
-test('the calibration block: execution start is the round trip less the server time', () => {
+test('the calibration block: execution start is the round trip of an empty call', () => {
   const json = JSON.parse(
     calibrationJson(
       {
@@ -29,7 +29,7 @@ test('the calibration block: execution start is the round trip less the server t
   );
   expect(json).toEqual({
     measuredAt: '2026-12-01T00:00:00Z',
-    executionStartMs: 600,
+    executionStartMs: 1500,
     googleScriptRunRoundTripMs: 1500,
     fetchHopMs: 80,
     fetchAllParallelism: 5,
