@@ -5,6 +5,7 @@ import { ChunkRequest, ChunkResult, JobAction, JobResult, SelectionPlan } from '
 import {
   ChunkWork,
   SLOW_START_JOBS,
+  STOPPED_BY_USER,
   estimateMsLeft,
   newRunId,
   openingProblem,
@@ -57,8 +58,6 @@ export interface RunEnd extends RunProgress {
 /** A job the server hands back (out of time) is sent again, but not forever. */
 const MAX_RESENDS = 5;
 
-const STOPPED = 'Stopped: the chunks already sent were finished and written; the others were not sent.';
-
 function browserRandomBytes(n: number): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(n));
 }
@@ -107,7 +106,7 @@ export async function runJobs(options: RunOptions): Promise<RunEnd> {
 
   const stopSeen = (): boolean => {
     if (!options.stopRequested()) return false;
-    stoppedBecause ??= STOPPED;
+    stoppedBecause ??= STOPPED_BY_USER;
     tellServer();
     return true;
   };
@@ -132,7 +131,7 @@ export async function runJobs(options: RunOptions): Promise<RunEnd> {
     });
     if (again.length > 0) queue.unshift({ jobs: again, rejected: [] });
     // A reason from the server (sign-in refused, quota, the breaker...) says more than the user's own Stop.
-    if (answer.stopRun !== undefined && (stoppedBecause === undefined || stoppedBecause === STOPPED)) {
+    if (answer.stopRun !== undefined && (stoppedBecause === undefined || stoppedBecause === STOPPED_BY_USER)) {
       stoppedBecause = answer.stopRun;
     }
     if (stoppedBecause !== undefined) tellServer();

@@ -75,8 +75,8 @@ export function columnsToReadWhole(expected: ExpectedCell[], spans: ColumnTexts[
   return [...columns];
 }
 
-/** How many times each text occurs in a column's texts. */
-function occurrences(texts: string[]): Map<string, number> {
+/** How many times each non-empty text occurs among `texts`. */
+export function occurrences(texts: string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const text of texts) if (text !== '') counts.set(text, (counts.get(text) ?? 0) + 1);
   return counts;

@@ -4,7 +4,10 @@
 // reaches AODocs with a handful of requests; and no more cancels than chunk size x chunks in flight can still be
 // on their way when Stop is pressed.
 import type { JobResult, PlannedJob, RejectedCell } from '../shared/api';
-import { openingFailedAlike } from './wording';
+import { STOP, openingFailedAlike } from './wording';
+
+/** Why a run ended when the user pressed Stop (the server says the same when it holds a chunk back). */
+export const STOPPED_BY_USER = STOP.stopped;
 
 /**
  * Jobs answered before a run opens up: chunks go one at a time until this many jobs came back (one chunk at the

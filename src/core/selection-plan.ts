@@ -1,6 +1,7 @@
 // Turns the selected cells into the work of a run: distinct job IDs with every cell holding them, the cells
 // that will not be sent and why, and the counts shown to the user before anything is sent.
 import { CellRef, PlannedJob, RejectedCell, SelectionSummary } from '../shared/api';
+import { occurrences } from './cell-location';
 import { checkJobId } from './job-id';
 import { noJobIdFound, overRunCap } from './wording';
 
@@ -121,12 +122,7 @@ export function idColumnsOf(jobs: PlannedJob[]): number[] {
  * the column ambiguous, and the result will then never be written anywhere but in the selected row.
  */
 export function withFollowColumns(jobs: PlannedJob[], columns: Map<number, string[]>): PlannedJob[] {
-  const counts = new Map<number, Map<string, number>>();
-  for (const [column, texts] of columns) {
-    const count = new Map<string, number>();
-    for (const text of texts) if (text !== '') count.set(text, (count.get(text) ?? 0) + 1);
-    counts.set(column, count);
-  }
+  const counts = new Map([...columns].map(([column, texts]) => [column, occurrences(texts)] as const));
   return jobs.map((job) => {
     const selected = new Map<number, number>();
     for (const cell of job.cells) selected.set(cell.column, (selected.get(cell.column) ?? 0) + 1);

@@ -32,7 +32,7 @@ function ensureResultColumns(sheet: Sheet, header: HeaderAt) {
       .getRange(headerRow, first, 1, layout.created.length)
       .setValues([layout.created.map((c) => asLiteralText(c.header))]);
   }
-  return { columns: layout.columns, lastColumn };
+  return layout.columns;
 }
 
 function writeBlock(sheet: Sheet, block: Block): void {
@@ -51,7 +51,7 @@ export class PartialWriteError extends Error {
 
 export function writeResults(sheet: Sheet, header: HeaderAt, rows: RowToWrite[]): Placement {
   if (rows.length === 0) return placeRows([], []);
-  const { columns } = ensureResultColumns(sheet, header);
+  const columns = ensureResultColumns(sheet, header);
   const placement = placeRows(rows, findCells(sheet, header.row, rows));
   const blocks = resultBlocks(columns, placement.rows);
   blocks.forEach((block, i) => {

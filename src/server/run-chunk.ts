@@ -103,6 +103,7 @@ function record(
   let placement: Placement | undefined;
   let writeFailure: string | undefined;
   let logFailure: string | undefined;
+  let results: JobResult[] | undefined;
   try {
     withDocumentLock(() => {
       try {
@@ -114,8 +115,8 @@ function record(
         if (error instanceof PartialWriteError) placement = error.placement;
         writeFailure = messageOf(error);
       }
+      results = chunkResults(settled, gone, placement);
       try {
-        const results = chunkResults(settled, gone, placement);
         if (logAs) appendLog(spreadsheet, logRows(results, { time: checkedAt, action: request.action, ...logAs }));
       } catch (error) {
         logFailure = messageOf(error);
@@ -124,7 +125,8 @@ function record(
   } catch (error) {
     writeFailure ??= messageOf(error);
   }
-  return { results: chunkResults(settled, gone, placement), writeFailure, logFailure };
+  // Without the lock nothing was written: the results are built here, with no cell written.
+  return { results: results ?? chunkResults(settled, gone, placement), writeFailure, logFailure };
 }
 
 export function runChunk(input: unknown): ChunkResult {
