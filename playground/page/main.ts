@@ -42,6 +42,11 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What the page offers the sidebar's frame (page-assets.ts's HOST_SCRIPT). */
+interface PlaygroundWindow extends Window {
+  __playgroundChangesSent?: () => Promise<void>;
+}
+
 class PlaygroundPage {
   private readonly toast = new Toast(element('toast'));
   private readonly queue = new TaskQueue(
@@ -88,6 +93,8 @@ class PlaygroundPage {
   }
 
   start(): void {
+    // The sidebar's frame (same origin) waits on this before each google.script.run call: see queue.ts.
+    (window as PlaygroundWindow).__playgroundChangesSent = () => this.queue.changesSent();
     void this.queue
       .run(async () => {
         this.sidebar.setNote(await getInfo());
@@ -142,7 +149,7 @@ class PlaygroundPage {
   }
 
   private requestRefresh(): void {
-    void this.queue.runOnce('refresh', () => this.refresh());
+    void this.queue.runOnce('refresh', () => this.refresh(), 'refresh');
   }
 
   private updateSidebar(state: PlaygroundState): void {
@@ -338,12 +345,18 @@ class PlaygroundPage {
     if (this.editor.isOpen) this.editor.commitNow();
     this.menu.close();
     if (name === this.activeSheet) return;
+    // Until the other sheet shows, the grid still shows this one: a click there must not select a cell of the
+    // sheet being left (inert: no pointer or keyboard input reaches it; Playwright's click waits it out).
+    this.grid.root.inert = true;
     void this.queue
       .run(async () => {
         await postActivate(name);
         await this.refresh();
       })
-      .then(() => this.grid.root.focus({ preventScroll: true }));
+      .finally(() => {
+        this.grid.root.inert = false;
+        this.grid.root.focus({ preventScroll: true });
+      });
   }
 
   /** Runs a menu item's function in the emulator, then shows what it did (a sidebar, writes...). */

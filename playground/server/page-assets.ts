@@ -9,11 +9,16 @@ const PAGE_DIR = path.resolve(__dirname, '../page');
 const BRIDGE = fs.readFileSync(path.resolve(__dirname, '../page/google-script-bridge.js'), 'utf8');
 const HINTS = fs.readFileSync(path.resolve(__dirname, '../page/sidebar-hints.js'), 'utf8');
 
-/** Runs in the sidebar's frame: google.script.run calls become POST /api/script-run; the page is told after each. */
+/**
+ * Runs in the sidebar's frame: google.script.run calls become POST /api/script-run, each after the page's
+ * pending changes (a cell just clicked) reached the server; the page is told after each.
+ */
 const HOST_SCRIPT = `
 window.__gasCall = function (name, args) {
-  return fetch('/api/script-run', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: name, args: args }) })
+  var changesSent = window.parent.__playgroundChangesSent;
+  return Promise.resolve(changesSent ? changesSent() : undefined)
+    .then(function () { return fetch('/api/script-run', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: name, args: args }) }); })
     .then(function (r) { return r.json(); })
     .finally(function () { window.parent.postMessage({ type: 'aodocs-playground:server-call-finished' }, '*'); });
 };

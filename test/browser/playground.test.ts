@@ -53,6 +53,12 @@ async function menu(s: Session, item: string): Promise<void> {
 
 const cell = (s: Session, row: number, column: number) => s.page.getByTestId(`cell-${row}-${column}`);
 
+/** Clicks a sheet's tab and waits until the grid shows that sheet, as a user looks before clicking a cell. */
+async function showSheet(s: Session, name: string): Promise<void> {
+  await s.page.getByTestId(`sheet-tab-${name}`).click();
+  await s.page.locator(`[data-testid="grid"][data-sheet="${name}"]:not([inert])`).waitFor();
+}
+
 async function cancelFromSidebar(s: Session, count: number): Promise<void> {
   await s.sidebar.getByRole('button', { name: 'Cancel selected jobs…' }).click();
   await s.sidebar.getByRole('button', { name: `Cancel ${count} job${count === 1 ? '' : 's'}…` }).click();
@@ -198,7 +204,7 @@ test('load a library’s in-progress jobs, select them all, cancel, see CANCELLE
     await s.sidebar.getByTestId('library-done').waitFor();
     await expect(s.sidebar.getByTestId('library-done').textContent()).resolves.toContain('125 jobs');
     const name = `Jobs ${DEMO_LIBRARY_IDS.imports}`;
-    await s.page.getByTestId(`sheet-tab-${name}`).click();
+    await showSheet(s, name);
     await s.page.getByTestId('col-header-1').click();
     await s.page.screenshot({ path: path.join(SHOTS, 'playground-5-library.png') });
     await s.sidebar.getByRole('tab', { name: 'Jobs' }).click();
@@ -208,7 +214,7 @@ test('load a library’s in-progress jobs, select them all, cancel, see CANCELLE
     expect(formulas.flat().filter((f) => f !== '')).toEqual([]);
 
     // Job errors of a job whose events hold markup and a formula: shown as text.
-    await s.page.getByTestId('sheet-tab-Sheet1').click();
+    await showSheet(s, 'Sheet1');
     await cell(s, 40, 1).click();
     await s.sidebar.getByRole('tab', { name: 'Errors' }).click();
     await s.sidebar.getByRole('button', { name: 'Show job errors' }).click();
@@ -217,6 +223,63 @@ test('load a library’s in-progress jobs, select them all, cancel, see CANCELLE
     const text = await s.sidebar.getByTestId('error-list').textContent();
     expect(text).toContain('<img src=x onerror=alert(1)>');
     expect(await s.sidebar.locator('img').count()).toBe(0);
+  } finally {
+    await s.playground.close();
+  }
+});
+
+/** Holds the page's requests to `pattern` until the returned function is called. */
+async function hold(s: Session, pattern: string): Promise<() => void> {
+  let release = () => undefined as void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await s.page.route(pattern, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+test('a cell clicked while the page is still telling the server is the cell the sidebar reads', async () => {
+  const s = await open();
+  try {
+    await menu(s, 'Open sidebar');
+    await s.sidebar.getByRole('tab', { name: 'Errors' }).click();
+    // The selection's POST is slow to arrive; the sidebar's call must not overtake it and read the old cell.
+    const release = await hold(s, '**/api/select');
+    await cell(s, 40, 1).click();
+    await s.sidebar.getByRole('button', { name: 'Show job errors' }).click();
+    await s.page.waitForTimeout(300);
+    release();
+    await s.sidebar.getByTestId('error-list').waitFor();
+    await expect(s.sidebar.getByTestId('error-list').textContent()).resolves.toContain('<img src=x onerror=alert(1)>');
+  } finally {
+    await s.playground.close();
+  }
+});
+
+test('a cell clicked while another sheet is still coming up is a cell of that sheet', async () => {
+  const s = await open();
+  try {
+    await menu(s, 'Open sidebar');
+    await s.sidebar.getByRole('tab', { name: 'Library' }).click();
+    await s.sidebar.getByLabel('Library ID').fill(DEMO_LIBRARY_IDS.imports);
+    await s.sidebar.getByRole('button', { name: 'Load jobs' }).click();
+    await s.sidebar.getByTestId('library-done').waitFor();
+    await showSheet(s, `Jobs ${DEMO_LIBRARY_IDS.imports}`);
+    const release = await hold(s, '**/api/activate');
+    await s.page.getByTestId('sheet-tab-Sheet1').click();
+    // The grid still shows the library's sheet: the click waits until Sheet1 shows, then lands on it.
+    const click = cell(s, 40, 1).click();
+    await s.page.waitForTimeout(300);
+    release();
+    await click;
+    await s.page.locator('[data-testid="grid"][data-sheet="Sheet1"]').waitFor();
+    await s.page.locator('body[data-busy="false"]').waitFor();
+    const state = (await (await fetch(`${s.playground.url}/api/state`)).json()) as {
+      activeSheet: string;
+      selection: { ranges: string[] } | null;
+    };
+    expect([state.activeSheet, state.selection?.ranges]).toEqual(['Sheet1', ['A40']]);
   } finally {
     await s.playground.close();
   }
