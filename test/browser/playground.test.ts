@@ -53,6 +53,15 @@ async function menu(s: Session, item: string): Promise<void> {
 
 const cell = (s: Session, row: number, column: number) => s.page.getByTestId(`cell-${row}-${column}`);
 
+/** Opens the sidebar and lists a library's jobs into a new sheet from the Library tab. */
+async function loadLibrary(s: Session, libraryId: string): Promise<void> {
+  await menu(s, 'Open sidebar');
+  await s.sidebar.getByRole('tab', { name: 'Library' }).click();
+  await s.sidebar.getByLabel('Library ID').fill(libraryId);
+  await s.sidebar.getByRole('button', { name: 'Load jobs' }).click();
+  await s.sidebar.getByTestId('library-done').waitFor();
+}
+
 /** Clicks a sheet's tab and waits until the grid shows that sheet, as a user looks before clicking a cell. */
 async function showSheet(s: Session, name: string): Promise<void> {
   await s.page.getByTestId(`sheet-tab-${name}`).click();
@@ -197,11 +206,7 @@ test('Stop mid-run: the chunk in flight finishes and writes, the rest is not sen
 test('load a library’s in-progress jobs, select them all, cancel, see CANCELLED; hostile text stays text', async () => {
   const s = await open();
   try {
-    await menu(s, 'Open sidebar');
-    await s.sidebar.getByRole('tab', { name: 'Library' }).click();
-    await s.sidebar.getByLabel('Library ID').fill(DEMO_LIBRARY_IDS.imports);
-    await s.sidebar.getByRole('button', { name: 'Load jobs' }).click();
-    await s.sidebar.getByTestId('library-done').waitFor();
+    await loadLibrary(s, DEMO_LIBRARY_IDS.imports);
     await expect(s.sidebar.getByTestId('library-done').textContent()).resolves.toContain('125 jobs');
     const name = `Jobs ${DEMO_LIBRARY_IDS.imports}`;
     await showSheet(s, name);
@@ -260,11 +265,7 @@ test('a cell clicked while the page is still telling the server is the cell the 
 test('a cell clicked while another sheet is still coming up is a cell of that sheet', async () => {
   const s = await open();
   try {
-    await menu(s, 'Open sidebar');
-    await s.sidebar.getByRole('tab', { name: 'Library' }).click();
-    await s.sidebar.getByLabel('Library ID').fill(DEMO_LIBRARY_IDS.imports);
-    await s.sidebar.getByRole('button', { name: 'Load jobs' }).click();
-    await s.sidebar.getByTestId('library-done').waitFor();
+    await loadLibrary(s, DEMO_LIBRARY_IDS.imports);
     await showSheet(s, `Jobs ${DEMO_LIBRARY_IDS.imports}`);
     const release = await hold(s, '**/api/activate');
     await s.page.getByTestId('sheet-tab-Sheet1').click();

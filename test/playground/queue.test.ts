@@ -12,14 +12,18 @@ function gate(log: string[], name: string) {
   return { task, finish: () => finish() };
 }
 
+/** A queue whose busy flag and errors go nowhere. */
+const quietQueue = () =>
+  new TaskQueue(
+    () => undefined,
+    () => undefined,
+  );
+
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 test('a sidebar call waiting on changesSent goes after a selection queued behind a slow refresh', async () => {
   const log: string[] = [];
-  const queue = new TaskQueue(
-    () => undefined,
-    () => undefined,
-  );
+  const queue = quietQueue();
   const refresh = gate(log, 'refresh');
   const select = gate(log, 'select');
   void queue.run(refresh.task, 'refresh');
@@ -36,10 +40,7 @@ test('a sidebar call waiting on changesSent goes after a selection queued behind
 
 test('a refresh asked after the last change does not hold a sidebar call back', async () => {
   const log: string[] = [];
-  const queue = new TaskQueue(
-    () => undefined,
-    () => undefined,
-  );
+  const queue = quietQueue();
   const select = gate(log, 'select');
   const refresh = gate(log, 'refresh');
   void queue.run(select.task);
