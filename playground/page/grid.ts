@@ -484,6 +484,7 @@ export class Grid {
     const up = () => {
       window.removeEventListener('mousemove', move);
       window.removeEventListener('mouseup', up);
+      window.removeEventListener('blur', up);
       this.endDrag = null;
       this.drag = null;
       this.handlers.dragEnd();
@@ -491,6 +492,9 @@ export class Grid {
     this.endDrag = up;
     window.addEventListener('mousemove', move);
     window.addEventListener('mouseup', up);
+    // A click in the sidebar's frame takes the focus from this window: the drag is over, and its selection must
+    // reach the server before the sidebar's call does.
+    window.addEventListener('blur', up);
   }
 
   private onDragMove(event: MouseEvent): void {

@@ -65,6 +65,9 @@ class PlaygroundPage {
   private readonly selections = new Map<string, Selection>();
   private readonly scrolls = new Map<string, { top: number; left: number }>();
   private dismissedSidebarVersion = 0;
+  /** The sheet whose tab was clicked last, until it shows; and how many switches are still on their way. */
+  private switchingTo: string | null = null;
+  private pendingSwitches = 0;
 
   constructor() {
     const gridRoot = element('grid');
@@ -182,6 +185,9 @@ class PlaygroundPage {
     const sheet = this.activeSheet;
     if (!sheet) return;
     void this.queue.runOnce(`select:${sheet}`, async () => {
+      // The page shows another sheet by now (a switch, or the add-on activated one): this selection is of a
+      // sheet left behind, and sending it would make that sheet the server's active sheet again.
+      if (sheet !== this.activeSheet) return;
       const selection = this.selections.get(sheet);
       if (selection) await postSelect(sheet, selection.toA1List(), selection.currentA1());
     });
@@ -344,9 +350,11 @@ class PlaygroundPage {
   private switchTo(name: string): void {
     if (this.editor.isOpen) this.editor.commitNow();
     this.menu.close();
-    if (name === this.activeSheet) return;
+    if (name === (this.switchingTo ?? this.activeSheet)) return;
     // Until the other sheet shows, the grid still shows this one: a click there must not select a cell of the
     // sheet being left (inert: no pointer or keyboard input reaches it; Playwright's click waits it out).
+    this.switchingTo = name;
+    this.pendingSwitches++;
     this.grid.root.inert = true;
     void this.queue
       .run(async () => {
@@ -354,9 +362,20 @@ class PlaygroundPage {
         await this.refresh();
       })
       .finally(() => {
+        this.pendingSwitches--;
+        if (this.pendingSwitches > 0) return; // another switch is still on its way: the grid stays inert
+        this.switchingTo = null;
         this.grid.root.inert = false;
-        this.grid.root.focus({ preventScroll: true });
+        this.focusGrid();
       });
+  }
+
+  /** Gives the grid the keyboard, unless the user is typing in the sidebar or a field meanwhile. */
+  private focusGrid(): void {
+    const active = document.activeElement;
+    if (active instanceof HTMLIFrameElement || active instanceof HTMLInputElement) return;
+    if (active instanceof HTMLTextAreaElement) return;
+    this.grid.root.focus({ preventScroll: true });
   }
 
   /** Runs a menu item's function in the emulator, then shows what it did (a sidebar, writes...). */

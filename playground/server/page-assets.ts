@@ -15,8 +15,13 @@ const HINTS = fs.readFileSync(path.resolve(__dirname, '../page/sidebar-hints.js'
  */
 const HOST_SCRIPT = `
 window.__gasCall = function (name, args) {
-  var changesSent = window.parent.__playgroundChangesSent;
-  return Promise.resolve(changesSent ? changesSent() : undefined)
+  var changesSent = new Promise(function (resolve) {
+    // A parent of another origin (or none of ours) throws or has no hook: then nothing to wait for.
+    var hook = window.parent !== window && window.parent.__playgroundChangesSent;
+    resolve(hook ? hook() : undefined);
+  });
+  return changesSent
+    .catch(function () { return undefined; })
     .then(function () { return fetch('/api/script-run', { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ name: name, args: args }) }); })
     .then(function (r) { return r.json(); })

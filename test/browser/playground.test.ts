@@ -62,10 +62,14 @@ async function loadLibrary(s: Session, libraryId: string): Promise<void> {
   await s.sidebar.getByTestId('library-done').waitFor();
 }
 
+/** The grid once it shows that sheet and takes clicks. */
+const grid = (s: Session, sheetName: string) =>
+  s.page.locator(`[data-testid="grid"][data-sheet="${sheetName}"]:not([inert])`);
+
 /** Clicks a sheet's tab and waits until the grid shows that sheet, as a user looks before clicking a cell. */
 async function showSheet(s: Session, name: string): Promise<void> {
   await s.page.getByTestId(`sheet-tab-${name}`).click();
-  await s.page.locator(`[data-testid="grid"][data-sheet="${name}"]:not([inert])`).waitFor();
+  await grid(s, name).waitFor();
 }
 
 async function cancelFromSidebar(s: Session, count: number): Promise<void> {
@@ -233,15 +237,36 @@ test('load a library’s in-progress jobs, select them all, cancel, see CANCELLE
   }
 });
 
-/** Holds the page's requests to `pattern` until the returned function is called. */
-async function hold(s: Session, pattern: string): Promise<() => void> {
+/**
+ * Holds the page's requests to `pattern` (only those whose body contains `bodyPart`, if given) until the returned
+ * function is called, then lets them all through.
+ */
+async function hold(s: Session, pattern: string, bodyPart?: string): Promise<() => Promise<void>> {
   let release = () => undefined as void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  await s.page.route(pattern, async (route) => {
-    await released;
-    await route.continue();
+  const held: Promise<void>[] = [];
+  await s.page.route(pattern, (route) => {
+    if (bodyPart !== undefined && !(route.request().postData() ?? '').includes(bodyPart)) return route.continue();
+    const passed = released.then(() => route.continue());
+    held.push(passed);
+    return passed;
   });
-  return release;
+  return async () => {
+    release();
+    // Every held request goes through before the route is removed (removing it first fails them).
+    await Promise.all(held);
+    await s.page.unroute(pattern);
+  };
+}
+
+/** The server's active sheet and selection once the page has sent everything it had queued. */
+async function serverSelection(s: Session): Promise<[string, string[] | undefined]> {
+  await s.page.locator('body[data-busy="false"]').waitFor();
+  const state = (await (await fetch(`${s.playground.url}/api/state`)).json()) as {
+    activeSheet: string;
+    selection: { ranges: string[] } | null;
+  };
+  return [state.activeSheet, state.selection?.ranges];
 }
 
 test('a cell clicked while the page is still telling the server is the cell the sidebar reads', async () => {
@@ -249,38 +274,87 @@ test('a cell clicked while the page is still telling the server is the cell the 
   try {
     await menu(s, 'Open sidebar');
     await s.sidebar.getByRole('tab', { name: 'Errors' }).click();
-    // The selection's POST is slow to arrive; the sidebar's call must not overtake it and read the old cell.
+    // The selection's POST is slow to arrive; the sidebar's call must not overtake it and read the old cell
+    // (A2, a job without errors).
     const release = await hold(s, '**/api/select');
     await cell(s, 40, 1).click();
     await s.sidebar.getByRole('button', { name: 'Show job errors' }).click();
     await s.page.waitForTimeout(300);
-    release();
-    await s.sidebar.getByTestId('error-list').waitFor();
-    await expect(s.sidebar.getByTestId('error-list').textContent()).resolves.toContain('<img src=x onerror=alert(1)>');
+    await release();
+    const shown = s.sidebar.getByTestId('error-list').or(s.sidebar.getByTestId('no-errors'));
+    await shown.waitFor();
+    await expect(shown.textContent()).resolves.toContain('<img src=x onerror=alert(1)>');
   } finally {
     await s.playground.close();
   }
 });
 
-test('a cell clicked while another sheet is still coming up is a cell of that sheet', async () => {
+test('a cell clicked while another sheet is still coming up is a cell of that sheet, however many tabs were clicked', async () => {
   const s = await open();
   try {
+    const imports = `Jobs ${DEMO_LIBRARY_IDS.imports}`;
+    const contracts = `Jobs ${DEMO_LIBRARY_IDS.contracts}`;
     await loadLibrary(s, DEMO_LIBRARY_IDS.imports);
-    await showSheet(s, `Jobs ${DEMO_LIBRARY_IDS.imports}`);
-    const release = await hold(s, '**/api/activate');
+    await s.sidebar.getByRole('button', { name: 'Load another' }).click();
+    await s.sidebar.getByLabel('Library ID').fill(DEMO_LIBRARY_IDS.contracts);
+    await s.sidebar.getByRole('button', { name: 'Load jobs' }).click();
+    await s.sidebar.getByTestId('library-done').waitFor();
+    await showSheet(s, imports);
+
+    // One switch: the grid still shows the library's sheet; the click waits until Sheet1 shows, then lands on it.
+    let release = await hold(s, '**/api/activate');
     await s.page.getByTestId('sheet-tab-Sheet1').click();
-    // The grid still shows the library's sheet: the click waits until Sheet1 shows, then lands on it.
-    const click = cell(s, 40, 1).click();
+    let click = cell(s, 40, 1).click();
     await s.page.waitForTimeout(300);
-    release();
+    await release();
     await click;
-    await s.page.locator('[data-testid="grid"][data-sheet="Sheet1"]').waitFor();
-    await s.page.locator('body[data-busy="false"]').waitFor();
-    const state = (await (await fetch(`${s.playground.url}/api/state`)).json()) as {
-      activeSheet: string;
-      selection: { ranges: string[] } | null;
-    };
-    expect([state.activeSheet, state.selection?.ranges]).toEqual(['Sheet1', ['A40']]);
+    await grid(s, 'Sheet1').waitFor();
+    await expect(serverSelection(s)).resolves.toEqual(['Sheet1', ['A40']]);
+
+    // Two switches on their way, the second slow: once the first shows, the grid is still out of reach.
+    release = await hold(s, '**/api/activate', DEMO_LIBRARY_IDS.contracts);
+    await s.page.getByTestId(`sheet-tab-${imports}`).click();
+    await s.page.getByTestId(`sheet-tab-${contracts}`).click();
+    await s.page.locator(`[data-testid="grid"][data-sheet="${imports}"]`).waitFor();
+    await expect(s.page.getByTestId('grid').getAttribute('inert')).resolves.not.toBeNull();
+    click = cell(s, 3, 1).click();
+    await s.page.waitForTimeout(300);
+    await release();
+    await click;
+    await grid(s, contracts).waitFor();
+    await expect(serverSelection(s)).resolves.toEqual([contracts, ['A3']]);
+
+    // Back to the sheet being left before the switch away from it shows: the page and the server end there.
+    release = await hold(s, '**/api/activate');
+    await s.page.getByTestId(`sheet-tab-${imports}`).click();
+    await s.page.getByTestId(`sheet-tab-${contracts}`).click();
+    await s.page.waitForTimeout(300);
+    await release();
+    await grid(s, contracts).waitFor();
+    const [active] = await serverSelection(s);
+    expect(active).toBe(contracts);
+    await expect(s.page.locator('[data-testid="grid"]').getAttribute('data-sheet')).resolves.toBe(contracts);
+  } finally {
+    await s.playground.close();
+  }
+});
+
+test('a cell clicked on a sheet the add-on has just left behind does not take the server back to it', async () => {
+  const s = await open();
+  try {
+    // Loading a library makes its sheet the active one on the server; the page shows it on its next refresh.
+    await menu(s, 'Open sidebar');
+    await s.sidebar.getByRole('tab', { name: 'Library' }).click();
+    await s.sidebar.getByLabel('Library ID').fill(DEMO_LIBRARY_IDS.imports);
+    const release = await hold(s, '**/api/sheets');
+    await s.sidebar.getByRole('button', { name: 'Load jobs' }).click();
+    await s.sidebar.getByTestId('library-done').waitFor();
+    await cell(s, 5, 1).click(); // still Sheet1 on the page
+    await release();
+    const name = `Jobs ${DEMO_LIBRARY_IDS.imports}`;
+    await grid(s, name).waitFor();
+    const [active] = await serverSelection(s);
+    expect(active).toBe(name);
   } finally {
     await s.playground.close();
   }
