@@ -71,13 +71,16 @@ export function validateChunkRequest(value: unknown): ChunkRequest {
   // One cell holds one text: a cell listed twice would count twice when deciding whether a result may follow.
   const cells = [...jobs.flatMap((j) => j.cells), ...rejected.map((r) => r.cell)].map((c) => `${c.row}:${c.column}`);
   if (new Set(cells).size !== cells.length) fail('a cell appears twice');
-  if (o.runId !== undefined && (typeof o.runId !== 'string' || !RUN_ID.test(o.runId))) fail('run ID');
+  // Without its run's ID, a chunk could not be held back by Stop: refused. Only a sidebar of an older version
+  // sends none; it is told how to get the current one.
+  if (o.runId === undefined) fail('no run ID (this sidebar is from an older version: close it and open it again)');
+  if (typeof o.runId !== 'string' || !RUN_ID.test(o.runId)) fail('run ID');
   return {
     action,
     sheetId: o.sheetId,
     headerRow,
     jobs,
     rejected,
-    ...(o.runId === undefined ? {} : { runId: o.runId }),
+    runId: o.runId,
   };
 }

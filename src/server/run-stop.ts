@@ -18,12 +18,10 @@ export function stopRun(runId: unknown): void {
 }
 
 /**
- * A run without an ID (an older sidebar, a test harness) is never held back. The cache is best effort: when it
- * cannot be read, the chunk goes on (the sidebar has stopped sending new chunks anyway) rather than fail after
- * its cancels were sent.
+ * The cache is best effort: when it cannot be read, the chunk goes on (the sidebar has stopped sending new chunks
+ * anyway) rather than fail after its cancels were sent.
  */
-export function isRunStopped(runId: string | undefined): boolean {
-  if (runId === undefined) return false;
+export function isRunStopped(runId: string): boolean {
   try {
     return CacheService.getUserCache()!.get(key(runId)) !== null;
   } catch {

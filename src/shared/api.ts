@@ -63,8 +63,11 @@ export interface ChunkRequest {
   headerRow: number;
   jobs: PlannedJob[];
   rejected: RejectedCell[];
-  /** The run this chunk belongs to: Stop marks it on the server, and a chunk of a stopped run sends nothing. */
-  runId?: string;
+  /**
+   * The run this chunk belongs to: Stop marks it on the server, and a chunk of a stopped run sends nothing.
+   * Required: a chunk the server could not hold back would slip past Stop.
+   */
+  runId: string;
 }
 
 /** How one job ended, in words the sidebar and the Result column share. */

@@ -111,6 +111,8 @@ test('nothing selected that holds a job ID: a clear message', () => {
   });
 });
 
+const RUN = '00112233445566778899aabb';
+
 test('runChunk refuses a request that does not match the sheet, and writes nothing', () => {
   const sheet = sheetWith([
     ['Job ID', 'Note'],
@@ -120,12 +122,16 @@ test('runChunk refuses a request that does not match the sheet, and writes nothi
   if (answer.ok !== true) throw new Error('no plan');
   const before = JSON.stringify(sheet.values());
   const send = (change: object) => () =>
-    addon.bundle.callFromClient('runChunk', { ...answer.plan, action: 'cancel', ...change });
+    addon.bundle.callFromClient('runChunk', { ...answer.plan, action: 'cancel', runId: RUN, ...change });
   expect(send({ jobs: [{ jobId: '../etc', cells: [{ row: 2, column: 1 }] }] })).toThrow(
     'Invalid request: a job ID is not valid.',
   );
   expect(send({ jobs: [{ jobId: 'x', cells: [{ row: 1, column: 1 }] }] })).toThrow(/header/);
   expect(send({ action: 'delete' })).toThrow('Invalid request: unknown action.');
+  // A chunk Stop could not hold back on the server (no run ID) is not run.
+  expect(send({ runId: undefined })).toThrow(
+    'Invalid request: no run ID (this sidebar is from an older version: close it and open it again).',
+  );
   expect(
     send({ jobs: Array.from({ length: 51 }, (_, i) => ({ jobId: `j${i}`, cells: [{ row: 2, column: 1 }] })) }),
   ).toThrow(/more than 50/);
@@ -135,6 +141,7 @@ test('runChunk refuses a request that does not match the sheet, and writes nothi
   const result = addon.bundle.callFromClient('runChunk', {
     ...answer.plan,
     action: 'cancel',
+    runId: RUN,
     rejected: [],
     jobs: [{ jobId: 'someOtherJob', cells: [{ row: 2, column: 1 }] }],
   });

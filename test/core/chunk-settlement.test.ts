@@ -135,6 +135,7 @@ describe('results and stop reasons', () => {
     headerRow: 1,
     jobs: [{ jobId: 'a', cells: [{ row: 2, column: 1 }] }],
     rejected: [{ text: 'x y', cell: { row: 3, column: 1 }, problem: 'invalid' }],
+    runId: '0123456789abcdef',
   };
 
   test('rejected cells get their sentence and are never followed', () => {

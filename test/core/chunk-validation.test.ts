@@ -19,6 +19,7 @@ const good = (): ChunkRequest => ({
     { text: 'abc def', cell: { row: 4, column: 1 }, problem: 'invalid' },
     { text: 'j8', cell: { row: 5, column: 1 }, problem: 'several' },
   ],
+  runId: '0123456789abcdef01234567',
 });
 
 /** A good request with some fields replaced (by anything, as a caller in the sidebar's frame could send). */
@@ -96,6 +97,14 @@ describe('validateChunkRequest refuses', () => {
   test.each<[unknown]>([[0], [-1], [1.5], ['1'], [null]])('the header row %p', (headerRow) => {
     expectRefused(withFields({ headerRow }));
   });
+
+  // A chunk without its run's ID could not be held back by Stop.
+  test.each<[unknown]>([[undefined], [null], [''], ['0123'], ['0123456789ABCDEF'], [42], ['../../x0123456789abcdef']])(
+    'the run ID %p',
+    (runId) => {
+      expectRefused(withFields({ runId }));
+    },
+  );
 
   test('a cell listed twice (in one job, in two jobs, or in a job and a rejected cell)', () => {
     const cell = { row: 2, column: 1 };

@@ -80,7 +80,10 @@ test('--aodocs-url uses that AODocs instead of starting a simulator', async () =
     ).body;
     const answer = await json(`${playground.url}/api/script-run`, {
       method: 'POST',
-      body: JSON.stringify({ name: 'runChunk', args: [{ ...plan.value.plan, action: 'refresh' }] }),
+      body: JSON.stringify({
+        name: 'runChunk',
+        args: [{ ...plan.value.plan, action: 'refresh', runId: '0011223344556677' }],
+      }),
     });
     expect(answer.body).toMatchObject({ ok: true, value: { results: [{ outcome: 'done' }] } });
     expect(await simulator.requestLog()).toHaveLength(1);
