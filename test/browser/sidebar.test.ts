@@ -345,18 +345,7 @@ async function expectText(page: Page, testId: string, value: string): Promise<vo
 
 test('settings: the security code is write-only, shown only in its mode, and a refused field is named and focused', async () => {
   const saved: unknown[] = [];
-  const view = {
-    baseUrl: 'https://aodocs.altirnao.com/api',
-    domain: '',
-    authMode: 'security-code',
-    chunkSize: 20,
-    skipHiddenRows: true,
-    skipFinishedRows: true,
-    writeLog: true,
-    runCap: 5000,
-    securityCodeSaved: true,
-    allowedUrlPrefixes: ['https://aodocs.altirnao.com/api/'],
-  };
+  const view = { ...SETTINGS, authMode: 'security-code', securityCodeSaved: true };
   const page = await openSidebarPage(browser, async (name, args) => {
     if (name === 'getSidebarState') return { version: 'x', userEmail: '', piecesInFlight: 2, startWithCancel: false };
     if (name === 'getSettings') return view;
@@ -770,19 +759,7 @@ test('progress: jobs done of the confirmed total after each chunk, then the time
 test('settings: Check connection shows the client ID and expiry only for the identity token; a failed save clears "Settings saved."', async () => {
   let saves = 0;
   let mode = 'security-code';
-  const view = {
-    baseUrl: 'https://aodocs.altirnao.com/api',
-    domain: '',
-    authMode: mode,
-    chunkSize: 20,
-    chunksInFlight: 2,
-    skipHiddenRows: true,
-    skipFinishedRows: true,
-    writeLog: true,
-    runCap: 5000,
-    securityCodeSaved: true,
-    allowedUrlPrefixes: ['https://aodocs.altirnao.com/api/'],
-  };
+  const view = { ...SETTINGS, authMode: mode, securityCodeSaved: true };
   let release!: () => void;
   const page = await openSidebarPage(browser, async (name) => {
     if (name === 'getSidebarState') return { version: 'x', userEmail: '', piecesInFlight: 2, startWithCancel: false };

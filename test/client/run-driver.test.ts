@@ -1,6 +1,6 @@
 // The sidebar's run driver without a browser: slow start, chunks in flight, Stop told to the server once, and
 // progress that counts jobs as the confirmation did (cells never sent apart).
-import { RunProgress, runJobs } from '../../src/client/run-driver';
+import { RunOptions, RunProgress, runJobs } from '../../src/client/run-driver';
 import type { ChunkRequest, ChunkResult, SelectionPlan } from '../../src/shared/api';
 
 function plan(jobs: number, rejected = 0): SelectionPlan {
@@ -53,26 +53,37 @@ function answer(request: ChunkRequest, stopRun?: string): ChunkResult {
 
 const bytes = (n: number) => new Uint8Array(n).fill(7);
 
-test('the opening chunk of 5 goes alone; the others follow, at most 3 at once', async () => {
-  const sent: ChunkRequest[] = [];
-  let inFlight = 0;
-  const inFlightAtSend: number[] = [];
-  const end = await runJobs({
-    plan: plan(47),
+/** runJobs with a cancel action, 10 jobs a chunk, 3 in flight, no progress wanted and no Stop, unless told. */
+function drive(options: Pick<RunOptions, 'plan' | 'send'> & Partial<RunOptions>) {
+  return runJobs({
     action: 'cancel',
     chunkSize: 10,
     chunksInFlight: 3,
     randomBytes: bytes,
-    send: async (request) => {
-      sent.push(request);
-      inFlightAtSend.push(++inFlight);
-      await new Promise((r) => setTimeout(r, 5));
-      inFlight--;
-      return answer(request);
-    },
     onProgress: () => undefined,
     stopRequested: () => false,
+    ...options,
   });
+}
+
+/** A send that answers every job after 5 ms, recording each request and how many were in flight as it left. */
+function countingSender() {
+  const sent: ChunkRequest[] = [];
+  const inFlightAtSend: number[] = [];
+  let inFlight = 0;
+  const send = async (request: ChunkRequest) => {
+    sent.push(request);
+    inFlightAtSend.push(++inFlight);
+    await new Promise((r) => setTimeout(r, 5));
+    inFlight--;
+    return answer(request);
+  };
+  return { send, sent, inFlightAtSend };
+}
+
+test('the opening chunk of 5 goes alone; the others follow, at most 3 at once', async () => {
+  const { send, sent, inFlightAtSend } = countingSender();
+  const end = await drive({ plan: plan(47), send });
   expect(sent.map((c) => c.jobs.length)).toEqual([5, 10, 10, 10, 10, 2]);
   expect(inFlightAtSend[0]).toBe(1);
   expect(Math.max(...inFlightAtSend)).toBe(3);
@@ -82,15 +93,9 @@ test('the opening chunk of 5 goes alone; the others follow, at most 3 at once', 
 
 test('a stop reason from the opening chunk ends the run: nothing else is sent', async () => {
   const sent: ChunkRequest[] = [];
-  const end = await runJobs({
+  const end = await drive({
     plan: plan(40),
-    action: 'cancel',
-    chunkSize: 10,
-    chunksInFlight: 3,
-    randomBytes: bytes,
     send: async (request) => (sent.push(request), answer(request, 'AODocs refused the security code')),
-    onProgress: () => undefined,
-    stopRequested: () => false,
   });
   expect(sent).toHaveLength(1);
   expect(end).toMatchObject({ jobsDone: 5, notSent: 35, stoppedBecause: 'AODocs refused the security code' });
@@ -100,19 +105,14 @@ test('Stop: no chunk is started after it, and the server is told once, with the 
   const sent: ChunkRequest[] = [];
   const told: string[] = [];
   let stop = false;
-  const end = await runJobs({
+  const end = await drive({
     plan: plan(100),
-    action: 'cancel',
-    chunkSize: 10,
-    chunksInFlight: 3,
-    randomBytes: bytes,
     send: async (request) => {
       sent.push(request);
       if (sent.length === 4) stop = true; // pressed while the opening chunk's 3 followers are on their way
       await new Promise((r) => setTimeout(r, 5));
       return answer(request);
     },
-    onProgress: () => undefined,
     stopRequested: () => stop,
     stopOnServer: async (runId) => told.push(runId),
   });
@@ -125,19 +125,16 @@ test('Stop: no chunk is started after it, and the server is told once, with the 
 test('progress counts jobs as the confirmation did; invalid cells apart; a time estimate after 3 chunks', async () => {
   const seen: RunProgress[] = [];
   let clock = 0;
-  await runJobs({
+  await drive({
     plan: plan(25, 2),
-    action: 'cancel',
     chunkSize: 5,
     chunksInFlight: 1,
-    randomBytes: bytes,
     now: () => clock,
     send: async (request) => {
       clock += 1000;
       return answer(request);
     },
     onProgress: (p) => seen.push({ ...p, results: [] }),
-    stopRequested: () => false,
   });
   expect(seen.every((p) => p.jobsTotal === 25 && p.rejectedTotal === 2)).toBe(true);
   expect(seen.map((p) => p.jobsDone)).toEqual([5, 5, 10, 15, 20, 25]);
@@ -148,35 +145,17 @@ test('progress counts jobs as the confirmation did; invalid cells apart; a time 
 });
 
 test('small chunks: they go one at a time until 5 jobs came back, then the run opens up', async () => {
-  let inFlight = 0;
-  const inFlightAtSend: number[] = [];
-  await runJobs({
-    plan: plan(12),
-    action: 'cancel',
-    chunkSize: 1,
-    chunksInFlight: 3,
-    randomBytes: bytes,
-    send: async (request) => {
-      inFlightAtSend.push(++inFlight);
-      await new Promise((r) => setTimeout(r, 5));
-      inFlight--;
-      return answer(request);
-    },
-    onProgress: () => undefined,
-    stopRequested: () => false,
-  });
+  const { send, inFlightAtSend } = countingSender();
+  await drive({ plan: plan(12), chunkSize: 1, send });
   expect(inFlightAtSend.slice(0, 5)).toEqual([1, 1, 1, 1, 1]);
   expect(Math.max(...inFlightAtSend.slice(5))).toBe(3);
 });
 
 test('the first 5 jobs all failing alike stop the run before the rest is sent, whatever the chunk size', async () => {
   const sent: ChunkRequest[] = [];
-  const end = await runJobs({
+  const end = await drive({
     plan: plan(40),
-    action: 'cancel',
     chunkSize: 1,
-    chunksInFlight: 3,
-    randomBytes: bytes,
     send: async (request) => {
       sent.push(request);
       return {
@@ -191,8 +170,6 @@ test('the first 5 jobs all failing alike stop the run before the rest is sent, w
         notSent: [],
       };
     },
-    onProgress: () => undefined,
-    stopRequested: () => false,
   });
   expect(sent).toHaveLength(5);
   expect(end.stoppedBecause).toMatch(/first 5 jobs got the same answer: "Not found \(404\)"/);
