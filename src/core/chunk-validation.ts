@@ -4,6 +4,7 @@ import { CellRef, ChunkRequest, JobAction, PlannedJob, RejectedCell } from '../s
 import { checkJobId } from './job-id';
 import { CHUNK_SIZE_LIMITS } from './settings';
 import { RUN_ID } from './run-schedule';
+import { SERVER } from './wording';
 
 /** More cells than this in one chunk is not something the sidebar ever sends. */
 export const MAX_CELLS_PER_CHUNK = 2000;
@@ -39,6 +40,11 @@ export function validateChunkRequest(value: unknown): ChunkRequest {
   if (action !== 'cancel' && action !== 'refresh') fail('unknown action');
   if (!isInt(o.sheetId, 0, Number.MAX_SAFE_INTEGER)) fail('sheet ID');
   if (!isInt(o.headerRow, 1, MAX_ROWS)) fail('header row');
+  // Only a sidebar of an older version sends a chunk without a run ID: told so in plain words before anything
+  // its jobs may get wrong. (A guard against stale sidebars, not a security control: the frame could make up an
+  // ID that was never stopped.)
+  if (o.runId === undefined) throw new InvalidRequestError(SERVER.sidebarOutOfDate);
+  if (typeof o.runId !== 'string' || !RUN_ID.test(o.runId)) fail('run ID');
   const headerRow = o.headerRow;
   const jobsIn = array(o.jobs, 'jobs');
   if (jobsIn.length > CHUNK_SIZE_LIMITS.max) fail(`more than ${CHUNK_SIZE_LIMITS.max} jobs in one chunk`);
@@ -71,10 +77,6 @@ export function validateChunkRequest(value: unknown): ChunkRequest {
   // One cell holds one text: a cell listed twice would count twice when deciding whether a result may follow.
   const cells = [...jobs.flatMap((j) => j.cells), ...rejected.map((r) => r.cell)].map((c) => `${c.row}:${c.column}`);
   if (new Set(cells).size !== cells.length) fail('a cell appears twice');
-  // Without its run's ID, a chunk could not be held back by Stop: refused. Only a sidebar of an older version
-  // sends none; it is told how to get the current one.
-  if (o.runId === undefined) fail('no run ID (this sidebar is from an older version: close it and open it again)');
-  if (typeof o.runId !== 'string' || !RUN_ID.test(o.runId)) fail('run ID');
   return {
     action,
     sheetId: o.sheetId,

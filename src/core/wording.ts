@@ -157,6 +157,11 @@ export const SERVER = {
   lockBusy: 'Another run is writing to this spreadsheet. Wait for it to finish, then try again.',
   selectionSheetGone: 'The sheet of the selection no longer exists.',
   clickJobIdCell: 'Click the cell that holds the job ID, then try again.',
+  // Whether an open sidebar keeps calling the version it came from after a new deployment is not documented:
+  // closing it and reloading the spreadsheet both bring the current one.
+  sidebarOutOfDate:
+    'This sidebar is from an older version of the add-on and sent nothing. Close it and open it again from ' +
+    'Extensions > AODocs Jobs (or reload the spreadsheet).',
   listingSheetGone: (name: string) => `The sheet "${name}" is gone.`,
 } as const;
 

@@ -65,7 +65,8 @@ export interface ChunkRequest {
   rejected: RejectedCell[];
   /**
    * The run this chunk belongs to: Stop marks it on the server, and a chunk of a stopped run sends nothing.
-   * Required: a chunk the server could not hold back would slip past Stop.
+   * Required: a chunk the server could not hold back would slip past Stop (a guard against stale sidebars; the
+   * frame could still make up an ID that was never stopped).
    */
   runId: string;
 }

@@ -130,7 +130,12 @@ test('runChunk refuses a request that does not match the sheet, and writes nothi
   expect(send({ action: 'delete' })).toThrow('Invalid request: unknown action.');
   // A chunk Stop could not hold back on the server (no run ID) is not run.
   expect(send({ runId: undefined })).toThrow(
-    'Invalid request: no run ID (this sidebar is from an older version: close it and open it again).',
+    'This sidebar is from an older version of the add-on and sent nothing. Close it and open it again from ' +
+      'Extensions > AODocs Jobs (or reload the spreadsheet).',
+  );
+  // Told before anything its jobs get wrong.
+  expect(send({ runId: undefined, jobs: [{ jobId: '../etc', cells: [{ row: 2, column: 1 }] }] })).toThrow(
+    /^This sidebar is from an older version/,
   );
   expect(
     send({ jobs: Array.from({ length: 51 }, (_, i) => ({ jobId: `j${i}`, cells: [{ row: 2, column: 1 }] })) }),

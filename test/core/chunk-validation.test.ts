@@ -1,5 +1,6 @@
 import { InvalidRequestError, MAX_CELLS_PER_CHUNK, validateChunkRequest } from '../../src/core/chunk-validation';
 import { ChunkRequest } from '../../src/shared/api';
+import { SERVER } from '../../src/core/wording';
 
 const good = (): ChunkRequest => ({
   action: 'cancel',
@@ -99,7 +100,11 @@ describe('validateChunkRequest refuses', () => {
   });
 
   // A chunk without its run's ID could not be held back by Stop.
-  test.each<[unknown]>([[undefined], [null], [''], ['0123'], ['0123456789ABCDEF'], [42], ['../../x0123456789abcdef']])(
+  test('no run ID: a sidebar of an older version, told to reopen', () => {
+    expect(() => validateChunkRequest(withFields({ runId: undefined }))).toThrow(SERVER.sidebarOutOfDate);
+  });
+
+  test.each<[unknown]>([[null], [''], ['0123'], ['0123456789ABCDEF'], [42], ['../../x0123456789abcdef']])(
     'the run ID %p',
     (runId) => {
       expectRefused(withFields({ runId }));
