@@ -46,7 +46,7 @@ export async function runOurs(simulator: SimulatorHandle, memory: RssSampler, op
       // As the sidebar does (src/client/panels/run-panel.ts): hidden-row pieces PARALLEL_CALLS at a time.
       inFlight: PARALLEL_CALLS,
     });
-    if (plan.ok !== true) throw new Error(`no plan: ${plan.message}`);
+    if (plan.ok !== true) throw new Error(`no plan: ${JSON.stringify(plan)}`);
     const chunks: OursRun['chunks'] = [];
     const chunkJobs: number[] = [];
     const end = await runJobs({

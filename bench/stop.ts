@@ -97,7 +97,7 @@ export async function runWithStop(
       readHiddenRows: async (request) => bundle.callFromClient('readHiddenRows', request) as number[],
       inFlight: PARALLEL_CALLS,
     });
-    if (plan.ok !== true) throw new Error(`no plan: ${plan.message}`);
+    if (plan.ok !== true) throw new Error(`no plan: ${JSON.stringify(plan)}`);
     await simulator.clearRequestLog();
 
     const clock = new VirtualClock();

@@ -115,7 +115,8 @@ export async function runJobs(options: RunOptions): Promise<RunEnd> {
   const sendChunk = async (work: ChunkWork): Promise<boolean> => {
     let answer: ChunkResult;
     try {
-      answer = await options.send({ action, sheetId: plan.sheetId, headerRow: plan.headerRow, runId, ...work });
+      const { sheetId, headerRow, idColumn } = plan;
+      answer = await options.send({ action, sheetId, headerRow, idColumn, runId, ...work });
     } catch (error) {
       queue.unshift(work);
       stoppedBecause ??= error instanceof Error ? error.message : String(error);

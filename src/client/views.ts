@@ -6,8 +6,10 @@ import { brakeBound } from '../core/run-schedule';
 import { h, screenHeading } from './dom';
 import { RunEnd, RunProgress, countOutcomes } from './run-driver';
 import {
+  FILTER_VIEW_NOTE,
   confirmCancelSentence,
   endHeadline,
+  idColumnLabel,
   nothingToSendSentences,
   plural,
   rejectedCellsSentence,
@@ -42,12 +44,14 @@ export function summaryStats(plan: SelectionPlan): HTMLElement {
     'div',
     { class: 'summary', 'data-testid': 'summary' },
     h('p', { class: 'where' }, `Sheet "${plan.sheetName}", ${rangesText(s.ranges)}`),
+    row('Job ID column', idColumnLabel(s.idColumn.letter, s.idColumn.header), 'id-column'),
     row('Job IDs found', s.jobIds, 'count-jobs'),
     row('Duplicates (sent once)', s.duplicates, 'count-duplicates'),
     row('Invalid job IDs (not sent)', s.invalid, 'count-invalid'),
-    s.severalInRow > 0 && row('Several job IDs in one row (not sent)', s.severalInRow, 'count-several'),
     row('Hidden rows skipped', s.hiddenSkipped, 'count-hidden'),
     row('Already finished (skipped)', s.finishedSkipped, 'count-finished'),
+    s.ignoredCells > 0 && row('Cells outside the job ID column (ignored)', s.ignoredCells, 'count-ignored'),
+    s.skipsHiddenRows && h('p', { class: 'help', 'data-testid': 'filter-view-note' }, FILTER_VIEW_NOTE),
   );
 }
 

@@ -55,6 +55,27 @@ export function brakeSentence(chunkSize: number, chunksInFlight: number): string
   );
 }
 
+/** "A (Job ID)", "C": the job ID column as the summary names it. */
+export function idColumnLabel(letter: string, header: string): string {
+  return header === '' ? letter : `${letter} (${header})`;
+}
+
+/** Said under the summary when hidden rows are skipped: Apps Script cannot see filter views. */
+export const FILTER_VIEW_NOTE =
+  'Rows hidden only by a filter view are not seen by the add-on and are sent: use a filter (Data > Create a filter) to leave rows out.';
+
+/** Under the question which column holds the job IDs. */
+export const CHOOSE_ID_COLUMN_HELP = (sheetName: string) =>
+  `The header row of "${sheetName}" names no job ID column, and the selection covers several columns. ` +
+  'Only the chosen column is read as job IDs and the others are never written; the choice is remembered for this sheet.';
+
+/** "B (Reference): 12 look like job IDs", an option of the question which column holds the job IDs. */
+export function idColumnOption(letter: string, header: string, looksLikeIds: number): string {
+  const looks =
+    looksLikeIds === 1 ? '1 looks like a job ID' : `${looksLikeIds.toLocaleString('en-US')} look like job IDs`;
+  return `${idColumnLabel(letter, header)}: ${looks}`;
+}
+
 /** "about 2 min left", "about 40 s left". */
 export function timeLeftSentence(ms: number): string {
   const seconds = Math.max(1, Math.round(ms / 1000));
@@ -68,7 +89,7 @@ export function timeLeftSentence(ms: number): string {
  * again.' One sentence per cause; with one cause only, it speaks of all the selected rows.
  */
 export function nothingToSendSentences(summary: SelectionSummary, action: JobAction): string[] {
-  const { finishedSkipped: finished, hiddenSkipped: hidden, invalid, severalInRow: several } = summary;
+  const { finishedSkipped: finished, hiddenSkipped: hidden, invalid } = summary;
   const again = (n: number) =>
     action === 'cancel'
       ? `to send ${n === 1 ? 'it' : 'them'} again`
@@ -100,11 +121,6 @@ export function nothingToSendSentences(summary: SelectionSummary, action: JobAct
           : `None of the ${plural(invalid, 'selected cell')} is a job ID`) +
         ` (a job ID has no spaces, no / ? # % \\ and at most 256 characters): fix ${invalid === 1 ? 'it' : 'them'}, then select again.`,
       among: `${plural(invalid, 'cell')} ${be(invalid)} not ${invalid === 1 ? 'a job ID' : 'job IDs'}: fix ${invalid === 1 ? 'it' : 'them'}, then select again.`,
-    },
-    {
-      n: several,
-      alone: `All ${plural(several, 'selected job ID')} are in rows that hold more than one, and a row holds one result: keep one job ID per row, then select again.`,
-      among: `${plural(several, 'job ID')} ${be(several)} in rows that hold more than one: keep one job ID per row.`,
     },
   ].filter((c) => c.n > 0);
   if (causes.length === 0) return ['Nothing will be sent to AODocs: the selection holds no job ID to send.'];

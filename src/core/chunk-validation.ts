@@ -46,6 +46,11 @@ export function validateChunkRequest(value: unknown): ChunkRequest {
   if (o.runId === undefined) throw new InvalidRequestError(SERVER.sidebarOutOfDate);
   if (typeof o.runId !== 'string' || !RUN_ID.test(o.runId)) fail('run ID');
   const headerRow = o.headerRow;
+  // Only a sidebar of an older version sends no ID column (it read every selected column as job IDs).
+  if (o.idColumn === undefined) throw new InvalidRequestError(SERVER.sidebarOutOfDate);
+  if (!isInt(o.idColumn, 1, MAX_COLUMNS)) fail('job ID column');
+  const idColumn = o.idColumn;
+  const inIdColumn = (cell: CellRef) => cell.column === idColumn || fail('a cell is outside the job ID column');
   const jobsIn = array(o.jobs, 'jobs');
   if (jobsIn.length > CHUNK_SIZE_LIMITS.max) fail(`more than ${CHUNK_SIZE_LIMITS.max} jobs in one chunk`);
   let cellCount = 0;
@@ -57,6 +62,7 @@ export function validateChunkRequest(value: unknown): ChunkRequest {
     if (seen.has(check.jobId)) fail('a job ID appears twice');
     seen.add(check.jobId);
     const cells = array(job.cells, 'cells').map((c) => cellRef(c, headerRow));
+    cells.forEach(inIdColumn);
     if (cells.length === 0) fail('a job without cells');
     cellCount += cells.length;
     const follow = array(job.followColumns ?? [], 'follow columns');
@@ -71,7 +77,9 @@ export function validateChunkRequest(value: unknown): ChunkRequest {
     if (typeof cell.text !== 'string' || cell.text.length > 50_000) fail('a rejected cell text');
     if (cell.problem !== 'invalid' && cell.problem !== 'several') fail('a rejected cell problem');
     cellCount++;
-    return { text: cell.text, problem: cell.problem, cell: cellRef(cell.cell, headerRow) };
+    const at = cellRef(cell.cell, headerRow);
+    inIdColumn(at);
+    return { text: cell.text, problem: cell.problem, cell: at };
   });
   if (cellCount > MAX_CELLS_PER_CHUNK) fail(`more than ${MAX_CELLS_PER_CHUNK} cells in one chunk`);
   // One cell holds one text: a cell listed twice would count twice when deciding whether a result may follow.
@@ -81,6 +89,7 @@ export function validateChunkRequest(value: unknown): ChunkRequest {
     action,
     sheetId: o.sheetId,
     headerRow,
+    idColumn,
     jobs,
     rejected,
     runId: o.runId,

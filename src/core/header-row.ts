@@ -1,10 +1,10 @@
 // Which row holds the headers (never a job ID, and where result columns are named).
+import { isJobIdTitle, looksLikeJobId } from './id-column';
 import { checkJobId } from './job-id';
 import { LOG_SHEET_NAME, LOG_SHEET_REFUSED } from './log-rows';
 import { RESULT_HEADERS } from './result-columns';
 import { HEADER_CHANGED, SHEET_DELETED } from './wording';
 
-const HEADER_LIKE = /^(aodocs[ _-]?)?(job[ _-]?)?ids?$|^jobs?$/i;
 const RESULT_HEADER_NAMES = new Set(RESULT_HEADERS.map((h) => h.toLowerCase()));
 
 /**
@@ -16,17 +16,21 @@ export function readsLikeHeader(text: string): boolean {
   const check = checkJobId(text);
   if (check.kind === 'blank') return false;
   if (check.kind === 'invalid') return !check.text.startsWith('#');
-  return HEADER_LIKE.test(check.jobId) || RESULT_HEADER_NAMES.has(check.jobId.toLowerCase());
+  return isJobIdTitle(check.jobId) || RESULT_HEADER_NAMES.has(check.jobId.toLowerCase());
 }
 
 /**
- * The header row: the sheet's last frozen row; else row 1 when its cells in the selected columns read like
- * titles; else 0 (none). `row1Texts` are row 1's displayed texts in the selected columns.
+ * The header row: the sheet's last frozen row; else row 1 when one of its cells is a job ID title (`Job ID`,
+ * `ID`...: only the ID column is read, so notes or types beside it do not matter), or when its cells in the
+ * selected columns read like titles and none looks like a job ID (an unfrozen header with a typo, "Jb ID",
+ * beside "Type" and "Notes"); else 0 (none). `row1Texts`: row 1's displayed texts, column 1 first;
+ * `selectedColumns`: the columns the selection covers.
  */
-export function detectHeaderRow(frozenRows: number, row1Texts: string[]): number {
+export function detectHeaderRow(frozenRows: number, row1Texts: string[], selectedColumns: number[]): number {
   if (frozenRows > 0) return frozenRows;
-  const filled = row1Texts.map((t) => t.trim()).filter((t) => t !== '');
-  return filled.length > 0 && filled.every(readsLikeHeader) ? 1 : 0;
+  if (row1Texts.some(isJobIdTitle)) return 1;
+  const filled = selectedColumns.map((c) => (row1Texts[c - 1] ?? '').trim()).filter((t) => t !== '');
+  return filled.some(readsLikeHeader) && !filled.some(looksLikeJobId) ? 1 : 0;
 }
 
 export const NO_HEADER_MESSAGE =
@@ -50,19 +54,13 @@ export function targetSheetProblem(
 
 /**
  * Why results cannot be written under this header row now, or undefined. `headerTexts`: the row's texts read
- * under the lock; `idColumns`: the columns of the chunk's job IDs; `frozen`: the header is the last frozen row.
- * An empty row means rows were inserted above the real one; an unfrozen row 1 was recognised by its titles, and
- * once the titles are gone (the row deleted or sorted away) it holds data: writing would create columns there.
+ * under the lock; `idColumns`: the run's job ID column (the plan's, whatever cells the chunk holds); `frozen`: the
+ * header is the last frozen row. An empty row means rows were inserted above the real one; an unfrozen row 1 was
+ * recognised by its titles, and once a job ID stands in its ID column (the row deleted or sorted away) it holds
+ * data: writing would create columns there.
  */
 export function headerRowProblem(headerTexts: string[], idColumns: number[], frozen: boolean): string | undefined {
   if (headerTexts.every((h) => h.trim() === '')) return HEADER_CHANGED;
-  if (
-    !frozen &&
-    detectHeaderRow(
-      0,
-      idColumns.map((c) => headerTexts[c - 1] ?? ''),
-    ) !== 1
-  )
-    return HEADER_CHANGED;
+  if (!frozen && idColumns.some((c) => looksLikeJobId(headerTexts[c - 1] ?? ''))) return HEADER_CHANGED;
   return undefined;
 }

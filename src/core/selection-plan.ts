@@ -26,10 +26,13 @@ export interface PlanInput {
   finishedRows: Set<number>;
 }
 
+/** The summary's counts; the planner adds what it knows of the ID column and the settings. */
+export type SelectionCounts = Omit<SelectionSummary, 'idColumn' | 'ignoredCells' | 'skipsHiddenRows'>;
+
 export interface PlanParts {
   jobs: PlannedJob[];
   rejected: RejectedCell[];
-  summary: SelectionSummary;
+  summary: SelectionCounts;
 }
 
 interface Candidate {
@@ -39,7 +42,7 @@ interface Candidate {
 }
 
 /** The selected cells in selection order, each once even where ranges overlap. */
-function candidateCells(input: PlanInput, summary: SelectionSummary): Map<number, Candidate[]> {
+function candidateCells(input: PlanInput, summary: SelectionCounts): Map<number, Candidate[]> {
   const byRow = new Map<number, Candidate[]>();
   const seen = new Set<string>();
   const hiddenWithText = new Set<number>();
@@ -70,49 +73,36 @@ function candidateCells(input: PlanInput, summary: SelectionSummary): Map<number
 }
 
 export function planSelection(input: PlanInput): PlanParts {
-  const summary: SelectionSummary = {
+  const summary: SelectionCounts = {
     ranges: input.ranges.map((r) => r.a1),
     jobIds: 0,
     duplicates: 0,
     invalid: 0,
-    severalInRow: 0,
     hiddenSkipped: 0,
     finishedSkipped: 0,
   };
   const jobs = new Map<string, PlannedJob>();
   const rejected: RejectedCell[] = [];
   for (const [row, cells] of candidateCells(input, summary)) {
-    const valid = cells.filter((c) => c.valid);
-    const invalid = cells.filter((c) => !c.valid);
-    summary.invalid += invalid.length;
-    if (valid.length === 0) {
-      // The row holds no usable ID: it gets "Invalid job ID" (once, on its first invalid cell).
-      rejected.push({ text: invalid[0].text, cell: invalid[0].cell, problem: 'invalid' });
-      continue;
-    }
-    if (new Set(valid.map((c) => c.text)).size > 1) {
-      summary.severalInRow += valid.length;
-      rejected.push({ text: valid[0].text, cell: valid[0].cell, problem: 'several' });
+    // One cell per row: only the job ID column is read (selection-planner.ts).
+    const [{ cell, text, valid }] = cells;
+    if (!valid) {
+      summary.invalid++;
+      rejected.push({ text, cell, problem: 'invalid' });
       continue;
     }
     if (input.finishedRows.has(row)) {
       summary.finishedSkipped++;
       continue;
     }
-    const { text: jobId, cell } = valid[0];
-    const job = jobs.get(jobId);
+    const job = jobs.get(text);
     if (job) {
       summary.duplicates++;
       job.cells.push(cell);
-    } else jobs.set(jobId, { jobId, cells: [cell] });
+    } else jobs.set(text, { jobId: text, cells: [cell] });
   }
   summary.jobIds = jobs.size;
   return { jobs: [...jobs.values()], rejected, summary };
-}
-
-/** The columns that hold the plan's job IDs: read whole (below the header) to decide followColumns. */
-export function idColumnsOf(jobs: PlannedJob[]): number[] {
-  return [...new Set(jobs.flatMap((j) => j.cells.map((c) => c.column)))];
 }
 
 /**

@@ -18,9 +18,10 @@ import {
 } from './hidden-rows';
 import { LOG_SHEET_NAME, LOG_SHEET_REFUSED } from './log-rows';
 import { RESULT_HEADERS, layoutResultColumns } from './result-columns';
-import { SelectedRange, idColumnsOf, planRefusal, planSelection, withFollowColumns } from './selection-plan';
+import { SelectedRange, planRefusal, planSelection, withFollowColumns } from './selection-plan';
+import { columnLetter, decideIdColumn } from './id-column';
 import { Settings } from './settings';
-import { NO_SELECTION } from './wording';
+import { NO_SELECTION, noCellInIdColumn, noJobIdFound } from './wording';
 
 /** A selected range as Apps Script describes it, before anything is read. */
 export interface RangeArea {
@@ -40,6 +41,8 @@ export interface SheetFrame {
   frozenRows: number;
   /** The selection's ranges in the order the user made them; null when nothing is selected. */
   ranges: RangeArea[] | null;
+  /** The job ID column the user chose for this sheet earlier (asked when the header names none). */
+  rememberedIdColumn?: number;
 }
 
 /** A rectangle of displayed texts to read: rows first..first+numRows-1, columns likewise. */
@@ -91,6 +94,41 @@ function* readColumnTexts(column: number, first: number, last: number): Generato
   return texts.map((r) => (r[0] ?? '').trim());
 }
 
+/** The selected cells below the header: trimmed texts by column, and a count of those with text outside one. */
+function belowHeader(ranges: SelectedRange[], headerRow: number) {
+  const byColumn = new Map<number, string[]>();
+  const seen = new Set<string>();
+  for (const r of ranges) {
+    r.texts.forEach((rowTexts, i) => {
+      if (r.row + i <= headerRow) return;
+      rowTexts.forEach((raw, j) => {
+        const key = `${r.row + i}:${r.column + j}`;
+        const text = raw.trim();
+        if (text === '' || seen.has(key)) return;
+        seen.add(key);
+        const texts = byColumn.get(r.column + j);
+        if (texts) texts.push(text);
+        else byColumn.set(r.column + j, [text]);
+      });
+    });
+  }
+  const ignoredOutside = (column: number) =>
+    [...byColumn].reduce((n, [c, texts]) => (c === column ? n : n + texts.length), 0);
+  return { byColumn, ignoredOutside };
+}
+
+/** A range reduced to one column (no cell when the range does not cover it); its A1 notation is kept. */
+function onlyColumn(range: SelectedRange, column: number): SelectedRange {
+  const width = range.texts[0]?.length ?? 0;
+  const inside = column >= range.column && column < range.column + width;
+  return {
+    a1: range.a1,
+    row: range.row,
+    column,
+    texts: inside ? range.texts.map((r) => [r[column - range.column] ?? '']) : [],
+  };
+}
+
 /**
  * The plan for the selection. `known`: hidden states the sidebar had checked after an earlier call asked for
  * them; rows they do not cover (the selection changed meanwhile) are checked here, or asked for again.
@@ -109,30 +147,57 @@ export function* planFromSheet(frame: SheetFrame, settings: Settings, known?: Kn
     for (let c = a.column; c <= Math.min(a.column + a.numColumns - 1, frame.lastColumn); c++) selectedColumns.add(c);
   }
   const row1 = yield* readRow(1, frame.lastColumn);
-  const headerRow = detectHeaderRow(
-    frame.frozenRows,
-    [...selectedColumns].map((c) => row1[c - 1] ?? ''),
-  );
+  const headerRow = detectHeaderRow(frame.frozenRows, row1, [...selectedColumns]);
   if (headerRow === 0) return refuse(NO_HEADER_MESSAGE);
   const headerTexts = headerRow === 1 ? row1 : yield* readRow(headerRow, frame.lastColumn);
   const layout = layoutResultColumns(headerTexts, frame.lastColumn);
   const existing = RESULT_HEADERS.filter((h) => !layout.created.some((c) => c.header === h));
   const resultColumns = new Set(existing.map((h) => layout.columns[h]));
 
-  // Only rows with something selected in them are asked about (hidden rows cost one call per row). What each
+  // Only the job ID column is read as job IDs: notes, types and requestors beside it are never candidates.
+  const below = belowHeader(ranges, headerRow);
+  const decision = decideIdColumn({
+    headerTexts,
+    candidateColumns: [...selectedColumns].filter((c) => !resultColumns.has(c)).sort((a, b) => a - b),
+    cellsByColumn: below.byColumn,
+    remembered: frame.rememberedIdColumn,
+  });
+  if (decision.kind === 'none') return refuse(noJobIdFound(ranges.map((r) => r.a1)));
+  if (decision.kind === 'ask') {
+    const { candidates, preselected } = decision;
+    return {
+      ok: 'choose-id-column',
+      question: { sheetId: frame.sheetId, sheetName: frame.sheetName, candidates, preselected },
+    };
+  }
+  const idColumn = decision.column;
+  const idColumnInfo = {
+    column: idColumn,
+    letter: columnLetter(idColumn),
+    header: (headerTexts[idColumn - 1] ?? '').trim(),
+    source: decision.source,
+  };
+  if (!selectedColumns.has(idColumn)) {
+    // Nothing at all below the header: the plain "no job ID found"; cells elsewhere: where the IDs are.
+    if (below.byColumn.size === 0) return refuse(noJobIdFound(ranges.map((r) => r.a1)));
+    return refuse(noCellInIdColumn(idColumnInfo.letter, idColumnInfo.header));
+  }
+  const idRanges = ranges.map((r) => onlyColumn(r, idColumn));
+
+  // Only rows whose job ID cell holds something are asked about (hidden rows cost one call per row). What each
   // holds is kept to tell whether hidden states checked by earlier calls still apply to them.
-  const selectedTexts = new Map<number, string[]>();
-  for (const r of ranges) {
+  const selectedTexts = new Map<number, string>();
+  for (const r of idRanges) {
     r.texts.forEach((rowTexts, i) => {
-      if (r.row + i <= headerRow || !rowTexts.some((t) => t.trim() !== '')) return;
-      selectedTexts.set(r.row + i, [...(selectedTexts.get(r.row + i) ?? []), ...rowTexts]);
+      const text = rowTexts[0] ?? '';
+      if (r.row + i > headerRow && text.trim() !== '') selectedTexts.set(r.row + i, text);
     });
   }
   const rows = [...selectedTexts.keys()];
   const hidden = new Set<number>();
   if (settings.skipHiddenRows) {
     if (rows.length > HIDDEN_ROWS_CHECK_MAX) return refuse(tooManyRowsToCheck(rows.length));
-    const textOfRow = (row: number) => (selectedTexts.get(row) ?? []).join('\u0000');
+    const textOfRow = (row: number) => selectedTexts.get(row) ?? '';
     const trusted = trustedHiddenStates(known, frame.sheetId, textOfRow);
     const unknown = rows.filter((row) => !trusted.checked.has(row));
     if (unknown.length > HIDDEN_ROWS_CHECKED_INLINE) {
@@ -153,23 +218,27 @@ export function* planFromSheet(frame: SheetFrame, settings: Settings, known?: Kn
     for (const row of rows) if (isFinishedStatus(statuses[row - first])) finishedRows.add(row);
   }
 
-  const parts = planSelection({ ranges, headerRow, resultColumns, hiddenRows: hidden, finishedRows });
+  const parts = planSelection({ ranges: idRanges, headerRow, resultColumns, hiddenRows: hidden, finishedRows });
   const refusal = planRefusal(parts, settings.runCap);
   if (refusal) return refuse(refusal);
   // Counted over the whole ID column: a copy of an ID outside the selection stops its result from following it.
   const idColumns = new Map<number, string[]>();
-  for (const column of idColumnsOf(parts.jobs)) {
-    idColumns.set(column, yield* readColumnTexts(column, headerRow + 1, frame.lastRow));
-  }
+  if (parts.jobs.length > 0) idColumns.set(idColumn, yield* readColumnTexts(idColumn, headerRow + 1, frame.lastRow));
   return {
     ok: true,
     plan: {
       sheetId: frame.sheetId,
       sheetName: frame.sheetName,
       headerRow,
+      idColumn,
       jobs: withFollowColumns(parts.jobs, idColumns),
       rejected: parts.rejected,
-      summary: parts.summary,
+      summary: {
+        ...parts.summary,
+        idColumn: idColumnInfo,
+        ignoredCells: below.ignoredOutside(idColumn),
+        skipsHiddenRows: settings.skipHiddenRows,
+      },
       chunkSize: settings.chunkSize,
       chunksInFlight: settings.chunksInFlight,
     },

@@ -118,6 +118,12 @@ export function noJobIdFound(ranges: string[]): string {
   return `${NO_SELECTION} No job ID was found in ${ranges.join(', ')}.`;
 }
 
+/** The header names the job ID column, and the selection has no cell in it. */
+export function noCellInIdColumn(letter: string, header: string): string {
+  const named = header === '' ? `column ${letter}` : `column ${letter} ("${header}")`;
+  return `The job IDs are in ${named}, and the selection has no cell there. Select cells of that column (or whole rows), then try again.`;
+}
+
 export function overRunCap(jobIds: number, runCap: number): string {
   return (
     `The selection holds ${jobIds} job IDs; one run takes at most ${runCap} ` +

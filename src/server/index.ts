@@ -4,6 +4,7 @@ import { onInstall, onOpen } from './menu';
 import { getSidebarState, openSidebar, openSidebarToCancel } from './sidebar';
 import { readSelectionPlan } from './selection-reader';
 import { readHiddenRows } from './hidden-rows-reader';
+import { chooseIdColumn } from './id-column-choice';
 import { runChunk } from './run-chunk';
 import { stopRun } from './run-stop';
 import { selectRows } from './row-selection';
@@ -21,6 +22,7 @@ export {
   getSidebarState,
   readSelectionPlan,
   readHiddenRows,
+  chooseIdColumn,
   runChunk,
   stopRun,
   selectRows,

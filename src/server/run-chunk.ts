@@ -7,7 +7,6 @@ import { ApiTarget, cancelJobRequest, getJobRequest } from '../core/aodocs-reque
 import { validateChunkRequest } from '../core/chunk-validation';
 import { DEFAULT_RETRY_POLICY, documentLockWaitMs } from '../core/retry-policy';
 import { targetSheetProblem } from '../core/header-row';
-import { idColumnsOf } from '../core/selection-plan';
 import { SHEET_DELETED } from '../core/wording';
 import {
   Placement,
@@ -149,7 +148,7 @@ export function runChunk(input: unknown): ChunkResult {
   const settled = settledJobs(request, present, sent.outcomes);
   const logAs = settings.writeLog ? { user: Session.getActiveUser().getEmail(), sheetName: name } : undefined;
   const lockWaitMs = documentLockWaitMs(Date.now() - startedAt);
-  const header = { row: request.headerRow, idColumns: idColumnsOf(request.jobs), frozen: frozenRows > 0 };
+  const header = { row: request.headerRow, idColumns: [request.idColumn], frozen: frozenRows > 0 };
   const { results, writeFailure, logFailure } = record(spreadsheet, request, header, settled, gone, logAs, lockWaitMs);
   return {
     results,

@@ -6,6 +6,7 @@ import { KnownHiddenRows, PlanAnswer } from '../shared/api';
 import { checkKnownHiddenRows } from '../core/hidden-rows';
 import { SheetFrame, SheetRead, planFromSheet } from '../core/selection-planner';
 import { hiddenRowsOf } from './hidden-rows-reader';
+import { rememberedIdColumn } from './id-column-choice';
 import { readSettings } from './user-settings';
 import { UserFacingError } from './user-facing-error';
 
@@ -19,6 +20,7 @@ function frameOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: S
     lastRow: sheet.getLastRow(),
     lastColumn: sheet.getLastColumn(),
     frozenRows: sheet.getFrozenRows(),
+    rememberedIdColumn: rememberedIdColumn(spreadsheet.getId(), sheet.getSheetId()),
     ranges:
       rangeList?.getRanges().map((range) => ({
         a1: range.getA1Notation(),

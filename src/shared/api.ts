@@ -28,16 +28,31 @@ export interface RejectedCell {
   problem: 'invalid' | 'several';
 }
 
+/** The column read as job IDs, and how it was found. */
+export interface IdColumnInfo {
+  column: number;
+  letter: string;
+  /** Its header text ('' when blank). */
+  header: string;
+  /** Named by the header, the only column selected, or chosen by the user (remembered for the sheet). */
+  source: 'header' | 'one-column' | 'chosen';
+}
+
 export interface SelectionSummary {
   /** A1 notations of the selected ranges, in the order the user made them. */
   ranges: string[];
+  /** Only this column is read as job IDs. */
+  idColumn: IdColumnInfo;
+  /** Selected cells with something in them outside the job ID column: never read as IDs, never written. */
+  ignoredCells: number;
+  /** Hidden rows are skipped (a setting): the summary says that rows hidden by a filter view are not seen. */
+  skipsHiddenRows: boolean;
   /** Distinct job IDs that would be sent. */
   jobIds: number;
   /** Cells holding a job ID that another selected cell also holds. */
   duplicates: number;
+  /** Job ID cells that are not valid job IDs: one per row, each row gets "Invalid job ID". */
   invalid: number;
-  /** Cells in rows that hold more than one selected job ID. */
-  severalInRow: number;
   hiddenSkipped: number;
   /** Rows skipped because their Status already reads COMPLETED, FAILED or CANCELLED. */
   finishedSkipped: number;
@@ -47,6 +62,8 @@ export interface SelectionPlan {
   sheetId: number;
   sheetName: string;
   headerRow: number;
+  /** The job ID column: every planned and rejected cell is in it. */
+  idColumn: number;
   jobs: PlannedJob[];
   rejected: RejectedCell[];
   summary: SelectionSummary;
@@ -61,6 +78,8 @@ export interface ChunkRequest {
   action: JobAction;
   sheetId: number;
   headerRow: number;
+  /** The plan's job ID column: the header is checked there whatever cells this chunk holds. */
+  idColumn: number;
   jobs: PlannedJob[];
   rejected: RejectedCell[];
   /**
@@ -121,8 +140,38 @@ export interface SidebarState {
   startWithCancel: boolean;
 }
 
-/** A selection plan, or the sentence that says why there is nothing to run. */
-export type FinalPlanAnswer = { ok: true; plan: SelectionPlan } | { ok: false; message: string };
+/** A selected column that may hold the job IDs, offered when the header names none. */
+export interface IdColumnCandidate {
+  column: number;
+  letter: string;
+  header: string;
+  /** Selected cells of the column shaped like job IDs. */
+  looksLikeIds: number;
+}
+
+/** The question asked when several columns are selected and the header names no job ID column. */
+export interface IdColumnQuestion {
+  sheetId: number;
+  sheetName: string;
+  candidates: IdColumnCandidate[];
+  /** The column whose cells look most like job IDs. */
+  preselected: number;
+}
+
+/** The user's answer, remembered for that sheet; column 0 forgets the choice. */
+export interface IdColumnChoice {
+  sheetId: number;
+  column: number;
+}
+
+/**
+ * A selection plan, the sentence that says why there is nothing to run, or the question which column holds the
+ * job IDs (answered with chooseIdColumn, then the plan is read again).
+ */
+export type FinalPlanAnswer =
+  | { ok: true; plan: SelectionPlan }
+  | { ok: false; message: string }
+  | { ok: 'choose-id-column'; question: IdColumnQuestion };
 
 /**
  * What readSelectionPlan answers: a final answer, or the rows it needs checked for being hidden first (too many
@@ -262,6 +311,8 @@ export interface ServerApi {
   readSelectionPlan(known?: KnownHiddenRows): PlanAnswer;
   /** The rows of the request that are hidden by the user or by a filter. */
   readHiddenRows(request: HiddenRowsRequest): number[];
+  /** Remembers which column of a sheet holds the job IDs (asked when the header names none). */
+  chooseIdColumn(choice: IdColumnChoice): void;
   runChunk(request: ChunkRequest): ChunkResult;
   /** Marks a run as stopped: its chunks not yet sending send nothing, and retries end. */
   stopRun(runId: string): void;

@@ -9,6 +9,7 @@ import type {
   ChunkRequest,
   ChunkResult,
   HiddenRowsRequest,
+  IdColumnChoice,
   JobResult,
   KnownHiddenRows,
   PlanAnswer,
@@ -25,6 +26,7 @@ function plan(jobIds: string[], extra: Partial<SelectionPlan['summary']> = {}): 
     sheetId: 7,
     sheetName: 'Jobs',
     headerRow: 1,
+    idColumn: 1,
     jobs: jobIds.map((jobId, i) => ({ jobId, cells: [{ row: i + 2, column: 1 }] })),
     rejected: [],
     chunkSize: 2,
@@ -33,8 +35,10 @@ function plan(jobIds: string[], extra: Partial<SelectionPlan['summary']> = {}): 
       ranges: ['A2:A99'],
       jobIds: jobIds.length,
       duplicates: 0,
+      idColumn: { column: 1, letter: 'A', header: 'Job ID', source: 'header' },
       invalid: 0,
-      severalInRow: 0,
+      ignoredCells: 0,
+      skipsHiddenRows: false,
       hiddenSkipped: 0,
       finishedSkipped: 0,
       ...extra,
@@ -66,6 +70,7 @@ interface Scripted {
   plan: PlanAnswer | ((known: KnownHiddenRows | undefined) => PlanAnswer);
   hiddenRows?: (request: HiddenRowsRequest) => number[] | Promise<number[]>;
   chunk: (request: ChunkRequest) => ChunkResult | Promise<ChunkResult>;
+  chooseIdColumn?: (choice: IdColumnChoice) => void;
 }
 
 function scripted(s: Scripted) {
@@ -95,6 +100,10 @@ function scripted(s: Scripted) {
         return null;
       case 'selectRows':
         selects.push(args[0] as RowsToSelect);
+        return null;
+      case 'chooseIdColumn':
+        if (!s.chooseIdColumn) throw new Error('unexpected call chooseIdColumn');
+        s.chooseIdColumn(args[0] as IdColumnChoice);
         return null;
       case 'getSettings':
         return SETTINGS;
@@ -159,6 +168,60 @@ test('shows the summary, asks for confirmation with the exact count, then cancel
   // The opening chunk alone (slow start), then chunks of the plan's chunk size.
   expect(chunks.map((c) => c.jobs.map((j) => j.jobId))).toEqual(chunkJobIds(plan(ids)));
   expect(chunks.every((c) => c.action === 'cancel' && c.sheetId === 7 && c.headerRow === 1)).toBe(true);
+});
+
+test('several columns and no ID title: the sidebar asks which column, preselected, then shows it in the summary', async () => {
+  const choices: IdColumnChoice[] = [];
+  let chosen = 0;
+  const question: PlanAnswer = {
+    ok: 'choose-id-column',
+    question: {
+      sheetId: 7,
+      sheetName: 'Tickets',
+      candidates: [
+        { column: 1, letter: 'A', header: 'Reference', looksLikeIds: 0 },
+        { column: 2, letter: 'B', header: 'Ticket', looksLikeIds: 12 },
+      ],
+      preselected: 2,
+    },
+  };
+  const { page } = await open({
+    plan: () =>
+      chosen === 0
+        ? question
+        : {
+            ok: true,
+            plan: plan(['J1'], {
+              idColumn: { column: chosen, letter: 'B', header: 'Ticket', source: 'chosen' },
+              ignoredCells: 3,
+              skipsHiddenRows: true,
+            }),
+          },
+    chooseIdColumn: (choice) => {
+      choices.push(choice);
+      chosen = choice.column;
+    },
+    chunk: () => ({ results: [], notSent: [] }),
+  });
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  const select = page.getByLabel('Column with the job IDs');
+  await expect(select.inputValue()).resolves.toBe('2');
+  await expect(select.locator('option').allTextContents()).resolves.toEqual([
+    'A (Reference): 0 look like job IDs',
+    'B (Ticket): 12 look like job IDs',
+  ]);
+  await page.getByRole('button', { name: 'Use this column' }).click();
+  await expectText(page, 'id-column', 'B (Ticket)');
+  await expectText(page, 'count-ignored', '3');
+  await expect(page.getByTestId('filter-view-note').textContent()).resolves.toMatch(/filter view/);
+  expect(choices).toEqual([{ sheetId: 7, column: 2 }]);
+  // A chosen column can be changed: the choice is forgotten and the question comes back.
+  await page.getByRole('button', { name: 'Change the job ID column' }).click();
+  await select.waitFor();
+  expect(choices).toEqual([
+    { sheetId: 7, column: 2 },
+    { sheetId: 7, column: 0 },
+  ]);
 });
 
 test('a large selection: its rows are checked for being hidden in parallel, with progress, then summarised', async () => {

@@ -41,18 +41,19 @@ function expectedResult(text: string): { status: string; result: string } {
 
 let addon: Addon;
 const texts = cellTexts();
-// Rows 2-90 and 91-180 in column A, 181-251 in column C; column B holds notes, one of them a formula.
-const rows: unknown[][] = [['Job ID', 'Note', 'More job IDs']];
+// Job IDs in column A; column B holds notes, one of them a formula; column C tickets shaped like job IDs. The third
+// range covers all three columns: only the job ID column is read.
+const rows: unknown[][] = [['Job ID', 'Note', 'Ticket']];
 texts.forEach((text, i) => {
   const row = i + 2;
-  rows.push([row <= 180 ? text : '', i === 3 ? HOSTILE_NOTE : `note ${row}`, row > 180 ? text : '']);
+  rows.push([text, i === 3 ? HOSTILE_NOTE : `note ${row}`, row > 180 ? `T${row}x` : '']);
 });
 
 beforeAll(async () => {
   addon = await startAddon();
   const sheet = addon.env.spreadsheet.addSheet('Jobs', rows);
   sheet.setFrozenRows(1);
-  addon.env.spreadsheet.select('Jobs', ['A2:A90', 'A91:A180', 'C181:C251']);
+  addon.env.spreadsheet.select('Jobs', ['A2:A90', 'A91:A180', 'A181:C251']);
 });
 afterAll(() => addon.close());
 
@@ -62,13 +63,15 @@ test('250 job IDs across 3 ranges end with exactly the rows PRODUCT.md describes
   const beforeValues = sheet.values().map((r) => [...r]);
   const plan = await addon.readPlan();
   expect(plan.ok).toBe(true);
-  if (!plan.ok) return;
+  if (plan.ok !== true) return;
   expect(plan.plan.summary).toEqual({
-    ranges: ['A2:A90', 'A91:A180', 'C181:C251'],
+    ranges: ['A2:A90', 'A91:A180', 'A181:C251'],
+    idColumn: { column: 1, letter: 'A', header: 'Job ID', source: 'header' },
     jobIds: 185,
     duplicates: 57,
     invalid: 8,
-    severalInRow: 0,
+    ignoredCells: 71 * 2,
+    skipsHiddenRows: true,
     hiddenSkipped: 0,
     finishedSkipped: 0,
   });
@@ -80,7 +83,7 @@ test('250 job IDs across 3 ranges end with exactly the rows PRODUCT.md describes
 
   // The header row got the result columns, in PRODUCT.md's order, right of the data.
   const header = sheet.displayValues()[0];
-  expect(header).toEqual(['Job ID', 'Note', 'More job IDs', ...RESULT_HEADERS]);
+  expect(header).toEqual(['Job ID', 'Note', 'Ticket', ...RESULT_HEADERS]);
   const col = (h: (typeof RESULT_HEADERS)[number]) => 3 + RESULT_HEADERS.indexOf(h);
   const values = sheet.values();
   texts.forEach((text, i) => {

@@ -249,7 +249,7 @@ describe.each([false, true])('text marks, with a plain-text cell keeping a writt
     addon.env.spreadsheet.select(sheet.name, ['A2:A4']);
     await addon.run('cancel');
     const again = await addon.readPlan();
-    if (!again.ok) throw new Error(again.message);
+    if (again.ok !== true) throw new Error(JSON.stringify(again));
     expect(again.plan.summary.finishedSkipped).toBe(3);
     expect(again.plan.jobs).toEqual([]);
   });

@@ -105,6 +105,7 @@ describe('Stop on the server', () => {
       action: 'cancel',
       sheetId: addon.env.spreadsheet.app.getActiveSpreadsheet().getSheetByName('Stop')!.getSheetId(),
       headerRow: 1,
+      idColumn: 1,
       jobs: slice.map((jobId, i) => ({ jobId, cells: [{ row: first + i, column: 1 }] })),
       rejected: [],
       runId,

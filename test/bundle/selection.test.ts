@@ -75,21 +75,47 @@ test('rows already showing a finished status are skipped and counted', () => {
   expect(plan(sheet.name, ['A2:A4'])).toMatchObject({ ok: true, plan: { summary: { jobIds: 1, finishedSkipped: 2 } } });
 });
 
-test('a row holding two job IDs gets "Several job IDs in one row", and neither is sent', async () => {
+test('whole rows selected: only the job ID column is read and written; Notes and Type are ignored', async () => {
+  // Issue 18 point 1: a Note or Type beside a valid, finished ID made the row "Invalid job ID" or "Several job
+  // IDs in one row", and blanked its true status.
   const sheet = sheetWith([
-    ['Job ID', 'Other'],
-    [ids.inProgress[60], ids.inProgress[61]],
-    [ids.inProgress[62], ''],
+    ['Job ID', 'Type', 'Notes', 'Status', 'Result'],
+    [ids.inProgress[60], 'MOVE', 'a/b see ticket', 'IN_PROGRESS', ''],
+    [ids.inProgress[61], 'IMPORT', ids.inProgress[62], 'IN_PROGRESS', ''],
   ]);
-  addon.env.spreadsheet.select(sheet.name, ['A2:B3']);
+  addon.env.spreadsheet.select(sheet.name, ['2:3']);
   addon.env.urlFetch.log.length = 0;
+  const before = sheet.values().map((r) => r.slice(0, 3));
   const { plan: made } = await addon.run('refresh');
-  expect(made.summary).toMatchObject({ jobIds: 1, severalInRow: 2 });
+  // Type, Notes and Status of two rows; the blank Result cells count nowhere.
+  expect(made.summary).toMatchObject({ jobIds: 2, invalid: 0, ignoredCells: 2 * 3 });
+  expect(made.rejected).toEqual([]);
   const values = sheet.values();
   const result = values[0].indexOf('Result');
-  expect(values[1][result]).toBe('Several job IDs in one row');
-  expect(values[2][result]).toBe('Status read');
-  expect(addon.env.urlFetch.log.map((e) => e.url)).toEqual([expect.stringContaining(ids.inProgress[62])]);
+  expect(values.slice(1).map((r) => r[result])).toEqual(['Status read', 'Status read']);
+  expect(values.map((r) => r.slice(0, 3))).toEqual(before);
+  expect(addon.env.urlFetch.log.map((e) => e.url).sort()).toEqual(
+    [ids.inProgress[60], ids.inProgress[61]].map((id) => expect.stringContaining(id)),
+  );
+});
+
+test('several columns under a header that names none: the question, then the chosen column, remembered', async () => {
+  const sheet = sheetWith([
+    ['Reference', 'Ticket'],
+    ['north', ids.inProgress[63]],
+  ]);
+  sheet.setFrozenRows(1);
+  addon.env.spreadsheet.select(sheet.name, ['A2:B2']);
+  const asked = addon.plan();
+  expect(asked).toMatchObject({ ok: 'choose-id-column', question: { preselected: 2 } });
+  addon.bundle.callFromClient('chooseIdColumn', { sheetId: sheet.id, column: 2 });
+  const again = addon.plan();
+  expect(again).toMatchObject({ ok: true, plan: { idColumn: 2, summary: { idColumn: { source: 'chosen' } } } });
+  expect(() => addon.bundle.callFromClient('chooseIdColumn', { sheetId: sheet.id, column: -1 })).toThrow(
+    /Invalid request/,
+  );
+  addon.bundle.callFromClient('chooseIdColumn', { sheetId: sheet.id, column: 0 });
+  expect(addon.plan().ok).toBe('choose-id-column');
 });
 
 test('a selection over the run cap is refused with a clear message', () => {
@@ -251,7 +277,7 @@ describe('a large selection has its rows checked for being hidden in parallel pi
       inFlight: 6,
     });
     expect(calls).toBe(3);
-    if (answer.ok !== true) throw new Error(answer.message);
+    if (answer.ok !== true) throw new Error(JSON.stringify(answer));
     expect(answer.plan.summary).toMatchObject({ hiddenSkipped: 2 });
     // The hidden rows are now 11-12; trusting the first round (rows 10-11) would have skipped the wrong job.
     const rows = new Set(answer.plan.jobs.flatMap((j) => j.cells.map((c) => c.row)));

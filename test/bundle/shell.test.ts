@@ -17,6 +17,7 @@ test('build/Code.js exposes exactly the public functions of src/server/index.ts 
       'openSidebarToCancel',
       'getSidebarState',
       'readSelectionPlan',
+      'chooseIdColumn',
       'readHiddenRows',
       'runChunk',
       'stopRun',

@@ -133,6 +133,7 @@ describe('results and stop reasons', () => {
     action: 'cancel',
     sheetId: 1,
     headerRow: 1,
+    idColumn: 1,
     jobs: [{ jobId: 'a', cells: [{ row: 2, column: 1 }] }],
     rejected: [{ text: 'x y', cell: { row: 3, column: 1 }, problem: 'invalid' }],
     runId: '0123456789abcdef',

@@ -6,6 +6,7 @@ const good = (): ChunkRequest => ({
   action: 'cancel',
   sheetId: 123456,
   headerRow: 1,
+  idColumn: 1,
   jobs: [
     {
       jobId: 'j1',
@@ -70,7 +71,12 @@ describe('validateChunkRequest accepts', () => {
   });
 
   test('a row just below a deeper header row', () => {
-    const request = withFields({ headerRow: 3, jobs: [{ jobId: 'j1', cells: [{ row: 4, column: 2 }] }], rejected: [] });
+    const request = withFields({
+      headerRow: 3,
+      idColumn: 2,
+      jobs: [{ jobId: 'j1', cells: [{ row: 4, column: 2 }] }],
+      rejected: [],
+    });
     expect(validateChunkRequest(request).jobs[0].cells).toEqual([{ row: 4, column: 2 }]);
   });
 });
@@ -124,6 +130,21 @@ describe('validateChunkRequest refuses', () => {
     );
     expectRefused(
       withFields({ jobs: [{ jobId: 'a', cells: [cell] }], rejected: [{ text: 'x y', cell, problem: 'invalid' }] }),
+    );
+  });
+
+  test('no job ID column: a sidebar of an older version (it read every selected column), told to reopen', () => {
+    expect(() => validateChunkRequest(withFields({ idColumn: undefined }))).toThrow(SERVER.sidebarOutOfDate);
+  });
+
+  test.each<[unknown]>([[0], [-1], [1.5], ['1'], [null], [18_279]])('the job ID column %p', (idColumn) => {
+    expectRefused(withFields({ idColumn }));
+  });
+
+  test('a job cell or a rejected cell outside the job ID column (only that column is ever written)', () => {
+    expectRefused(withFields({ jobs: [{ jobId: 'a', cells: [{ row: 2, column: 2 }] }], rejected: [] }));
+    expectRefused(
+      withFields({ jobs: [], rejected: [{ text: 'x y', cell: { row: 2, column: 3 }, problem: 'invalid' }] }),
     );
   });
 

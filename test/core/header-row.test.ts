@@ -6,6 +6,14 @@ import {
   targetSheetProblem,
 } from '../../src/core/header-row';
 
+/** Row 1 with every one of its columns selected. */
+const detect = (frozen: number, row1: string[]) =>
+  detectHeaderRow(
+    frozen,
+    row1,
+    row1.map((_, i) => i + 1),
+  );
+
 describe('detectHeaderRow', () => {
   test.each<[number, string[]]>([
     [1, ['abc123']],
@@ -13,7 +21,7 @@ describe('detectHeaderRow', () => {
     [3, ['Job ID']],
     [1, []],
   ])('frozen rows win: %i frozen row(s), row 1 %p', (frozen, row1) => {
-    expect(detectHeaderRow(frozen, row1)).toBe(frozen);
+    expect(detect(frozen, row1)).toBe(frozen);
   });
 
   test.each<[string[]]>([
@@ -28,8 +36,13 @@ describe('detectHeaderRow', () => {
     [['Jobs']],
     [['  Job ID  ']],
     [['Job ID', '']],
+    // Only the job ID column is read: a job ID title anywhere in row 1 makes it the header, whatever stands beside.
+    [['Job ID', 'abc123XYZ']],
+    [['Type', 'Requestor', 'Notes', 'Job ID']],
+    // An unfrozen header with a typo, beside one-word titles: titles, and nothing shaped like a job ID.
+    [['Jb ID', 'Type', 'Notes']],
   ])('row 1 %p is a header', (row1) => {
-    expect(detectHeaderRow(0, row1)).toBe(1);
+    expect(detect(0, row1)).toBe(1);
   });
 
   test.each<[string[]]>([
@@ -37,22 +50,28 @@ describe('detectHeaderRow', () => {
     [['123456789']],
     [['Jöb123']],
     [['作業42']],
-    [['Job ID', 'abc123XYZ']],
     [[]],
     [['', '  ']],
+    // Data in row 1: a note with spaces reads like a title, but an ID beside it does not.
+    [['Rngc1ug8K6WmL3IjZ8', 'MOVE', 'stuck since Monday']],
   ])('row 1 %p is not a header', (row1) => {
-    expect(detectHeaderRow(0, row1)).toBe(0);
+    expect(detect(0, row1)).toBe(0);
   });
 
   // A re-run selects the job IDs together with the result columns the add-on itself titled in row 1.
+  test('only the selected columns count when row 1 names no job ID column', () => {
+    expect(detectHeaderRow(0, ['Rngc1ug8K6WmL3IjZ8', 'Reference number'], [2])).toBe(1);
+    expect(detectHeaderRow(0, ['Rngc1ug8K6WmL3IjZ8', 'Reference number'], [1, 2])).toBe(0);
+  });
+
   test('row 1 with "Job ID" and the result headers the add-on wrote is a header', () => {
-    expect(detectHeaderRow(0, ['Job ID', 'Status', 'Result'])).toBe(1);
+    expect(detect(0, ['Job ID', 'Status', 'Result'])).toBe(1);
   });
 
   // PRODUCT.md: an error value like #N/A is an invalid job ID whose row gets "Invalid job ID"; it does not
   // "read like a header such as Job ID".
   test.each<[string]>([['#N/A']])('row 1 holding the error value %p is not a header', (text) => {
-    expect(detectHeaderRow(0, [text])).toBe(0);
+    expect(detect(0, [text])).toBe(0);
   });
 });
 
@@ -98,6 +117,9 @@ describe('headerRowProblem', () => {
     ['an emptied header row', ['', ' '], [1], true, true],
     ['an unfrozen row 1 still titled', ['Job ID', 'Note'], [1], false, false],
     ['an unfrozen row 1 that now holds a job ID', ['RwMUllP8yrBZFx9BWlN', 'n1'], [1], false, true],
+    // Issue 18 point 3: the check reads the run's ID column, never the columns of the chunk's cells alone.
+    ['an unfrozen row 1 titled in the ID column, a note beside it', ['Job ID', 'n1x2'], [1], false, false],
+    ['an unfrozen typo header over the ID column', ['Jb ID', 'Type'], [1], false, false],
     [
       'a frozen row whose ID column holds a job ID (frozen rows are chosen, not guessed)',
       ['abc', 'x'],

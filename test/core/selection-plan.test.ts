@@ -26,7 +26,7 @@ describe('planSelection', () => {
       { jobId: 'j1', cells: [cell(2, 1), cell(4, 1), cell(5, 1)] },
       { jobId: 'j2', cells: [cell(3, 1)] },
     ]);
-    expect(plan.summary).toMatchObject({ jobIds: 2, duplicates: 2, invalid: 0, severalInRow: 0 });
+    expect(plan.summary).toMatchObject({ jobIds: 2, duplicates: 2, invalid: 0 });
     expect(plan.rejected).toEqual([]);
   });
 
@@ -55,47 +55,6 @@ describe('planSelection', () => {
     expect(plan.summary.invalid).toBe(4);
   });
 
-  test('several job IDs in one row: none of them is sent for that row, the row is reported', () => {
-    const range: SelectedRange = {
-      a1: 'A2:B3',
-      row: 2,
-      column: 1,
-      texts: [
-        ['j1', 'j2'],
-        ['j3', ''],
-      ],
-    };
-    const plan = planSelection(input([range]));
-    expect(plan.jobs).toEqual([{ jobId: 'j3', cells: [cell(3, 1)] }]);
-    expect(plan.rejected.length).toBeGreaterThan(0);
-    for (const r of plan.rejected) expect(r).toMatchObject({ problem: 'several', cell: { row: 2 } });
-    expect(plan.summary.severalInRow).toBe(2);
-    expect(plan.summary.jobIds).toBe(1);
-  });
-
-  test('a job ID of a several-IDs row is still sent for its other rows', () => {
-    const range: SelectedRange = {
-      a1: 'A2:B3',
-      row: 2,
-      column: 1,
-      texts: [
-        ['j1', 'j2'],
-        ['j1', ''],
-      ],
-    };
-    const plan = planSelection(input([range]));
-    expect(plan.jobs).toEqual([{ jobId: 'j1', cells: [cell(3, 1)] }]);
-  });
-
-  test('the same ID twice in one row is one job ID, not several', () => {
-    const range: SelectedRange = { a1: 'A2:B2', row: 2, column: 1, texts: [['j1', 'j1']] };
-    const plan = planSelection(input([range]));
-    expect(plan.jobs.map((j) => j.jobId)).toEqual(['j1']);
-    expect(plan.jobs[0].cells.every((c) => c.row === 2)).toBe(true);
-    expect(plan.rejected).toEqual([]);
-    expect(plan.summary.severalInRow).toBe(0);
-  });
-
   test('hidden rows are skipped and counted', () => {
     const plan = planSelection(input([col('A2:A5', 2, 1, ['j1', 'j2', '', 'j1'])], { hiddenRows: new Set([3, 4, 5]) }));
     expect(plan.jobs).toEqual([{ jobId: 'j1', cells: [cell(2, 1)] }]);
@@ -107,14 +66,6 @@ describe('planSelection', () => {
     const plan = planSelection(input([col('A2:A2', 2, 1, ['a b'])], { hiddenRows: new Set([2]) }));
     expect(plan.rejected).toEqual([]);
     expect(plan.summary).toMatchObject({ invalid: 0, hiddenSkipped: 1 });
-  });
-
-  // PRODUCT.md: "Rows hidden ... are skipped ..., and counted as skipped" — rows, like finishedSkipped.
-  test('a hidden row holding two selected job IDs counts as one skipped row', () => {
-    const range: SelectedRange = { a1: 'A2:B2', row: 2, column: 1, texts: [['j1', 'j2']] };
-    const plan = planSelection(input([range], { hiddenRows: new Set([2]) }));
-    expect(plan.jobs).toEqual([]);
-    expect(plan.summary.hiddenSkipped).toBe(1);
   });
 
   test('rows that already show a finished status are skipped and counted', () => {
@@ -133,25 +84,6 @@ describe('planSelection', () => {
   test('with no header row, row 1 is a candidate', () => {
     const plan = planSelection(input([col('A1:A2', 1, 1, ['j0', 'j1'])], { headerRow: 0 }));
     expect(plan.jobs.map((j) => j.jobId)).toEqual(['j0', 'j1']);
-  });
-
-  test('result columns are never read as job IDs', () => {
-    const range: SelectedRange = {
-      a1: 'A2:C3',
-      row: 2,
-      column: 1,
-      texts: [
-        ['j1', 'CANCELLED', 'Already completed'],
-        ['j2', 'IN_PROGRESS', 'Not found (404)'],
-      ],
-    };
-    const plan = planSelection(input([range], { resultColumns: new Set([2, 3]) }));
-    expect(plan.jobs).toEqual([
-      { jobId: 'j1', cells: [cell(2, 1)] },
-      { jobId: 'j2', cells: [cell(3, 1)] },
-    ]);
-    expect(plan.rejected).toEqual([]);
-    expect(plan.summary).toMatchObject({ invalid: 0, severalInRow: 0 });
   });
 
   test('overlapping ranges count each cell once', () => {
@@ -188,22 +120,5 @@ describe('planSelection', () => {
   test('unicode IDs and numbers as text are sent as they read', () => {
     const plan = planSelection(input([col('A2:A4', 2, 1, ['Jöb123', '作業42', '123456789'])]));
     expect(plan.jobs.map((j) => j.jobId)).toEqual(['Jöb123', '作業42', '123456789']);
-  });
-
-  test('cells of a multi-column range get their own column numbers', () => {
-    const range: SelectedRange = {
-      a1: 'C4:D5',
-      row: 4,
-      column: 3,
-      texts: [
-        ['', 'p'],
-        ['q', ''],
-      ],
-    };
-    const plan = planSelection(input([range]));
-    expect(plan.jobs).toEqual([
-      { jobId: 'p', cells: [cell(4, 4)] },
-      { jobId: 'q', cells: [cell(5, 3)] },
-    ]);
   });
 });

@@ -99,8 +99,9 @@ function plan(
   selection: string[] | null,
   overrides: Partial<Settings> = {},
   known?: KnownHiddenRows,
+  rememberedIdColumn?: number,
 ): Run {
-  const frame = frameOf(sheet, selection);
+  const frame = { ...frameOf(sheet, selection), rememberedIdColumn };
   const { lastRow, lastColumn } = frame;
   const hidden = new Set(sheet.hidden ?? []);
   const run: Omit<Run, 'answer'> = { reads: [], rectangles: [], hiddenAsked: [] };
@@ -317,7 +318,7 @@ describe('planFromSheet: ranges, blanks, duplicates', () => {
   ])('%s: each cell counted once', (_name, selection, jobIds) => {
     const p = planOf(plan({ rows }, selection));
     expect(jobsOf(p)).toEqual(jobIds.map((id) => [id, [`A${id.slice(1)}`]]));
-    expect(p.summary).toMatchObject({ jobIds: 4, duplicates: 0, invalid: 0, severalInRow: 0 });
+    expect(p.summary).toMatchObject({ jobIds: 4, duplicates: 0, invalid: 0 });
     expect(p.summary.ranges).toEqual(selection);
   });
 
@@ -332,7 +333,6 @@ describe('planFromSheet: ranges, blanks, duplicates', () => {
       jobIds: 2,
       duplicates: 0,
       invalid: 0,
-      severalInRow: 0,
       hiddenSkipped: 0,
       finishedSkipped: 0,
     });
@@ -359,16 +359,11 @@ describe('planFromSheet: ranges, blanks, duplicates', () => {
       2,
     ],
     [
-      'across ranges and columns',
+      'across ranges of the ID column',
+      [['Job ID'], ['J1'], ['J2'], ['J1']],
+      ['A2:A3', 'A4'],
       [
-        ['Job ID', 'Other job ID'],
-        ['J1', ''],
-        ['J2', ''],
-        ['', 'J1'],
-      ],
-      ['A2:A3', 'B4'],
-      [
-        ['J1', ['A2', 'B4']],
+        ['J1', ['A2', 'A4']],
         ['J2', ['A3']],
       ],
       1,
@@ -427,34 +422,122 @@ describe('planFromSheet: invalid job IDs', () => {
   });
 });
 
-describe('planFromSheet: one row, several job IDs', () => {
+describe('planFromSheet: only the job ID column is read', () => {
+  // An admin's sheet: notes, types and requestors beside the IDs, some shaped like IDs, some not IDs at all.
   const rows = [
-    ['Job ID', 'Other job ID'],
-    ['J1', 'J2'],
-    ['J3', ''],
-    ['J4', 'J4'],
+    ['Job ID', 'Type', 'Requestor', 'Notes'],
+    ['J2', 'MOVE', 'ann@example.com', 'see ticket 4711'],
+    ['J3', 'IMPORT', 'bob@example.com', 'Ref7Xy99'],
+    ['J2', 'MOVE', '', 'a/b'],
   ];
 
-  test('two distinct IDs in one row: reported as "several", neither sent for that row', () => {
-    const p = planOf(plan({ rows }, ['A2:B3']));
-    expect(jobIdsOf(p)).toEqual(['J3']);
-    expect(p.rejected).toHaveLength(1);
-    expect(p.rejected[0]).toMatchObject({ problem: 'several', cell: { row: 2 } });
-    expect(p.summary.severalInRow).toBe(2);
-  });
-
-  test('two distinct IDs in one row from two ranges: "several" too', () => {
-    const p = planOf(plan({ rows }, ['A2', 'B2']));
-    expect(p.jobs).toEqual([]);
-    expect(p.rejected.map((r) => r.problem)).toEqual(['several']);
-  });
-
-  test('the same ID twice in one row: one job ID, planned for that row', () => {
-    const p = planOf(plan({ rows }, ['A4:B4']));
-    expect(jobIdsOf(p)).toEqual(['J4']);
-    expect(new Set(p.jobs[0].cells.map((c) => c.row))).toEqual(new Set([4]));
+  test.each<[string, string[]]>([
+    ['whole rows', ['2:4']],
+    ['a rectangle over every column', ['A2:D4']],
+    ['the ID column and the notes apart', ['A2:A4', 'D2:D4']],
+  ])('%s: notes, types and requestors are never candidates, never invalid, counted as ignored', (_n, selection) => {
+    const p = planOf(plan({ rows }, selection));
+    expect(jobsOf(p)).toEqual([
+      ['J2', ['A2', 'A4']],
+      ['J3', ['A3']],
+    ]);
     expect(p.rejected).toEqual([]);
-    expect(p.summary.severalInRow).toBe(0);
+    expect(p.idColumn).toBe(1);
+    expect(p.summary).toMatchObject({
+      jobIds: 2,
+      duplicates: 1,
+      invalid: 0,
+      idColumn: { column: 1, letter: 'A', header: 'Job ID', source: 'header' },
+    });
+    const selectedOutside = selection.includes('A2:A4') ? 3 : 8;
+    expect(p.summary.ignoredCells).toBe(selectedOutside);
+  });
+
+  test('the ID column is where the header says, also when it is not the first column', () => {
+    const moved = rows.map(([id, type, who, note]) => [type, who, note, id]);
+    const p = planOf(plan({ rows: moved }, ['2:4']));
+    expect(p.idColumn).toBe(4);
+    expect(jobIdsOf(p)).toEqual(['J2', 'J3']);
+  });
+
+  test('a title that says "job" wins over a bare "ID" column', () => {
+    const p = planOf(
+      plan(
+        {
+          rows: [
+            ['ID', 'Job ID'],
+            ['1', 'J2'],
+          ],
+        },
+        ['2:2'],
+      ),
+    );
+    expect(p.idColumn).toBe(2);
+    expect(jobIdsOf(p)).toEqual(['J2']);
+  });
+
+  test('an unfrozen header with a typo, whole rows selected: asked, not refused', () => {
+    const typo = [['Jb ID', 'Type', 'Notes'], ...rows.slice(1).map(([id, type, , note]) => [id, type, note])];
+    const run = plan({ rows: typo }, ['2:4']);
+    expect(run.answer).toEqual({
+      ok: 'choose-id-column',
+      question: {
+        sheetId: SHEET_ID,
+        sheetName: 'Jobs',
+        candidates: [
+          { column: 1, letter: 'A', header: 'Jb ID', looksLikeIds: 3 },
+          { column: 2, letter: 'B', header: 'Type', looksLikeIds: 0 },
+          { column: 3, letter: 'C', header: 'Notes', looksLikeIds: 1 },
+        ],
+        preselected: 1,
+      },
+    });
+  });
+
+  test('the column chosen for this sheet is used, and said to be chosen', () => {
+    const frozen = {
+      rows: [
+        ['Reference', 'Ticket'],
+        ['t-1', 'J2'],
+      ],
+      frozenRows: 1,
+    };
+    const run = plan(frozen, ['2:2'], {}, undefined, 2);
+    const p = planOf(run);
+    expect(jobIdsOf(p)).toEqual(['J2']);
+    expect(p.summary.idColumn).toMatchObject({ column: 2, source: 'chosen' });
+    expect(p.summary.ignoredCells).toBe(1);
+  });
+
+  test('a chosen column outside the selection: asked again', () => {
+    const sheet = {
+      rows: [
+        ['Reference', 'Ticket', 'Other'],
+        ['t-1', 'J2', 'x'],
+      ],
+      frozenRows: 1,
+    };
+    expect(plan(sheet, ['A2:B2'], {}, undefined, 3).answer.ok).toBe('choose-id-column');
+  });
+
+  test('one column selected under a header that names no ID column: that column', () => {
+    const p = planOf(
+      plan(
+        {
+          rows: [
+            ['Reference', 'Ticket'],
+            ['t-1', 'J2'],
+          ],
+          frozenRows: 1,
+        },
+        ['B2'],
+      ),
+    );
+    expect(p.summary.idColumn).toMatchObject({ column: 2, header: 'Ticket', source: 'one-column' });
+  });
+
+  test('a selection with no cell in the ID column says so, and plans nothing', () => {
+    expect(refusalOf(plan({ rows }, ['B2:D4']))).toMatch(/column A \("Job ID"\)/);
   });
 });
 
@@ -832,23 +915,25 @@ describe('planFromSheet: the plan', () => {
     ];
     const run = plan({ rows, name: 'Stuck jobs', id: 42, hidden: [8] }, ['A2:A8', 'B5']);
     const p = planOf(run);
-    expect(p).toMatchObject({ sheetId: 42, sheetName: 'Stuck jobs', headerRow: 1, chunkSize: 20 });
+    expect(p).toMatchObject({ sheetId: 42, sheetName: 'Stuck jobs', headerRow: 1, idColumn: 1, chunkSize: 20 });
     expect(jobsOf(p)).toEqual([
       ['J2', ['A2', 'A3']],
+      ['J5', ['A5']],
       ['J7', ['A7']],
     ]);
-    expect(rejectedOf(p).map(([cell, problem]) => [cell, problem])).toEqual([
-      ['A4', 'invalid'],
-      ['A5', 'several'],
-    ]);
+    expect(rejectedOf(p).map(([cell, problem]) => [cell, problem])).toEqual([['A4', 'invalid']]);
     expect(p.summary).toEqual({
       ranges: ['A2:A8', 'B5'],
-      jobIds: 2,
+      idColumn: { column: 1, letter: 'A', header: 'Job ID', source: 'header' },
+      jobIds: 3,
       duplicates: 1,
       invalid: 1,
-      severalInRow: 2,
+      ignoredCells: 1,
       hiddenSkipped: 1,
       finishedSkipped: 1,
+      skipsHiddenRows: true,
     });
+    // One set of counts: each invalid cell is one rejected row.
+    expect(p.summary.invalid).toBe(p.rejected.length);
   });
 });

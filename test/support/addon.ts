@@ -79,7 +79,7 @@ export async function startAddon(
     readPlan,
     async run(action, runOptions = {}) {
       const answer = await readPlan();
-      if (!answer.ok) throw new Error(`no plan: ${answer.message}`);
+      if (answer.ok !== true) throw new Error(`no plan: ${JSON.stringify(answer)}`);
       const chunks: ChunkRequest[] = [];
       const end = await runJobs({
         plan: answer.plan,

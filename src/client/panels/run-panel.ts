@@ -1,5 +1,6 @@
 // The main panel: read the selection, show what would be sent, confirm, run chunk by chunk, show the outcome.
-import { JobAction, JobResult, PlannedJob, SelectionPlan, SidebarState } from '../../shared/api';
+import { IdColumnQuestion, JobAction, JobResult, PlannedJob, SelectionPlan, SidebarState } from '../../shared/api';
+import { selectField } from '../form';
 import { button, h, screenHeading, showScreen } from '../dom';
 import { rowsToLookAt } from '../../core/next-steps';
 import { brakeBound, newRunId } from '../../core/run-schedule';
@@ -17,7 +18,14 @@ import {
   summaryView,
   unanswered,
 } from '../views';
-import { plural, runAgainLabel, stopHoldsSentence, writeRejectedLabel } from '../wording';
+import {
+  CHOOSE_ID_COLUMN_HELP,
+  idColumnOption,
+  plural,
+  runAgainLabel,
+  stopHoldsSentence,
+  writeRejectedLabel,
+} from '../wording';
 
 export interface PanelContext {
   /** The panel's own tab panel: its screens replace each other here. */
@@ -51,11 +59,12 @@ export function planForAgain(plan: SelectionPlan, results: JobResult[]): Selecti
     jobs,
     rejected: [],
     summary: {
+      ...plan.summary,
       ranges: cells.map((c) => a1(c.row, c.column)),
       jobIds: jobs.length,
       duplicates: cells.length - jobs.length,
       invalid: 0,
-      severalInRow: 0,
+      ignoredCells: 0,
       hiddenSkipped: 0,
       finishedSkipped: 0,
     },
@@ -101,6 +110,10 @@ export function createRunPanel(ctx: PanelContext) {
         reading = false;
         ctx.setBusy(false);
       });
+      if (answer.ok === 'choose-id-column') {
+        chooseColumnStep(answer.question, action, toConfirm);
+        return;
+      }
       if (!answer.ok) {
         showError(answer.message);
         start();
@@ -113,6 +126,57 @@ export function createRunPanel(ctx: PanelContext) {
       showError((error as Error).message);
       start();
     }
+  }
+
+  /**
+   * Several columns are selected and the header names no job ID column: the user says which one holds the IDs
+   * (preselected: the one whose cells look most like job IDs); the server remembers it for the sheet, and the
+   * selection is read again with it.
+   */
+  function chooseColumnStep(question: IdColumnQuestion, action: JobAction, toConfirm: boolean): void {
+    const options = question.candidates.map((c): [string, string] => [
+      String(c.column),
+      idColumnOption(c.letter, c.header, c.looksLikeIds),
+    ]);
+    const choice = selectField('Column with the job IDs', 'id-column', options, String(question.preselected));
+    const use = async () => {
+      showError(null);
+      try {
+        await callServer('chooseIdColumn', { sheetId: question.sheetId, column: Number(choice.input.value) });
+      } catch (error) {
+        showError((error as Error).message);
+        return;
+      }
+      await readPlan(action, toConfirm);
+    };
+    showScreen(
+      root,
+      h(
+        'section',
+        { class: 'choose-column', 'aria-labelledby': 'choose-column-title', 'data-testid': 'choose-id-column' },
+        screenHeading('Which column holds the job IDs?', { id: 'choose-column-title' }),
+        h('p', {}, CHOOSE_ID_COLUMN_HELP(question.sheetName)),
+        choice.row,
+        h(
+          'div',
+          { class: 'actions' },
+          button('Use this column', () => void use(), 'primary'),
+          button('Back', start),
+        ),
+      ),
+    );
+  }
+
+  /** Forgets the chosen job ID column of the plan's sheet and reads the selection again: the user is asked. */
+  async function changeColumn(plan: SelectionPlan, action: JobAction): Promise<void> {
+    showError(null);
+    try {
+      await callServer('chooseIdColumn', { sheetId: plan.sheetId, column: 0 });
+    } catch (error) {
+      showError((error as Error).message);
+      return;
+    }
+    await readPlan(action);
   }
 
   /**
@@ -131,7 +195,10 @@ export function createRunPanel(ctx: PanelContext) {
     } else if (plan.rejected.length > 0) {
       go = button(writeRejectedLabel(plan.rejected), () => void run(plan, action), 'primary');
     }
-    showScreen(root, summaryView(plan, action), h('div', { class: 'actions' }, go, button('Back', start)));
+    const change =
+      plan.summary.idColumn.source === 'chosen' &&
+      button('Change the job ID column', () => void changeColumn(plan, action));
+    showScreen(root, summaryView(plan, action), h('div', { class: 'actions' }, go, change, button('Back', start)));
   }
 
   function confirmStep(plan: SelectionPlan): void {
