@@ -4,7 +4,7 @@
 // reaches AODocs with a handful of requests; and no more cancels than chunk size x chunks in flight can still be
 // on their way when Stop is pressed.
 import type { JobResult, PlannedJob, RejectedCell } from '../shared/api';
-import { STOP, openingFailedAlike } from './wording';
+import { STOP, openingNotAodocs, openingUnanswered, unexpectedAnswer } from './wording';
 
 /** Why a run ended when the user pressed Stop (the server says the same when it holds a chunk back). */
 export const STOPPED_BY_USER = STOP.stopped;
@@ -50,16 +50,31 @@ export function scheduleChunks(
 }
 
 /**
- * Whether the opening chunk's answers look sane enough to open up: undefined when they do, else why the run
- * stops. Every job of it (two or more) failing with the same sentence points at the setup or at the selection,
- * not at one job: a wrong domain or environment (404 for all), no rights at all, AODocs down. The run stops before
- * the rest is sent, and says what to check.
+ * An answer that says nothing about the job itself: AODocs unavailable or silent once retries ran out (no status
+ * read, worth asking again), or a page that is not AODocs' answer (a wrong API address, a proxy). A 403, a 404, a
+ * refusal or a finished status is about the job: however many come first, they never stop a run (PRODUCT.md,
+ * circuit breaker), or five old IDs at the top of a sheet would stop every run again at the same five.
+ */
+function saysNothingAboutTheJob(r: JobResult): boolean {
+  if (r.outcome !== 'failed' || r.status !== undefined) return false;
+  return r.transient === true || (r.httpCode !== undefined && r.result === unexpectedAnswer(r.httpCode));
+}
+
+/**
+ * Whether the opening chunk's answers let the run open up: undefined when they do, else why the run stops. The
+ * server's circuit breaker already stops any chunk on a setup problem (401, 400 for everything, a refused security
+ * code, the same exception for every request). This adds the same judgement at the HTTP level for the opening
+ * chunk: when every job of it (two or more) got no answer about the job (AODocs down: the same failure for every
+ * request, as a blocked or timed-out fetch is; or the same page that is not AODocs' answer), sending the rest would
+ * only mark every row the same way. Stopping there is no loop: those rows stay worth sending, and a run started
+ * later sends them again.
  */
 export function openingProblem(results: JobResult[]): string | undefined {
   const judged = results.filter((r) => r.outcome !== 'gone' && r.outcome !== 'invalid');
-  if (judged.length < 2 || judged.some((r) => r.outcome !== 'failed')) return undefined;
+  if (judged.length < 2 || !judged.every(saysNothingAboutTheJob)) return undefined;
+  if (judged.every((r) => r.transient === true)) return openingUnanswered(judged.length, judged[0].result);
   const sentences = new Set(judged.map((r) => r.result));
-  return sentences.size === 1 ? openingFailedAlike(judged.length, judged[0].result) : undefined;
+  return sentences.size === 1 ? openingNotAodocs(judged.length, judged[0].result) : undefined;
 }
 
 /** The most cancels that may still reach AODocs once Stop is pressed: every chunk in flight, whole. */

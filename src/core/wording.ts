@@ -188,10 +188,18 @@ export const SETUP = {
     'Workspace administrator to allow the AODocs API address for Apps Script.',
 } as const;
 
-/** The opening chunk's jobs all failed the same way: the rest of the run is not sent. */
-export function openingFailedAlike(jobs: number, sentence: string): string {
+/** AODocs answered none of the opening chunk's jobs (unavailable, silent): the rest of the run is not sent. */
+export function openingUnanswered(jobs: number, sentence: string): string {
   return (
-    `All of the first ${jobs} jobs got the same answer: "${sentence}". The rest was not sent. Check the job IDs, ` +
-    'and the domain and API address in Settings, then run again (rows already finished are skipped).'
+    `AODocs answered none of the first ${jobs} jobs ("${sentence}"), so the rest was not sent. Try again later: ` +
+    'rows already finished are skipped.'
+  );
+}
+
+/** Every job of the opening chunk got the same page that is not AODocs' answer: the rest is not sent. */
+export function openingNotAodocs(jobs: number, sentence: string): string {
+  return (
+    `All of the first ${jobs} jobs got a page that is not AODocs' answer ("${sentence}"), so the rest was not ` +
+    'sent. Check the API address in Settings, then run again (rows already finished are skipped).'
   );
 }

@@ -151,27 +151,40 @@ test('small chunks: they go one at a time until 5 jobs came back, then the run o
   expect(Math.max(...inFlightAtSend.slice(5))).toBe(3);
 });
 
-test('the first 5 jobs all failing alike stop the run before the rest is sent, whatever the chunk size', async () => {
+/** A send that answers every job with the same failure. */
+function failingSender(failure: { result: string; httpCode?: number; transient?: boolean }) {
   const sent: ChunkRequest[] = [];
-  const end = await drive({
-    plan: plan(40),
-    chunkSize: 1,
-    send: async (request) => {
-      sent.push(request);
-      return {
-        results: request.jobs.map((j) => ({
-          jobId: j.jobId,
-          outcome: 'failed' as const,
-          result: 'Not found (404)',
-          httpCode: 404,
-          written: [],
-          moved: [],
-        })),
-        notSent: [],
-      };
-    },
+  const send = async (request: ChunkRequest): Promise<ChunkResult> => {
+    sent.push(request);
+    return {
+      results: request.jobs.map((j) => ({
+        jobId: j.jobId,
+        outcome: 'failed' as const,
+        ...failure,
+        written: [],
+        moved: [],
+      })),
+      notSent: [],
+    };
+  };
+  return { send, sent };
+}
+
+test('answers about the jobs never stop a run: 40 jobs all "Not found (404)" are all sent', async () => {
+  const { send, sent } = failingSender({ result: 'Not found (404)', httpCode: 404 });
+  const end = await drive({ plan: plan(40), chunkSize: 1, send });
+  expect(sent).toHaveLength(40);
+  expect(end).toMatchObject({ jobsDone: 40, notSent: 0, stoppedBecause: undefined });
+});
+
+test('AODocs answering none of the first 5 jobs stops the run before the rest is sent, whatever the chunk size', async () => {
+  const { send, sent } = failingSender({
+    result: 'AODocs unavailable, try again (503)',
+    httpCode: 503,
+    transient: true,
   });
+  const end = await drive({ plan: plan(40), chunkSize: 1, send });
   expect(sent).toHaveLength(5);
-  expect(end.stoppedBecause).toMatch(/first 5 jobs got the same answer: "Not found \(404\)"/);
+  expect(end.stoppedBecause).toMatch(/AODocs answered none of the first 5 jobs/);
   expect(end.notSent).toBe(35);
 });

@@ -49,31 +49,56 @@ test('run IDs: hex of the random bytes, as the server accepts them', () => {
   expect(RUN_ID.test('../../x')).toBe(false);
 });
 
-const r = (outcome: JobResult['outcome'], result: string): JobResult => ({
+const r = (outcome: JobResult['outcome'], result: string, extra: Partial<JobResult> = {}): JobResult => ({
   jobId: 'j',
   outcome,
   result,
   written: [],
   moved: [],
+  ...extra,
 });
+const NOT_FOUND = r('failed', 'Not found (404)', { httpCode: 404 });
+const NOT_ADMIN = r('failed', 'Not a library administrator (403)', { httpCode: 403 });
+const UNAVAILABLE = r('failed', 'AODocs unavailable, try again (503)', { httpCode: 503, transient: true });
+const NO_ANSWER = r('failed', 'AODocs unavailable, try again (no answer)', { transient: true });
+const NOT_AODOCS = r('failed', 'Unexpected answer from AODocs (HTTP 404)', { httpCode: 404 });
 
+// Answers about a job never stop a run, however many come first (PRODUCT.md, circuit breaker); only an opening
+// that got no answer about any job (AODocs down, or a page that is not AODocs') does.
 test.each<[string, JobResult[], RegExp | undefined]>([
+  ['all 404: about the jobs', Array(5).fill(NOT_FOUND), undefined],
+  ['all 403 not an administrator: about the jobs', Array(5).fill(NOT_ADMIN), undefined],
+  ['404 and 403 mixed', [NOT_FOUND, NOT_FOUND, NOT_ADMIN, NOT_ADMIN, NOT_FOUND], undefined],
   [
-    'all 404',
-    [r('failed', 'Not found (404)'), r('failed', 'Not found (404)')],
-    /first 2 jobs got the same answer: "Not found \(404\)"/,
-  ],
-  ['all unavailable', Array(5).fill(r('failed', 'AODocs unavailable, try again (503)')), /first 5 jobs/],
-  ['one cancelled', [r('failed', 'Not found (404)'), r('done', 'Cancelled')], undefined],
-  [
-    'two different failures',
-    [r('failed', 'Not found (404)'), r('failed', 'Not a library administrator (403)')],
+    'all refused while running (400): about the jobs',
+    Array(5).fill(r('failed', 'Not cancelled: AODocs refused (400)', { httpCode: 400, status: 'IN_PROGRESS' })),
     undefined,
   ],
-  ['a single failure', [r('failed', 'Not found (404)')], undefined],
   [
-    'failures beside rows that left the sheet',
-    [r('failed', 'Not found (404)'), r('gone', 'No longer in its cell: not sent')],
+    'all not confirmed, still running: about the jobs although worth a re-run',
+    Array(3).fill(
+      r('failed', 'Cancel not confirmed (412); job still running', {
+        httpCode: 412,
+        status: 'IN_PROGRESS',
+        transient: true,
+      }),
+    ),
+    undefined,
+  ],
+  ['all unavailable: AODocs down', Array(5).fill(UNAVAILABLE), /AODocs answered none of the first 5 jobs .*503/],
+  ['unavailable and no answer: AODocs down', [UNAVAILABLE, NO_ANSWER, UNAVAILABLE], /none of the first 3 jobs/],
+  ['all the same page that is not AODocs', Array(2).fill(NOT_AODOCS), /first 2 jobs got a page .*API address/],
+  [
+    'two different pages',
+    [NOT_AODOCS, r('failed', 'Unexpected answer from AODocs (HTTP 403)', { httpCode: 403 })],
+    undefined,
+  ],
+  ['unavailable beside a 404', [UNAVAILABLE, NOT_FOUND, UNAVAILABLE], undefined],
+  ['one cancelled', [UNAVAILABLE, r('done', 'Cancelled')], undefined],
+  ['a single failure', [UNAVAILABLE], undefined],
+  [
+    'unavailable beside rows that left the sheet',
+    [UNAVAILABLE, r('gone', 'No longer in its cell: not sent')],
     undefined,
   ],
 ])('the opening chunk: %s', (_name, results, expected) => {
