@@ -4,6 +4,7 @@
 // reaches AODocs with a handful of requests; and no more cancels than chunk size x chunks in flight can still be
 // on their way when Stop is pressed.
 import type { JobResult, PlannedJob, RejectedCell } from '../shared/api';
+import { RUN_CAP_LIMITS } from './settings';
 import { STOP, openingNotAodocs, openingUnanswered, unexpectedAnswer } from './wording';
 
 /** Why a run ended when the user pressed Stop (the server says the same when it holds a chunk back). */
@@ -15,6 +16,18 @@ export const STOPPED_BY_USER = STOP.stopped;
  * before the setup is judged.
  */
 export const SLOW_START_JOBS = 5;
+/**
+ * Cells per chunk: what one execution writes (one setValues per run of consecutive rows, so scattered rows cost
+ * one write each) stays well inside Apps Script's 6 minutes. The server refuses more (core/chunk-validation.ts).
+ */
+export const MAX_CELLS_PER_CHUNK = 2000;
+/**
+ * A job on more rows than MAX_CELLS_PER_CHUNK goes alone in its chunk with all its rows, up to this many: the
+ * highest run cap, since the planner refuses a job on more rows than the user's run cap (PRODUCT.md: any number
+ * of rows per job, up to the run's cap). Sending the job once and writing its rows in later executions would need
+ * its outcome from the sidebar, which the server cannot trust.
+ */
+export const MAX_CELLS_PER_JOB = RUN_CAP_LIMITS.max;
 /** Rejected cells (never sent) written per chunk. */
 const REJECTED_PER_CHUNK = 500;
 /** Chunks that must have come back before the time left is estimated. */
@@ -32,8 +45,29 @@ function chunksOf<T>(items: T[], size: number): T[][] {
 }
 
 /**
+ * Jobs in order, cut into chunks of at most `size` jobs and MAX_CELLS_PER_CHUNK cells; a job on more rows than
+ * that goes alone, with all its cells.
+ */
+function chunksOfJobs(jobs: PlannedJob[], size: number): PlannedJob[][] {
+  const out: PlannedJob[][] = [];
+  let current: PlannedJob[] = [];
+  let cells = 0;
+  for (const job of jobs) {
+    if (current.length > 0 && (current.length >= size || cells + job.cells.length > MAX_CELLS_PER_CHUNK)) {
+      out.push(current);
+      current = [];
+      cells = 0;
+    }
+    current.push(job);
+    cells += job.cells.length;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/**
  * The run's chunks: `opening`, sent alone first (absent when there is no job), then `rest`: the rejected cells'
- * rows and the other jobs, `chunkSize` at a time.
+ * rows and the other jobs, `chunkSize` at a time. Chunks are cut by cells as well as by jobs.
  */
 export function scheduleChunks(
   jobs: PlannedJob[],
@@ -41,12 +75,12 @@ export function scheduleChunks(
   chunkSize: number,
 ): { opening?: ChunkWork; rest: ChunkWork[] } {
   const size = Math.max(1, Math.floor(chunkSize));
-  const first = Math.min(SLOW_START_JOBS, size);
+  const opening = chunksOfJobs(jobs, Math.min(SLOW_START_JOBS, size))[0] ?? [];
   const rest: ChunkWork[] = [
     ...chunksOf(rejected, REJECTED_PER_CHUNK).map((cells) => ({ jobs: [], rejected: cells })),
-    ...chunksOf(jobs.slice(first), size).map((chunk) => ({ jobs: chunk, rejected: [] })),
+    ...chunksOfJobs(jobs.slice(opening.length), size).map((chunk) => ({ jobs: chunk, rejected: [] })),
   ];
-  return jobs.length === 0 ? { rest } : { opening: { jobs: jobs.slice(0, first), rejected: [] }, rest };
+  return jobs.length === 0 ? { rest } : { opening: { jobs: opening, rejected: [] }, rest };
 }
 
 /**

@@ -125,6 +125,13 @@ export function overRunCap(jobIds: number, runCap: number): string {
   );
 }
 
+export function jobOnTooManyRows(jobId: string, rows: number, runCap: number): string {
+  return (
+    `The job ID ${jobId} is in ${rows} selected rows; one run writes at most ${runCap} rows of one job ` +
+    '(Settings). Select fewer rows, or raise the limit.'
+  );
+}
+
 /** Check connection's verdicts. */
 export const CONNECTION = {
   accepted: 'AODocs accepts this sign-in.',

@@ -27,3 +27,40 @@ test('5 unknown and 5 foreign-library IDs at the top: everything is sent, the 30
     await addon.close();
   }
 });
+
+/** A sheet of `rows` rows cycling through `jobIds` (each job on many rows, interleaved), all selected and run. */
+async function manyRowsRun(jobIds: string[], rows: number) {
+  const addon = await startAddon();
+  try {
+    const sheet = addon.env.spreadsheet.addSheet('Jobs', [
+      ['Job ID'],
+      ...Array.from({ length: rows }, (_, i) => [jobIds[i % jobIds.length]]),
+    ]);
+    addon.env.spreadsheet.select('Jobs', [`A2:A${rows + 1}`]);
+    const { end, chunks } = await addon.run('cancel');
+    const header = sheet.displayValues()[0];
+    const status = header.indexOf('Status');
+    const result = header.indexOf('Result');
+    const written = sheet.displayValues().slice(1);
+    const cancels = (await addon.simulator.requestLog()).filter((r) => r.operation === 'cancel');
+    return { end, chunks, written, status, result, cancels };
+  } finally {
+    await addon.close();
+  }
+}
+
+test('5 jobs on 2,104 rows: each sent once, every row written', async () => {
+  const jobIds = ids.inProgress.slice(40, 45);
+  const { end, written, status, result, cancels } = await manyRowsRun(jobIds, 2104);
+  expect(end.stoppedBecause).toBeUndefined();
+  expect(cancels).toHaveLength(5);
+  expect(written.every((row) => row[status] === 'CANCELLED' && row[result] === 'Cancelled')).toBe(true);
+});
+
+test('one job on 2,500 rows: sent once, every row written', async () => {
+  const { end, chunks, written, status, result, cancels } = await manyRowsRun(ids.inProgress.slice(45, 46), 2500);
+  expect(end.stoppedBecause).toBeUndefined();
+  expect(chunks).toHaveLength(1);
+  expect(cancels).toHaveLength(1);
+  expect(written.every((row) => row[status] === 'CANCELLED' && row[result] === 'Cancelled')).toBe(true);
+});

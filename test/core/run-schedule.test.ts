@@ -1,5 +1,7 @@
 // A run's pacing: an opening chunk of at most 5 jobs alone, then full chunks; the brake bound; the time left.
 import {
+  MAX_CELLS_PER_CHUNK,
+  MAX_CELLS_PER_JOB,
   RUN_ID,
   brakeBound,
   estimateMsLeft,
@@ -24,6 +26,44 @@ test.each<[number, number, number[]]>([
   const { opening, rest } = scheduleChunks(jobs(n), [], size);
   expect([opening!.jobs.length, ...rest.map((c) => c.jobs.length)]).toEqual(sizes);
   expect([...opening!.jobs, ...rest.flatMap((c) => c.jobs)].map((j) => j.jobId)).toEqual(jobs(n).map((j) => j.jobId));
+});
+
+/** Jobs on the given numbers of rows each. */
+const jobsOnRows = (rows: number[]): PlannedJob[] => {
+  let next = 2;
+  return rows.map((n, i) => ({
+    jobId: `j${i}`,
+    cells: Array.from({ length: n }, () => ({ row: next++, column: 1 })),
+  }));
+};
+
+// A chunk's cells are bounded as well as its jobs; a job on more rows than a chunk's cells goes alone, whole.
+test.each<[string, number[], number, number[][]]>([
+  ['5 jobs on 2,104 rows', [421, 421, 421, 421, 420], 20, [[421, 421, 421, 421], [420]]],
+  ['one job on 2,500 rows', [2500], 20, [[2500]]],
+  ['a big job between small ones', [3, 2500, 4, 5], 20, [[3], [2500], [4, 5]]],
+  ['exactly the cell bound', [1000, 1000, 1], 20, [[1000, 1000], [1]]],
+  [
+    'the job count still bounds',
+    [1, 1, 1, 1, 1, 1, 1, 1],
+    3,
+    [
+      [1, 1, 1],
+      [1, 1, 1],
+      [1, 1],
+    ],
+  ],
+  ['many rows after the opening', [1, 1, 1, 1, 1, 1500, 600, 2], 20, [[1, 1, 1, 1, 1], [1500], [600, 2]]],
+])('cut by cells: %s', (_name, rows, size, cut) => {
+  const planned = jobsOnRows(rows);
+  const { opening, rest } = scheduleChunks(planned, [], size);
+  const chunks = [opening!, ...rest];
+  expect(chunks.map((c) => c.jobs.map((j) => j.cells.length))).toEqual(cut);
+  expect(chunks.flatMap((c) => c.jobs)).toEqual(planned);
+  for (const c of chunks) {
+    const cells = c.jobs.reduce((n, j) => n + j.cells.length, 0);
+    expect(cells <= MAX_CELLS_PER_CHUNK || (c.jobs.length === 1 && cells <= MAX_CELLS_PER_JOB)).toBe(true);
+  }
 });
 
 test('rejected cells go in a chunk of their own after the opening; no job: no opening', () => {
