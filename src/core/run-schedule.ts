@@ -5,7 +5,7 @@
 // on their way when Stop is pressed.
 import type { JobResult, PlannedJob, RejectedCell } from '../shared/api';
 import { RUN_CAP_LIMITS } from './settings';
-import { STOP, openingNotAodocs, openingUnanswered, unexpectedAnswer } from './wording';
+import { STOP, openingNotAodocs, openingUnanswered, unexpectedAnswer, waitTooLong, waitedTooOften } from './wording';
 
 /** Why a run ended when the user pressed Stop (the server says the same when it holds a chunk back). */
 export const STOPPED_BY_USER = STOP.stopped;
@@ -109,6 +109,30 @@ export function openingProblem(results: JobResult[]): string | undefined {
   if (judged.every((r) => r.transient === true)) return openingUnanswered(judged.length, judged[0].result);
   const sentences = new Set(judged.map((r) => r.result));
   return sentences.size === 1 ? openingNotAodocs(judged.length, judged[0].result) : undefined;
+}
+
+/** How a wait reads ("45 s", "2 min"), for the sidebar's countdown: the same words as the stop sentences. */
+export { durationWords } from './wording';
+
+/** A job the server hands back (out of time, or AODocs asked to wait) is sent again, but not forever. */
+export const MAX_RESENDS = 5;
+/**
+ * The longest pause a run takes when AODocs asks to wait (Retry-After): past it, the sidebar sitting idle is more
+ * likely forgotten than finished; the run stops and says to come back later.
+ */
+export const MAX_RUN_PAUSE_MS = 10 * 60_000;
+
+/**
+ * What the sidebar does when a chunk comes back asking to wait `waitSeconds` (Retry-After longer than the chunk
+ * could wait): pause the run that long, or stop it when the wait is past MAX_RUN_PAUSE_MS, or when AODocs sent the
+ * same job back more than MAX_RESENDS times (`mostTimesHandedBack`: the most any job of the chunk was), so that a
+ * run never waits forever.
+ */
+export function waitVerdict(waitSeconds: number, mostTimesHandedBack: number): { pauseMs: number } | { stop: string } {
+  const pauseMs = Math.max(0, waitSeconds) * 1000;
+  if (!(pauseMs <= MAX_RUN_PAUSE_MS)) return { stop: waitTooLong(waitSeconds, MAX_RUN_PAUSE_MS / 1000) };
+  if (mostTimesHandedBack > MAX_RESENDS) return { stop: waitedTooOften(mostTimesHandedBack) };
+  return { pauseMs };
 }
 
 /** The most cancels that may still reach AODocs once Stop is pressed: every chunk in flight, whole. */

@@ -132,6 +132,33 @@ export function jobOnTooManyRows(jobId: string, rows: number, runCap: number): s
   );
 }
 
+/** "45 s", "2 min", "1 h 30 min": a wait as a person says it. */
+export function durationWords(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  if (s < 90) return `${s} s`;
+  const minutes = Math.round(s / 60);
+  if (minutes < 90) return `${minutes} min`;
+  const rest = minutes % 60;
+  return `${Math.floor(minutes / 60)} h${rest === 0 ? '' : ` ${rest} min`}`;
+}
+
+/** AODocs asked to wait longer than a run pauses (Retry-After): the run stops. */
+export function waitTooLong(waitSeconds: number, maxPauseSeconds: number): string {
+  return (
+    `AODocs asks to wait ${durationWords(waitSeconds)} before more requests, longer than a run pauses ` +
+    `(${durationWords(maxPauseSeconds)}), so the run stopped; the jobs not yet sent were left untouched. Run again ` +
+    'later: finished rows are skipped.'
+  );
+}
+
+/** AODocs kept asking to wait for the same jobs: the run stops rather than wait forever. */
+export function waitedTooOften(times: number): string {
+  return (
+    `AODocs asked to wait ${times} times for the same jobs, so the run stopped; the jobs not yet sent were left ` +
+    'untouched. Run again later: finished rows are skipped.'
+  );
+}
+
 /** Check connection's verdicts. */
 export const CONNECTION = {
   accepted: 'AODocs accepts this sign-in.',

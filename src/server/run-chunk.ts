@@ -68,6 +68,7 @@ function send(
     startedAt,
     DEFAULT_RETRY_POLICY,
     keepRetrying,
+    true,
   );
   const sent: Sent[] = first.outcomes;
   const toRead = first.quotaExceeded ? [] : readBacksNeeded(action, sent);
@@ -80,6 +81,7 @@ function send(
   return {
     outcomes,
     quotaExceeded: first.quotaExceeded || read.quotaExceeded,
+    runWaitMs: Math.max(first.runWaitMs, read.runWaitMs),
     setupProblem: chunkSetupProblem(action, sent, readBacks),
   };
 }
@@ -154,6 +156,8 @@ export function runChunk(input: unknown): ChunkResult {
   return {
     results,
     notSent: notSentJobs(present, sent.outcomes),
+    // AODocs asked to wait longer than this chunk could: the sidebar pauses the run (jobs handed back are in notSent).
+    ...(sent.runWaitMs > 0 ? { waitSeconds: Math.ceil(sent.runWaitMs / 1000) } : {}),
     stopRun: stopReason({
       writeFailure,
       logFailure,

@@ -64,3 +64,67 @@ test('one job on 2,500 rows: sent once, every row written', async () => {
   expect(cancels).toHaveLength(1);
   expect(written.every((row) => row[status] === 'CANCELLED' && row[result] === 'Cancelled')).toBe(true);
 });
+
+/** A clock the run driver pauses on: sleeping moves it on at once. */
+function fakeTime() {
+  const t = { clock: 0, slept: 0 };
+  return {
+    t,
+    now: () => t.clock,
+    sleep: async (ms: number) => {
+      t.slept += ms;
+      t.clock += ms;
+    },
+  };
+}
+
+describe('AODocs rate-limits with a Retry-After longer than a chunk waits', () => {
+  const jobs = ids.inProgress.slice(50, 80);
+
+  async function rateLimitedRun(retryAfterSeconds: number, limited: string[]) {
+    const addon = await startAddon({
+      simulator: {
+        retryAfterSeconds,
+        faults: { targeted: limited.map((jobId) => ({ jobId, operation: 'cancel' as const, fault: '429' as const })) },
+      },
+    });
+    try {
+      addon.env.spreadsheet.addSheet('Jobs', [['Job ID'], ...jobs.map((id) => [id])]);
+      addon.env.spreadsheet.select('Jobs', [`A2:A${jobs.length + 1}`]);
+      const time = fakeTime();
+      const sentAt: number[] = [];
+      const { end, chunks } = await addon.run('cancel', {
+        now: time.now,
+        sleep: time.sleep,
+        beforeChunk: () => sentAt.push(time.t.clock),
+      });
+      const log = await addon.simulator.requestLog();
+      const status = new Map<string, string | undefined>();
+      for (const id of jobs) status.set(id, (await addon.simulator.getJob(id))?.status);
+      return { end, chunks, sentAt, time, log, status };
+    } finally {
+      await addon.close();
+    }
+  }
+
+  test('Retry-After 60 s on 3 jobs: they come back unsent, the run pauses 60 s, then every job is cancelled', async () => {
+    const { end, chunks, sentAt, time, log, status } = await rateLimitedRun(60, jobs.slice(0, 3));
+    expect(end).toMatchObject({ stoppedBecause: undefined, notSent: 0, jobsDone: 30 });
+    expect(end.results.filter((r) => /unavailable/.test(r.result))).toEqual([]);
+    expect([...status.values()].every((s) => s === 'CANCELLED')).toBe(true);
+    // The opening chunk handed the 3 back; nothing went out for 60 s, then they went first.
+    expect(chunks[1].jobs.map((j) => j.jobId)).toEqual(jobs.slice(0, 3));
+    expect(sentAt[1]).toBeGreaterThanOrEqual(60_000);
+    expect(time.t.slept).toBeGreaterThanOrEqual(60_000);
+    // Each of the 3 got its 429 once and one cancel more: nothing sent at full speed meanwhile.
+    expect(log.filter((r) => r.operation === 'cancel')).toHaveLength(33);
+  });
+
+  test('Retry-After of an hour: the run stops after the opening chunk and says why; the rest is not sent', async () => {
+    const { end, log, time } = await rateLimitedRun(3600, jobs.slice(0, 3));
+    expect(end.stoppedBecause).toMatch(/AODocs asks to wait 60 min before more requests/);
+    expect(end.notSent).toBe(28);
+    expect(time.t.slept).toBe(0);
+    expect(log.filter((r) => r.operation === 'cancel')).toHaveLength(5);
+  });
+});

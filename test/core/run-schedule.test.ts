@@ -1,6 +1,9 @@
 // A run's pacing: an opening chunk of at most 5 jobs alone, then full chunks; the brake bound; the time left.
 import {
   MAX_CELLS_PER_CHUNK,
+  MAX_RESENDS,
+  MAX_RUN_PAUSE_MS,
+  waitVerdict,
   MAX_CELLS_PER_JOB,
   RUN_ID,
   brakeBound,
@@ -145,4 +148,19 @@ test.each<[string, JobResult[], RegExp | undefined]>([
   const problem = openingProblem(results);
   if (expected === undefined) expect(problem).toBeUndefined();
   else expect(problem).toMatch(expected);
+});
+
+// AODocs asked the run to wait (Retry-After longer than a chunk waits): pause that long, never forever.
+test.each<[string, number, number, { pauseMs: number } | RegExp]>([
+  ['60 s, jobs handed back once', 60, 1, { pauseMs: 60_000 }],
+  ['10 minutes: the longest pause', MAX_RUN_PAUSE_MS / 1000, 1, { pauseMs: MAX_RUN_PAUSE_MS }],
+  ['one second more than 10 minutes', MAX_RUN_PAUSE_MS / 1000 + 1, 1, /asks to wait 10 min before more requests/],
+  ['an hour', 3600, 1, /asks to wait 60 min .* longer than a run pauses \(10 min\), so the run stopped/],
+  ['a day', 86_400, 1, /asks to wait 24 h before more requests/],
+  ['a job handed back for the 5th time', 60, MAX_RESENDS, { pauseMs: 60_000 }],
+  ['a job handed back for the 6th time', 60, MAX_RESENDS + 1, /asked to wait 6 times for the same jobs/],
+])('a chunk asks to wait: %s', (_name, seconds, times, expected) => {
+  const verdict = waitVerdict(seconds, times);
+  if (expected instanceof RegExp) expect('stop' in verdict && verdict.stop).toMatch(expected);
+  else expect(verdict).toEqual(expected);
 });
