@@ -5,7 +5,7 @@ import { createPrng, type Prng } from './prng';
 import type { OperationName } from './types';
 
 /**
- * - 503: AODocs' `backendError`; 429 with `Retry-After: 1`; 409 with `X-aodocs-retryable: true`;
+ * - 503: AODocs' `backendError`; 429 with `Retry-After: 1` (the `retryAfterSeconds` option); 409 with `X-aodocs-retryable: true`;
  * - html: a 502 proxy page in HTML; html-429: a proxy's 429 page in HTML with `Retry-After: 3`; drop: the socket is destroyed without an answer;
  * - slow: the request is handled only after `slowMs` (longer than a client timeout);
  * - drop-after: the operation takes effect (the cancel happens), then the socket is destroyed;

@@ -18,6 +18,8 @@ export interface RuntimeOptions {
   slowMs: number;
   /** Default 'precondition' (412). */
   finishedCancelMode: FinishedCancelMode;
+  /** The `Retry-After` of the `429` fault, in seconds. Default 1. */
+  retryAfterSeconds: number;
   /**
    * The Google Workspace domains this AODocs instance serves, or null (default) to accept any `domain` parameter.
    * When set, a request naming another domain gets 400 to everything, as AODocs does for a wrong domain setting.
@@ -41,12 +43,16 @@ export const DEFAULT_RUNTIME_OPTIONS: RuntimeOptions = {
   faultSeed: 1,
   slowMs: 35_000,
   finishedCancelMode: 'precondition',
+  retryAfterSeconds: 1,
   domains: null,
 };
 
 export function checkRuntimeOptions(options: Partial<RuntimeOptions>): void {
-  const { slowMs, finishedCancelMode } = options;
+  const { slowMs, finishedCancelMode, retryAfterSeconds } = options;
   if (slowMs !== undefined && !(Number.isFinite(slowMs) && slowMs >= 0)) throw new Error('slowMs must be >= 0');
+  if (retryAfterSeconds !== undefined && !(Number.isInteger(retryAfterSeconds) && retryAfterSeconds >= 0)) {
+    throw new Error('retryAfterSeconds must be a whole number >= 0');
+  }
   if (finishedCancelMode !== undefined && finishedCancelMode !== 'precondition' && finishedCancelMode !== 'unchanged') {
     throw new Error(`finishedCancelMode must be 'precondition' or 'unchanged'`);
   }

@@ -46,12 +46,14 @@ function errorAnswer(error: ApiError): Answer {
 }
 
 /** The answer of a fault that replaces the operation, or undefined for slow/drop/drop-after/503-after. */
-function faultAnswer(fault: FaultKind): Answer | undefined {
+function faultAnswer(fault: FaultKind, options: RuntimeOptions): Answer | undefined {
   switch (fault) {
     case '503':
       return errorAnswer(new ApiError(503, 'backendError', 'Backend Error'));
-    case '429':
-      return errorAnswer(new ApiError(429, 'rateLimitExceeded', 'Rate Limit Exceeded', { 'Retry-After': '1' }));
+    case '429': {
+      const retryAfter = { 'Retry-After': String(options.retryAfterSeconds) };
+      return errorAnswer(new ApiError(429, 'rateLimitExceeded', 'Rate Limit Exceeded', retryAfter));
+    }
     case '409':
       return errorAnswer(
         new ApiError(409, 'conflict', 'Concurrent modification, please retry', { 'X-aodocs-retryable': 'true' }),
@@ -146,7 +148,7 @@ export async function handleRequest(state: SimulatorState, req: IncomingMessage,
     operation = route.operation;
 
     fault = state.faults.decide({ operation, ...route.pathParams });
-    const replaced = fault && faultAnswer(fault);
+    const replaced = fault && faultAnswer(fault, state.options);
     if (replaced) return send(replaced);
     if (fault === 'drop') {
       drop();

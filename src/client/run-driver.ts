@@ -4,12 +4,14 @@
 import { ChunkRequest, ChunkResult, JobAction, JobResult, SelectionPlan } from '../shared/api';
 import {
   ChunkWork,
+  MAX_RESENDS,
   SLOW_START_JOBS,
   STOPPED_BY_USER,
   estimateMsLeft,
   newRunId,
   openingProblem,
   scheduleChunks,
+  waitVerdict,
 } from '../core/run-schedule';
 
 export interface RunOptions {
@@ -23,8 +25,10 @@ export interface RunOptions {
   stopRequested: () => boolean;
   /** Tells the server the run is stopped (called once, when a stop is first seen), so chunks in flight hold back. */
   stopOnServer?: (runId: string) => Promise<unknown>;
-  /** The clock, for the estimate of the time left. */
+  /** The clock, for the estimate of the time left and the pauses AODocs asks for. */
   now?: () => number;
+  /** Waits `ms` (setTimeout by default): a pause is spent in such steps, Stop looked at after each. */
+  sleep?: (ms: number) => Promise<void>;
   /**
    * The run's ID, made by the caller so that its Stop button can mark the run on the server at once (stopRun),
    * without waiting for a chunk to come back; made here when absent.
@@ -46,6 +50,8 @@ export interface RunProgress {
   results: JobResult[];
   /** Estimated time left, once a few chunks have come back. */
   estimatedMsLeft?: number;
+  /** Set while the run pauses because AODocs asked to wait (Retry-After): no chunk starts meanwhile. */
+  pause?: { askedSeconds: number; msLeft: number };
 }
 
 export interface RunEnd extends RunProgress {
@@ -55,8 +61,10 @@ export interface RunEnd extends RunProgress {
   stoppedBecause?: string;
 }
 
-/** A job the server hands back (out of time) is sent again, but not forever. */
-const MAX_RESENDS = 5;
+/** Steps of a pause: Stop is looked at and the countdown shown after each. */
+const PAUSE_STEP_MS = 250;
+
+const timerSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function browserRandomBytes(n: number): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(n));
@@ -76,6 +84,9 @@ export async function runJobs(options: RunOptions): Promise<RunEnd> {
   /** When the opening chunk came back, and the jobs done by then: the pace is measured from there. */
   const pace: { openedAt?: number; jobsAtOpening: number } = { jobsAtOpening: 0 };
   let serverTold = false;
+  /** AODocs asked the run to wait (Retry-After): no chunk starts before `until`. */
+  const pause = { until: 0, askedSeconds: 0, shownSecondsLeft: -1 };
+  const sleep = options.sleep ?? timerSleep;
 
   const progress = (): RunProgress => {
     const rejectedDone = results.filter((r) => r.outcome === 'invalid').length;
@@ -93,6 +104,7 @@ export async function runJobs(options: RunOptions): Promise<RunEnd> {
       chunksDone,
       results,
       estimatedMsLeft,
+      ...(pause.until > now() ? { pause: { askedSeconds: pause.askedSeconds, msLeft: pause.until - now() } } : {}),
     };
   };
 
@@ -111,8 +123,47 @@ export async function runJobs(options: RunOptions): Promise<RunEnd> {
     return true;
   };
 
+  /**
+   * Waits while the run pauses, showing the countdown once a second; false when Stop came meanwhile (nothing more
+   * is sent). Every chunk about to start waits here, so no chunk starts during a pause.
+   */
+  const pauseOver = async (): Promise<boolean> => {
+    for (let left = pause.until - now(); left > 0; left = pause.until - now()) {
+      if (stopSeen() || stoppedBecause !== undefined) return false;
+      const secondsLeft = Math.ceil(left / 1000);
+      if (secondsLeft !== pause.shownSecondsLeft) {
+        pause.shownSecondsLeft = secondsLeft;
+        options.onProgress(progress());
+      }
+      await sleep(Math.min(left, PAUSE_STEP_MS));
+    }
+    if (pause.shownSecondsLeft !== -1) {
+      pause.shownSecondsLeft = -1;
+      options.onProgress(progress());
+    }
+    return !stopSeen() && stoppedBecause === undefined;
+  };
+
+  /** AODocs asked to wait (a chunk's waitSeconds): the run pauses, or stops when that would be too long. */
+  const askedToWait = (waitSeconds: number, handedBack: ChunkResult['notSent']) => {
+    const mostTimes = Math.max(0, ...handedBack.map((job) => resends.get(job.jobId) ?? 0));
+    const verdict = waitVerdict(waitSeconds, mostTimes);
+    if ('stop' in verdict) {
+      if (stoppedBecause === undefined || stoppedBecause === STOPPED_BY_USER) stoppedBecause = verdict.stop;
+      return;
+    }
+    if (now() + verdict.pauseMs > pause.until) {
+      pause.until = now() + verdict.pauseMs;
+      pause.askedSeconds = waitSeconds;
+    }
+  };
+
   /** Sends one chunk; false when the run must not go on. */
   const sendChunk = async (work: ChunkWork): Promise<boolean> => {
+    if (!(await pauseOver())) {
+      queue.unshift(work);
+      return false;
+    }
     let answer: ChunkResult;
     try {
       const { sheetId, headerRow, idColumn } = plan;
@@ -135,6 +186,7 @@ export async function runJobs(options: RunOptions): Promise<RunEnd> {
     if (answer.stopRun !== undefined && (stoppedBecause === undefined || stoppedBecause === STOPPED_BY_USER)) {
       stoppedBecause = answer.stopRun;
     }
+    if (answer.waitSeconds !== undefined && answer.waitSeconds > 0) askedToWait(answer.waitSeconds, answer.notSent);
     if (stoppedBecause !== undefined) tellServer();
     options.onProgress(progress());
     return stoppedBecause === undefined;
@@ -165,7 +217,7 @@ export async function runJobs(options: RunOptions): Promise<RunEnd> {
     await Promise.all(Array.from({ length: Math.max(1, options.chunksInFlight) }, worker));
   }
   const notSent = givenUp + queue.reduce((n, c) => n + c.jobs.length + c.rejected.length, 0);
-  return { ...progress(), estimatedMsLeft: undefined, notSent, stoppedBecause };
+  return { ...progress(), estimatedMsLeft: undefined, pause: undefined, notSent, stoppedBecause };
 }
 
 /** Counts by outcome, for the progress line and the final summary. */

@@ -11,6 +11,7 @@ import {
   endHeadline,
   idColumnLabel,
   nothingToSendSentences,
+  pauseSentence,
   plural,
   rejectedCellsSentence,
   rejectedProgressSentence,
@@ -126,6 +127,7 @@ export function progressSentence(progress: RunProgress): string {
 
 /** The progress line and, apart, the cells that are only marked: what the live region says after each chunk. */
 export function progressAnnouncement(progress: RunProgress, plan: SelectionPlan): string {
+  if (progress.pause !== undefined) return pauseSentence(progress.pause.askedSeconds, progress.pause.msLeft);
   const rejected = rejectedLine(progress, plan);
   if (progress.jobsTotal === 0) return rejected ?? '';
   return rejected === undefined ? progressSentence(progress) : `${progressSentence(progress)}. ${rejected}`;
@@ -169,6 +171,8 @@ export function progressView(action: JobAction, progress: RunProgress, plan: Sel
       bar,
     ),
     h('p', { 'data-testid': 'progress-text' }, progressSentence(progress)),
+    progress.pause !== undefined &&
+      h('p', { 'data-testid': 'progress-pause' }, pauseSentence(progress.pause.askedSeconds, progress.pause.msLeft)),
     rejected !== undefined && h('p', { 'data-testid': 'progress-rejected' }, rejected),
     countsView(action, progress.results),
   );

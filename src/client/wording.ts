@@ -1,5 +1,6 @@
 // Sentences of the sidebar that depend on numbers.
 import type { JobAction, RejectedCell, SelectionSummary } from '../shared/api';
+import { durationWords } from '../core/run-schedule';
 
 export function plural(n: number, one: string, many: string = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -81,6 +82,11 @@ export function timeLeftSentence(ms: number): string {
   const seconds = Math.max(1, Math.round(ms / 1000));
   if (seconds < 90) return `about ${seconds} s left`;
   return `about ${Math.round(seconds / 60)} min left`;
+}
+
+/** The countdown while AODocs' Retry-After pauses a run: "AODocs asks to wait 60 s: the run goes on in 42 s." */
+export function pauseSentence(askedSeconds: number, msLeft: number): string {
+  return `AODocs asks to wait ${durationWords(askedSeconds)}: the run goes on in ${durationWords(msLeft / 1000)}.`;
 }
 
 /**

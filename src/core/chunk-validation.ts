@@ -3,11 +3,10 @@
 import { CellRef, ChunkRequest, JobAction, PlannedJob, RejectedCell } from '../shared/api';
 import { checkJobId } from './job-id';
 import { CHUNK_SIZE_LIMITS } from './settings';
-import { RUN_ID } from './run-schedule';
+import { MAX_CELLS_PER_CHUNK, MAX_CELLS_PER_JOB, RUN_ID } from './run-schedule';
 import { SERVER } from './wording';
 
-/** More cells than this in one chunk is not something the sidebar ever sends. */
-export const MAX_CELLS_PER_CHUNK = 2000;
+export { MAX_CELLS_PER_CHUNK, MAX_CELLS_PER_JOB };
 const MAX_ROWS = 10_000_000; // Sheets' cell limit bounds rows too
 const MAX_COLUMNS = 18_278; // column ZZZ
 
@@ -81,7 +80,15 @@ export function validateChunkRequest(value: unknown): ChunkRequest {
     inIdColumn(at);
     return { text: cell.text, problem: cell.problem, cell: at };
   });
-  if (cellCount > MAX_CELLS_PER_CHUNK) fail(`more than ${MAX_CELLS_PER_CHUNK} cells in one chunk`);
+  // The sidebar cuts chunks by cells (core/run-schedule.ts): more than this only as one job alone, on many rows.
+  const oneJobAlone = jobs.length === 1 && rejected.length === 0;
+  if (cellCount > (oneJobAlone ? MAX_CELLS_PER_JOB : MAX_CELLS_PER_CHUNK)) {
+    fail(
+      oneJobAlone
+        ? `more than ${MAX_CELLS_PER_JOB} cells for one job`
+        : `more than ${MAX_CELLS_PER_CHUNK} cells in one chunk of several jobs`,
+    );
+  }
   // One cell holds one text: a cell listed twice would count twice when deciding whether a result may follow.
   const cells = [...jobs.flatMap((j) => j.cells), ...rejected.map((r) => r.cell)].map((c) => `${c.row}:${c.column}`);
   if (new Set(cells).size !== cells.length) fail('a cell appears twice');

@@ -8,7 +8,10 @@ export interface RetryPolicy {
   maxSends: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** A Retry-After longer than this is not waited for: the job is reported as unavailable instead. */
+  /**
+   * The longest Retry-After a chunk waits for itself. Longer, the job goes back to the sidebar unsent and the
+   * sidebar pauses the whole run (retryDecision): an execution asleep is a Stop that cannot take hold.
+   */
   maxRetryAfterMs: number;
   /**
    * No attempt starts after this much of an execution has passed. Apps Script stops an execution at 6 minutes;
@@ -55,6 +58,46 @@ export function retryDelayMs(answer: Answer, sends: number, policy: RetryPolicy,
   }
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (sends - 1));
   return Math.floor(random * ceiling);
+}
+
+/** The Retry-After of a retryable answer, in ms, whatever its body (a proxy's HTML 429 says it as well). */
+function retryAfterMs(answer: Answer): number | undefined {
+  if (!isRetryable(answer) || (answer.kind !== 'error' && answer.kind !== 'unexpected')) return undefined;
+  return answer.retryAfterSeconds === undefined ? undefined : answer.retryAfterSeconds * 1000;
+}
+
+/** What becomes of a request after an answer. */
+export type RetryDecision =
+  /** Sent again in this chunk after `delayMs`. */
+  | { then: 'retry'; delayMs: number }
+  /**
+   * The answer stands. `runWaitMs`: AODocs asked to wait longer than the chunk could, and an earlier send may have
+   * reached it (sent again later, a refusal could not be told from the echo of our own cancel): the row tells
+   * this answer, and the run still waits.
+   */
+  | { then: 'keep'; runWaitMs?: number }
+  /** AODocs asked to wait longer than the chunk can, and never acted on it: not settled; the run waits, then sends it. */
+  | { then: 'hand-back'; runWaitMs: number };
+
+/**
+ * The decision after an answer to send number `sends`. `chunk.canWaitMs`: how long this chunk can still wait before
+ * sending again (its time budget); `chunk.mayHaveReachedAodocs`: a send so far (this one included) may have acted.
+ */
+export function retryDecision(
+  answer: Answer,
+  sends: number,
+  policy: RetryPolicy,
+  random: number,
+  chunk: { canWaitMs: number; mayHaveReachedAodocs: boolean },
+): RetryDecision {
+  const wanted = retryAfterMs(answer);
+  if (wanted !== undefined && wanted > Math.min(policy.maxRetryAfterMs, chunk.canWaitMs)) {
+    return chunk.mayHaveReachedAodocs || sends >= policy.maxSends
+      ? { then: 'keep', runWaitMs: wanted }
+      : { then: 'hand-back', runWaitMs: wanted };
+  }
+  const delayMs = retryDelayMs(answer, sends, policy, random);
+  return delayMs === undefined ? { then: 'keep' } : { then: 'retry', delayMs };
 }
 
 /** Apps Script stops an execution at 6 minutes [D] https://developers.google.com/apps-script/guides/services/quotas */

@@ -3,7 +3,7 @@
 import { CellRef, PlannedJob, RejectedCell, SelectionSummary } from '../shared/api';
 import { occurrences } from './cell-location';
 import { checkJobId } from './job-id';
-import { noJobIdFound, overRunCap } from './wording';
+import { noJobIdFound, overRunCap, jobOnTooManyRows } from './wording';
 
 export interface SelectedRange {
   a1: string;
@@ -130,5 +130,8 @@ export function planRefusal(parts: PlanParts, runCap: number): string | undefine
     return noJobIdFound(summary.ranges);
   }
   if (summary.jobIds > runCap) return overRunCap(summary.jobIds, runCap);
+  // A job goes in one chunk with all its rows (core/run-schedule.ts), up to the run cap.
+  const crowded = parts.jobs.find((j) => j.cells.length > runCap);
+  if (crowded) return jobOnTooManyRows(crowded.jobId, crowded.cells.length, runCap);
   return undefined;
 }

@@ -22,7 +22,7 @@ export interface Settings {
 
 export const CHUNK_SIZE_LIMITS = { min: 1, max: 50 } as const;
 export const CHUNKS_IN_FLIGHT_LIMITS = { min: 1, max: 6 } as const;
-const RUN_CAP_LIMITS = { min: 1, max: 20000 } as const;
+export const RUN_CAP_LIMITS = { min: 1, max: 20000 } as const;
 /**
  * Server calls the sidebar keeps in flight for work that sends nothing to AODocs (pieces of a hidden-row check).
  * Chosen by the benchmark (docs/bench/RESULTS.md): each call is its own execution, whose start costs several

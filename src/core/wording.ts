@@ -131,6 +131,40 @@ export function overRunCap(jobIds: number, runCap: number): string {
   );
 }
 
+export function jobOnTooManyRows(jobId: string, rows: number, runCap: number): string {
+  return (
+    `The job ID ${jobId} is in ${rows} selected rows; one run writes at most ${runCap} rows of one job ` +
+    '(Settings). Select fewer rows, or raise the limit.'
+  );
+}
+
+/** "45 s", "2 min", "1 h 30 min": a wait as a person says it. */
+export function durationWords(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  if (s < 90) return `${s} s`;
+  const minutes = Math.round(s / 60);
+  if (minutes < 90) return `${minutes} min`;
+  const rest = minutes % 60;
+  return `${Math.floor(minutes / 60)} h${rest === 0 ? '' : ` ${rest} min`}`;
+}
+
+/** AODocs asked to wait longer than a run pauses (Retry-After): the run stops. */
+export function waitTooLong(waitSeconds: number, maxPauseSeconds: number): string {
+  return (
+    `AODocs asks to wait ${durationWords(waitSeconds)} before more requests, longer than a run pauses ` +
+    `(${durationWords(maxPauseSeconds)}), so the run stopped; the jobs not yet sent were left untouched. Run again ` +
+    'later: finished rows are skipped.'
+  );
+}
+
+/** AODocs kept asking to wait for the same jobs: the run stops rather than wait forever. */
+export function waitedTooOften(times: number): string {
+  return (
+    `AODocs asked to wait ${times} times for the same jobs, so the run stopped; the jobs not yet sent were left ` +
+    'untouched. Run again later: finished rows are skipped.'
+  );
+}
+
 /** Check connection's verdicts. */
 export const CONNECTION = {
   accepted: 'AODocs accepts this sign-in.',
@@ -194,10 +228,18 @@ export const SETUP = {
     'Workspace administrator to allow the AODocs API address for Apps Script.',
 } as const;
 
-/** The opening chunk's jobs all failed the same way: the rest of the run is not sent. */
-export function openingFailedAlike(jobs: number, sentence: string): string {
+/** AODocs answered none of the opening chunk's jobs (unavailable, silent): the rest of the run is not sent. */
+export function openingUnanswered(jobs: number, sentence: string): string {
   return (
-    `All of the first ${jobs} jobs got the same answer: "${sentence}". The rest was not sent. Check the job IDs, ` +
-    'and the domain and API address in Settings, then run again (rows already finished are skipped).'
+    `AODocs answered none of the first ${jobs} jobs ("${sentence}"), so the rest was not sent. Try again later: ` +
+    'rows already finished are skipped.'
+  );
+}
+
+/** Every job of the opening chunk got the same page that is not AODocs' answer: the rest is not sent. */
+export function openingNotAodocs(jobs: number, sentence: string): string {
+  return (
+    `All of the first ${jobs} jobs got a page that is not AODocs' answer ("${sentence}"), so the rest was not ` +
+    'sent. Check the API address in Settings, then run again (rows already finished are skipped).'
   );
 }

@@ -2,7 +2,7 @@
 // execution's time budget, and turns each response into an answer.
 import { Answer, classifyAnswer, fetchFailure } from '../core/aodocs-answer';
 import { FetchRequest } from '../core/aodocs-request';
-import { DEFAULT_RETRY_POLICY, RetryPolicy, mayHaveReachedAodocs, retryDelayMs } from '../core/retry-policy';
+import { DEFAULT_RETRY_POLICY, RetryPolicy, mayHaveReachedAodocs, retryDecision } from '../core/retry-policy';
 
 /**
  * Per request: its final answer, and whether an earlier send may have reached AODocs without its answer coming
@@ -100,6 +100,11 @@ export interface SendReport {
   outcomes: SendOutcome[];
   /** Apps Script's daily UrlFetch quota ran out: nothing more can be sent today. */
   quotaExceeded: boolean;
+  /**
+   * The longest Retry-After this call could not wait for (0: none): requests handed back for it come back
+   * undefined (never settled), and the run waits that long before sending more.
+   */
+  runWaitMs: number;
 }
 
 /**
@@ -113,14 +118,20 @@ export function sendWithRetries(
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
   /** Asked before each retry wave: false ends the retries (the run was stopped); answers so far are kept. */
   keepRetrying: () => boolean = () => true,
+  /**
+   * Whether a request AODocs asks to wait for longer than this call can may come back undefined, for the caller
+   * to send later (a run's chunk); otherwise it keeps that answer.
+   */
+  handBackLongWaits = false,
 ): SendReport {
   const outcomes: SendOutcome[] = requests.map(() => undefined);
   let pending = requests.map((_, i) => i);
   const sends = requests.map(() => 0);
   const lostAnswer = requests.map(() => false);
   // A request may take up to its timeout: start one only if it can end inside the budget.
-  const timeLeft = (waitMs = 0) =>
-    Date.now() + waitMs + policy.requestTimeoutSeconds * 1000 - startedAt <= policy.executionBudgetMs;
+  const canWaitMs = () => policy.executionBudgetMs - policy.requestTimeoutSeconds * 1000 - (Date.now() - startedAt);
+  const timeLeft = (waitMs = 0) => waitMs <= canWaitMs();
+  let runWaitMs = 0;
   let waitMs = 0;
   let firstWave = true;
   while (pending.length > 0 && timeLeft(waitMs)) {
@@ -145,14 +156,18 @@ export function sendWithRetries(
       const mayHaveWorked = lostAnswer[i] || wave.fetchAllFailed;
       outcomes[i] = { answer, sends: sends[i], earlierSendMayHaveWorked: mayHaveWorked };
       lostAnswer[i] = mayHaveWorked || (!wave.nothingSent && mayHaveReachedAodocs(answer));
-      const delay = retryDelayMs(answer, sends[i], policy, Math.random());
-      if (delay !== undefined) {
+      const decision = retryDecision(answer, sends[i], policy, Math.random(), {
+        canWaitMs: canWaitMs(),
+        mayHaveReachedAodocs: lostAnswer[i],
+      });
+      if (decision.then === 'retry') {
         again.push(i);
-        waitMs = Math.max(waitMs, delay);
-      }
+        waitMs = Math.max(waitMs, decision.delayMs);
+      } else runWaitMs = Math.max(runWaitMs, decision.runWaitMs ?? 0);
+      if (decision.then === 'hand-back' && handBackLongWaits) outcomes[i] = undefined;
     });
-    if (wave.quotaExceeded) return { outcomes, quotaExceeded: true };
+    if (wave.quotaExceeded) return { outcomes, quotaExceeded: true, runWaitMs };
     pending = again;
   }
-  return { outcomes, quotaExceeded: false };
+  return { outcomes, quotaExceeded: false, runWaitMs };
 }

@@ -67,6 +67,7 @@ function send(
     startedAt,
     DEFAULT_RETRY_POLICY,
     keepRetrying,
+    true,
   );
   const sent: Sent[] = first.outcomes;
   const toRead = first.quotaExceeded ? [] : readBacksNeeded(action, sent);
@@ -79,6 +80,7 @@ function send(
   return {
     outcomes,
     quotaExceeded: first.quotaExceeded || read.quotaExceeded,
+    runWaitMs: Math.max(first.runWaitMs, read.runWaitMs),
     setupProblem: chunkSetupProblem(action, sent, readBacks),
   };
 }
@@ -153,6 +155,8 @@ export function runChunk(input: unknown): ChunkResult {
   return {
     results,
     notSent: notSentJobs(present, sent.outcomes),
+    // AODocs asked to wait longer than this chunk could: the sidebar pauses the run (jobs handed back are in notSent).
+    ...(sent.runWaitMs > 0 ? { waitSeconds: Math.ceil(sent.runWaitMs / 1000) } : {}),
     stopRun: stopReason({
       writeFailure,
       logFailure,

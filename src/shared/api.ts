@@ -121,6 +121,11 @@ export interface ChunkResult {
   notSent: PlannedJob[];
   /** Set when the run must stop (401, quota): the sentence to show. */
   stopRun?: string;
+  /**
+   * AODocs asked to wait this many seconds (Retry-After) before more requests, longer than the chunk could: the
+   * jobs it held back are in notSent, and the sidebar pauses the run that long.
+   */
+  waitSeconds?: number;
 }
 
 /** A cell that no longer held its job ID when results were written, and where the ID was found again. */

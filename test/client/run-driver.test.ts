@@ -151,27 +151,163 @@ test('small chunks: they go one at a time until 5 jobs came back, then the run o
   expect(Math.max(...inFlightAtSend.slice(5))).toBe(3);
 });
 
-test('the first 5 jobs all failing alike stop the run before the rest is sent, whatever the chunk size', async () => {
+/** A send that answers every job with the same failure. */
+function failingSender(failure: { result: string; httpCode?: number; transient?: boolean }) {
   const sent: ChunkRequest[] = [];
-  const end = await drive({
-    plan: plan(40),
-    chunkSize: 1,
-    send: async (request) => {
-      sent.push(request);
-      return {
-        results: request.jobs.map((j) => ({
-          jobId: j.jobId,
-          outcome: 'failed' as const,
-          result: 'Not found (404)',
-          httpCode: 404,
-          written: [],
-          moved: [],
-        })),
-        notSent: [],
-      };
-    },
+  const send = async (request: ChunkRequest): Promise<ChunkResult> => {
+    sent.push(request);
+    return {
+      results: request.jobs.map((j) => ({
+        jobId: j.jobId,
+        outcome: 'failed' as const,
+        ...failure,
+        written: [],
+        moved: [],
+      })),
+      notSent: [],
+    };
+  };
+  return { send, sent };
+}
+
+test('answers about the jobs never stop a run: 40 jobs all "Not found (404)" are all sent', async () => {
+  const { send, sent } = failingSender({ result: 'Not found (404)', httpCode: 404 });
+  const end = await drive({ plan: plan(40), chunkSize: 1, send });
+  expect(sent).toHaveLength(40);
+  expect(end).toMatchObject({ jobsDone: 40, notSent: 0, stoppedBecause: undefined });
+});
+
+test('AODocs answering none of the first 5 jobs stops the run before the rest is sent, whatever the chunk size', async () => {
+  const { send, sent } = failingSender({
+    result: 'AODocs unavailable, try again (503)',
+    httpCode: 503,
+    transient: true,
   });
+  const end = await drive({ plan: plan(40), chunkSize: 1, send });
   expect(sent).toHaveLength(5);
-  expect(end.stoppedBecause).toMatch(/first 5 jobs got the same answer: "Not found \(404\)"/);
+  expect(end.stoppedBecause).toMatch(/AODocs answered none of the first 5 jobs/);
   expect(end.notSent).toBe(35);
+});
+
+/** A fake clock and sleep: a pause passes at once, and what was slept is recorded. */
+function fakeTime() {
+  const t = { clock: 0, slept: [] as number[] };
+  return {
+    t,
+    now: () => t.clock,
+    sleep: async (ms: number) => {
+      t.slept.push(ms);
+      t.clock += ms;
+    },
+  };
+}
+
+/**
+ * A send whose answers hand back `handBack` jobs with `waitSeconds`, `times` times in all (AODocs' Retry-After
+ * longer than a chunk waits), then answers normally; records the clock as each chunk leaves.
+ */
+function rateLimitedSender(time: ReturnType<typeof fakeTime>, waitSeconds: number, handBack: number, times = 1) {
+  const sentAt: { at: number; jobs: string[] }[] = [];
+  let left = times;
+  const send = async (request: ChunkRequest): Promise<ChunkResult> => {
+    sentAt.push({ at: time.t.clock, jobs: request.jobs.map((j) => j.jobId) });
+    if (left === 0 || request.jobs.length === 0) return answer(request);
+    left--;
+    const back = request.jobs.slice(0, handBack);
+    const done = answer({ ...request, jobs: request.jobs.slice(handBack) });
+    return { ...done, notSent: back, waitSeconds };
+  };
+  return { send, sentAt };
+}
+
+describe('AODocs asks to wait longer than a chunk can (Retry-After)', () => {
+  test('the run pauses that long, with a countdown; no chunk starts meanwhile; then every job is done', async () => {
+    const time = fakeTime();
+    const { send, sentAt } = rateLimitedSender(time, 60, 3);
+    const seen: RunProgress[] = [];
+    const end = await drive({
+      plan: plan(30),
+      send,
+      now: time.now,
+      sleep: time.sleep,
+      onProgress: (p) => seen.push(p),
+    });
+    expect(end).toMatchObject({ jobsDone: 30, notSent: 0, stoppedBecause: undefined });
+    // The opening chunk came back at 0 with 3 jobs handed back: nothing left before 60 s.
+    expect(sentAt[0].at).toBe(0);
+    expect(sentAt.slice(1).every((s) => s.at >= 60_000)).toBe(true);
+    expect(sentAt[1].jobs).toEqual(['j0', 'j1', 'j2']);
+    const pauses = seen.flatMap((p) => (p.pause ? [p.pause] : []));
+    expect(pauses[0]).toEqual({ askedSeconds: 60, msLeft: 60_000 });
+    // The chunk's own progress, then the countdown once a second.
+    const countdown = pauses.map((p) => Math.ceil(p.msLeft / 1000));
+    expect(countdown).toEqual([60, ...Array.from({ length: 60 }, (_, i) => 60 - i)]);
+    expect(seen.at(-1)!.pause).toBeUndefined();
+    expect(end.pause).toBeUndefined();
+  });
+
+  test('with chunks in flight: a pause asked by one chunk holds back every chunk not yet started', async () => {
+    const time = fakeTime();
+    const sends: { at: number; afterTheAsk: boolean }[] = [];
+    let asked = false;
+    const end = await drive({
+      plan: plan(65),
+      now: time.now,
+      sleep: time.sleep,
+      send: async (request) => {
+        sends.push({ at: time.t.clock, afterTheAsk: asked });
+        const mine = sends.length;
+        await new Promise((r) => setTimeout(r, mine === 3 ? 5 : 1));
+        // The second chunk after the opening one asks to wait 30 s and hands back its jobs.
+        if (mine === 3) {
+          asked = true;
+          return { results: [], notSent: request.jobs, waitSeconds: 30 };
+        }
+        return answer(request);
+      },
+    });
+    expect(end).toMatchObject({ jobsDone: 65, notSent: 0 });
+    const later = sends.filter((s) => s.afterTheAsk);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.every((s) => s.at >= 30_000)).toBe(true);
+  });
+
+  test('Stop during the pause ends the run at once: nothing more is sent', async () => {
+    const time = fakeTime();
+    const { send, sentAt } = rateLimitedSender(time, 60, 3);
+    const told: string[] = [];
+    const end = await drive({
+      plan: plan(30),
+      send,
+      now: time.now,
+      sleep: time.sleep,
+      stopRequested: () => time.t.clock >= 10_000,
+      stopOnServer: async (id) => told.push(id),
+    });
+    expect(sentAt).toHaveLength(1);
+    expect(time.t.clock).toBeLessThanOrEqual(10_000);
+    expect(end.stoppedBecause).toMatch(/^Stopped/);
+    expect(end).toMatchObject({ jobsDone: 2, notSent: 28 });
+    expect(told).toHaveLength(1);
+  });
+
+  test('a wait longer than 10 minutes stops the run with a sentence, nothing more sent', async () => {
+    const time = fakeTime();
+    const { send, sentAt } = rateLimitedSender(time, 3600, 3);
+    const end = await drive({ plan: plan(30), send, now: time.now, sleep: time.sleep });
+    expect(sentAt).toHaveLength(1);
+    expect(time.t.slept).toEqual([]);
+    expect(end.stoppedBecause).toMatch(/AODocs asks to wait 60 min before more requests, longer than a run pauses/);
+    expect(end).toMatchObject({ jobsDone: 2, notSent: 28 });
+  });
+
+  test('the same jobs sent back again and again: the run stops after 5 pauses, it never waits forever', async () => {
+    const time = fakeTime();
+    const { send, sentAt } = rateLimitedSender(time, 20, 3, Infinity);
+    const end = await drive({ plan: plan(30), send, now: time.now, sleep: time.sleep });
+    expect(sentAt).toHaveLength(6);
+    expect(time.t.clock).toBe(5 * 20_000);
+    expect(end.stoppedBecause).toMatch(/AODocs asked to wait 6 times for the same jobs/);
+    expect(end).toMatchObject({ jobsDone: 2, notSent: 28 });
+  });
 });

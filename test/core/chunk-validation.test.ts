@@ -1,4 +1,9 @@
-import { InvalidRequestError, MAX_CELLS_PER_CHUNK, validateChunkRequest } from '../../src/core/chunk-validation';
+import {
+  InvalidRequestError,
+  MAX_CELLS_PER_CHUNK,
+  MAX_CELLS_PER_JOB,
+  validateChunkRequest,
+} from '../../src/core/chunk-validation';
 import { ChunkRequest } from '../../src/shared/api';
 import { SERVER } from '../../src/core/wording';
 
@@ -68,6 +73,11 @@ describe('validateChunkRequest accepts', () => {
   test(`${MAX_CELLS_PER_CHUNK} cells`, () => {
     const jobs = jobsOf(40, MAX_CELLS_PER_CHUNK / 40);
     expect(validateChunkRequest(withFields({ jobs, rejected: [] })).jobs).toHaveLength(40);
+  });
+
+  test(`one job alone on ${MAX_CELLS_PER_JOB} rows (a job on many rows goes alone with all of them)`, () => {
+    const jobs = jobsOf(1, MAX_CELLS_PER_JOB);
+    expect(validateChunkRequest(withFields({ jobs, rejected: [] })).jobs[0].cells).toHaveLength(MAX_CELLS_PER_JOB);
   });
 
   test('a row just below a deeper header row', () => {
@@ -233,6 +243,20 @@ describe('validateChunkRequest refuses', () => {
     const jobs = jobsOf(40, MAX_CELLS_PER_CHUNK / 40);
     jobs[0].cells.push({ row: 100000, column: 1 });
     expectRefused(withFields({ jobs, rejected: [] }));
+  });
+
+  test(`one job on more than ${MAX_CELLS_PER_JOB} rows`, () => {
+    expectRefused(withFields({ jobs: jobsOf(1, MAX_CELLS_PER_JOB + 1), rejected: [] }));
+  });
+
+  test(`a job on ${MAX_CELLS_PER_CHUNK + 1} rows beside another job, or beside a rejected cell`, () => {
+    const big = jobsOf(1, MAX_CELLS_PER_CHUNK + 1);
+    expectRefused(
+      withFields({ jobs: [...big, { jobId: 'other', cells: [{ row: 100000, column: 1 }] }], rejected: [] }),
+    );
+    expectRefused(
+      withFields({ jobs: big, rejected: [{ text: 'a b', cell: { row: 100000, column: 1 }, problem: 'invalid' }] }),
+    );
   });
 
   test(`more than ${MAX_CELLS_PER_CHUNK} cells counting rejected cells`, () => {

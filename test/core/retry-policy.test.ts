@@ -1,5 +1,11 @@
 import { Answer } from '../../src/core/aodocs-answer';
-import { DEFAULT_RETRY_POLICY, documentLockWaitMs, retryDelayMs } from '../../src/core/retry-policy';
+import {
+  DEFAULT_RETRY_POLICY,
+  RetryDecision,
+  documentLockWaitMs,
+  retryDecision,
+  retryDelayMs,
+} from '../../src/core/retry-policy';
 
 const policy = { ...DEFAULT_RETRY_POLICY, maxSends: 4, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 20000 };
 const unavailable: Answer = { kind: 'error', code: 503, retryable: true };
@@ -40,6 +46,69 @@ test('Retry-After is honoured up to a bound', () => {
   const tooMany: Answer = { kind: 'error', code: 429, retryable: true, retryAfterSeconds: 3 };
   expect(retryDelayMs(tooMany, 1, policy, 0.1)).toBe(3000);
   expect(retryDelayMs({ ...tooMany, retryAfterSeconds: 3600 }, 1, policy, 0.1)).toBeUndefined();
+});
+
+describe('retryDecision: a Retry-After longer than the chunk can wait', () => {
+  const tooMany = (seconds: number): Answer => ({
+    kind: 'error',
+    code: 429,
+    retryable: true,
+    retryAfterSeconds: seconds,
+  });
+  const proxy429 = (seconds: number): Answer => ({
+    kind: 'unexpected',
+    code: 429,
+    retryable: true,
+    retryAfterSeconds: seconds,
+  });
+  const fresh = { canWaitMs: 200_000, mayHaveReachedAodocs: false };
+
+  test.each<[string, Answer, number, { canWaitMs: number; mayHaveReachedAodocs: boolean }, RetryDecision]>([
+    ['429, Retry-After 3 s: waited for in the chunk', tooMany(3), 1, fresh, { then: 'retry', delayMs: 3000 }],
+    ['429, Retry-After 20 s: the most a chunk waits', tooMany(20), 1, fresh, { then: 'retry', delayMs: 20_000 }],
+    [
+      '429, Retry-After 21 s: handed back, the run waits',
+      tooMany(21),
+      1,
+      fresh,
+      { then: 'hand-back', runWaitMs: 21_000 },
+    ],
+    ['429, Retry-After 60 s', tooMany(60), 1, fresh, { then: 'hand-back', runWaitMs: 60_000 }],
+    ['an HTML 429 page, Retry-After 60 s', proxy429(60), 1, fresh, { then: 'hand-back', runWaitMs: 60_000 }],
+    [
+      '429, Retry-After 10 s, 5 s of budget left: handed back',
+      tooMany(10),
+      1,
+      { canWaitMs: 5000, mayHaveReachedAodocs: false },
+      { then: 'hand-back', runWaitMs: 10_000 },
+    ],
+    [
+      'an earlier send may have reached AODocs: the answer stands, the run still waits',
+      tooMany(60),
+      2,
+      { canWaitMs: 200_000, mayHaveReachedAodocs: true },
+      { then: 'keep', runWaitMs: 60_000 },
+    ],
+    [
+      '503 with Retry-After 60 s (it may have acted): the answer stands, the run waits',
+      { kind: 'error', code: 503, retryable: true, retryAfterSeconds: 60 },
+      1,
+      { canWaitMs: 200_000, mayHaveReachedAodocs: true },
+      { then: 'keep', runWaitMs: 60_000 },
+    ],
+    ['sends used up: the answer stands, the run waits', tooMany(60), 4, fresh, { then: 'keep', runWaitMs: 60_000 }],
+    ['sends used up, a short Retry-After: the answer stands', tooMany(3), 4, fresh, { then: 'keep' }],
+    ['503 without Retry-After: backoff', unavailable, 1, fresh, { then: 'retry', delayMs: 250 }],
+    [
+      'a 404 with a Retry-After: not retryable, nothing to wait for',
+      { kind: 'error', code: 404, retryable: false, retryAfterSeconds: 60 },
+      1,
+      fresh,
+      { then: 'keep' },
+    ],
+  ])('%s', (_name, answer, sends, chunk, decision) => {
+    expect(retryDecision(answer, sends, policy, 0.5, chunk)).toEqual(decision);
+  });
 });
 
 describe('documentLockWaitMs', () => {

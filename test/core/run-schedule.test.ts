@@ -1,5 +1,10 @@
 // A run's pacing: an opening chunk of at most 5 jobs alone, then full chunks; the brake bound; the time left.
 import {
+  MAX_CELLS_PER_CHUNK,
+  MAX_RESENDS,
+  MAX_RUN_PAUSE_MS,
+  waitVerdict,
+  MAX_CELLS_PER_JOB,
   RUN_ID,
   brakeBound,
   estimateMsLeft,
@@ -26,6 +31,44 @@ test.each<[number, number, number[]]>([
   expect([...opening!.jobs, ...rest.flatMap((c) => c.jobs)].map((j) => j.jobId)).toEqual(jobs(n).map((j) => j.jobId));
 });
 
+/** Jobs on the given numbers of rows each. */
+const jobsOnRows = (rows: number[]): PlannedJob[] => {
+  let next = 2;
+  return rows.map((n, i) => ({
+    jobId: `j${i}`,
+    cells: Array.from({ length: n }, () => ({ row: next++, column: 1 })),
+  }));
+};
+
+// A chunk's cells are bounded as well as its jobs; a job on more rows than a chunk's cells goes alone, whole.
+test.each<[string, number[], number, number[][]]>([
+  ['5 jobs on 2,104 rows', [421, 421, 421, 421, 420], 20, [[421, 421, 421, 421], [420]]],
+  ['one job on 2,500 rows', [2500], 20, [[2500]]],
+  ['a big job between small ones', [3, 2500, 4, 5], 20, [[3], [2500], [4, 5]]],
+  ['exactly the cell bound', [1000, 1000, 1], 20, [[1000, 1000], [1]]],
+  [
+    'the job count still bounds',
+    [1, 1, 1, 1, 1, 1, 1, 1],
+    3,
+    [
+      [1, 1, 1],
+      [1, 1, 1],
+      [1, 1],
+    ],
+  ],
+  ['many rows after the opening', [1, 1, 1, 1, 1, 1500, 600, 2], 20, [[1, 1, 1, 1, 1], [1500], [600, 2]]],
+])('cut by cells: %s', (_name, rows, size, cut) => {
+  const planned = jobsOnRows(rows);
+  const { opening, rest } = scheduleChunks(planned, [], size);
+  const chunks = [opening!, ...rest];
+  expect(chunks.map((c) => c.jobs.map((j) => j.cells.length))).toEqual(cut);
+  expect(chunks.flatMap((c) => c.jobs)).toEqual(planned);
+  for (const c of chunks) {
+    const cells = c.jobs.reduce((n, j) => n + j.cells.length, 0);
+    expect(cells <= MAX_CELLS_PER_CHUNK || (c.jobs.length === 1 && cells <= MAX_CELLS_PER_JOB)).toBe(true);
+  }
+});
+
 test('rejected cells go in a chunk of their own after the opening; no job: no opening', () => {
   expect(scheduleChunks(jobs(3), rejected, 20).rest).toEqual([{ jobs: [], rejected }]);
   expect(scheduleChunks([], rejected, 20)).toEqual({ rest: [{ jobs: [], rejected }] });
@@ -49,35 +92,75 @@ test('run IDs: hex of the random bytes, as the server accepts them', () => {
   expect(RUN_ID.test('../../x')).toBe(false);
 });
 
-const r = (outcome: JobResult['outcome'], result: string): JobResult => ({
+const r = (outcome: JobResult['outcome'], result: string, extra: Partial<JobResult> = {}): JobResult => ({
   jobId: 'j',
   outcome,
   result,
   written: [],
   moved: [],
+  ...extra,
 });
+const NOT_FOUND = r('failed', 'Not found (404)', { httpCode: 404 });
+const NOT_ADMIN = r('failed', 'Not a library administrator (403)', { httpCode: 403 });
+const UNAVAILABLE = r('failed', 'AODocs unavailable, try again (503)', { httpCode: 503, transient: true });
+const NO_ANSWER = r('failed', 'AODocs unavailable, try again (no answer)', { transient: true });
+const NOT_AODOCS = r('failed', 'Unexpected answer from AODocs (HTTP 404)', { httpCode: 404 });
 
+// Answers about a job never stop a run, however many come first (PRODUCT.md, circuit breaker); only an opening
+// that got no answer about any job (AODocs down, or a page that is not AODocs') does.
 test.each<[string, JobResult[], RegExp | undefined]>([
+  ['all 404: about the jobs', Array(5).fill(NOT_FOUND), undefined],
+  ['all 403 not an administrator: about the jobs', Array(5).fill(NOT_ADMIN), undefined],
+  ['404 and 403 mixed', [NOT_FOUND, NOT_FOUND, NOT_ADMIN, NOT_ADMIN, NOT_FOUND], undefined],
   [
-    'all 404',
-    [r('failed', 'Not found (404)'), r('failed', 'Not found (404)')],
-    /first 2 jobs got the same answer: "Not found \(404\)"/,
-  ],
-  ['all unavailable', Array(5).fill(r('failed', 'AODocs unavailable, try again (503)')), /first 5 jobs/],
-  ['one cancelled', [r('failed', 'Not found (404)'), r('done', 'Cancelled')], undefined],
-  [
-    'two different failures',
-    [r('failed', 'Not found (404)'), r('failed', 'Not a library administrator (403)')],
+    'all refused while running (400): about the jobs',
+    Array(5).fill(r('failed', 'Not cancelled: AODocs refused (400)', { httpCode: 400, status: 'IN_PROGRESS' })),
     undefined,
   ],
-  ['a single failure', [r('failed', 'Not found (404)')], undefined],
   [
-    'failures beside rows that left the sheet',
-    [r('failed', 'Not found (404)'), r('gone', 'No longer in its cell: not sent')],
+    'all not confirmed, still running: about the jobs although worth a re-run',
+    Array(3).fill(
+      r('failed', 'Cancel not confirmed (412); job still running', {
+        httpCode: 412,
+        status: 'IN_PROGRESS',
+        transient: true,
+      }),
+    ),
+    undefined,
+  ],
+  ['all unavailable: AODocs down', Array(5).fill(UNAVAILABLE), /AODocs answered none of the first 5 jobs .*503/],
+  ['unavailable and no answer: AODocs down', [UNAVAILABLE, NO_ANSWER, UNAVAILABLE], /none of the first 3 jobs/],
+  ['all the same page that is not AODocs', Array(2).fill(NOT_AODOCS), /first 2 jobs got a page .*API address/],
+  [
+    'two different pages',
+    [NOT_AODOCS, r('failed', 'Unexpected answer from AODocs (HTTP 403)', { httpCode: 403 })],
+    undefined,
+  ],
+  ['unavailable beside a 404', [UNAVAILABLE, NOT_FOUND, UNAVAILABLE], undefined],
+  ['one cancelled', [UNAVAILABLE, r('done', 'Cancelled')], undefined],
+  ['a single failure', [UNAVAILABLE], undefined],
+  [
+    'unavailable beside rows that left the sheet',
+    [UNAVAILABLE, r('gone', 'No longer in its cell: not sent')],
     undefined,
   ],
 ])('the opening chunk: %s', (_name, results, expected) => {
   const problem = openingProblem(results);
   if (expected === undefined) expect(problem).toBeUndefined();
   else expect(problem).toMatch(expected);
+});
+
+// AODocs asked the run to wait (Retry-After longer than a chunk waits): pause that long, never forever.
+test.each<[string, number, number, { pauseMs: number } | RegExp]>([
+  ['60 s, jobs handed back once', 60, 1, { pauseMs: 60_000 }],
+  ['10 minutes: the longest pause', MAX_RUN_PAUSE_MS / 1000, 1, { pauseMs: MAX_RUN_PAUSE_MS }],
+  ['one second more than 10 minutes', MAX_RUN_PAUSE_MS / 1000 + 1, 1, /asks to wait 10 min before more requests/],
+  ['an hour', 3600, 1, /asks to wait 60 min .* longer than a run pauses \(10 min\), so the run stopped/],
+  ['a day', 86_400, 1, /asks to wait 24 h before more requests/],
+  ['a job handed back for the 5th time', 60, MAX_RESENDS, { pauseMs: 60_000 }],
+  ['a job handed back for the 6th time', 60, MAX_RESENDS + 1, /asked to wait 6 times for the same jobs/],
+])('a chunk asks to wait: %s', (_name, seconds, times, expected) => {
+  const verdict = waitVerdict(seconds, times);
+  if (expected instanceof RegExp) expect('stop' in verdict && verdict.stop).toMatch(expected);
+  else expect(verdict).toEqual(expected);
 });

@@ -809,6 +809,21 @@ describe('planFromSheet: the run cap', () => {
     expect(mentions(message, runCap)).toBe(true);
   });
 
+  test.each<[string, number, number, boolean]>([
+    ['one job on as many rows as the cap runs', 7, 7, true],
+    ['one job on one row more than the cap is refused, named', 7, 8, false],
+  ])('%s', (_name, runCap, rows, ok) => {
+    const run = plan(sheetOf(Array(rows).fill('J1')), [`A2:A${rows + 1}`], { runCap });
+    if (ok) {
+      expect(planOf(run).jobs[0].cells).toHaveLength(rows);
+      return;
+    }
+    const message = refusalOf(run);
+    expect(message).toMatch(/J1/);
+    expect(mentions(message, rows)).toBe(true);
+    expect(mentions(message, runCap)).toBe(true);
+  });
+
   test('the default cap is 5,000', () => {
     expect(DEFAULT_SETTINGS.runCap).toBe(5000);
     const atCap = plan(sheetOf(distinct(5000)), ['A:A'], { skipHiddenRows: false });

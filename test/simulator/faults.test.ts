@@ -38,6 +38,16 @@ describe('faults that answer before the operation takes effect', () => {
     expect(entry).toMatchObject({ operation: 'cancel', status, fault });
   });
 
+  test('the 429 fault says the Retry-After set by the retryAfterSeconds option', async () => {
+    const jobId = ids.inProgress[0];
+    await sim.setOptions({ retryAfterSeconds: 60 });
+    await sim.setFaults({ targeted: [{ jobId, operation: 'cancel', fault: '429' }] });
+    const answer = await cancel(jobId);
+    expect(answer.status).toBe(429);
+    expect(answer.headers['retry-after']).toBe('60');
+    await expect(sim.setOptions({ retryAfterSeconds: -1 })).rejects.toThrow(/retryAfterSeconds/);
+  });
+
   test('html answers a 502 proxy page in HTML, job untouched', async () => {
     const jobId = ids.inProgress[0];
     await sim.setFaults({ targeted: [{ jobId, fault: 'html' }] });

@@ -49,6 +49,9 @@ export interface RunOptions {
   /** Called before each chunk is sent (tests edit the sheet here, as a user would mid-run). */
   beforeChunk?: (index: number) => void;
   stopAfterChunks?: number;
+  /** The run driver's clock and sleep (a pause AODocs asks for passes at once with fake ones). */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export async function startAddon(
@@ -93,6 +96,8 @@ export async function startAddon(
         },
         onProgress: () => undefined,
         stopRequested: () => runOptions.stopAfterChunks !== undefined && chunks.length >= runOptions.stopAfterChunks,
+        now: runOptions.now,
+        sleep: runOptions.sleep,
       });
       return { plan: answer.plan, end, chunks };
     },

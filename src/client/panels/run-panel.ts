@@ -246,9 +246,12 @@ export function createRunPanel(ctx: PanelContext) {
         plan.jobs.length > 0 && stopHelp,
       ),
     );
+    // A pause's countdown renders every second; the live region says when the pause begins, not each second.
+    let paused = false;
     const render = (p: RunProgress) => {
       progressBox.replaceChildren(progressView(action, p, plan));
-      ctx.announce(progressAnnouncement(p, plan));
+      if (p.pause === undefined || !paused) ctx.announce(progressAnnouncement(p, plan));
+      paused = p.pause !== undefined;
     };
     render({
       jobsTotal: plan.jobs.length,
