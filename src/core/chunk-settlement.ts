@@ -6,7 +6,7 @@ import { Answer } from './aodocs-answer';
 import { ExpectedCell, LocatedCell } from './cell-location';
 import { consecutiveRuns } from './blocks';
 import { JobOutcome, cancelOutcome, needsReadBack, refreshOutcome } from './job-outcome';
-import { RESULT_HEADERS, ResultHeader, resultValues } from './result-columns';
+import { RESULT_HEADERS, ResultHeader, RowValues, resultValues } from './result-columns';
 import { setupProblem } from './circuit-breaker';
 import { RESULT, STOP, logFailedStopped, signInStopped, writeFailedStopped } from './wording';
 
@@ -97,7 +97,8 @@ export function notSentJobs(present: PlannedJob[], outcomes: (JobOutcome | undef
 }
 
 export interface RowToWrite extends ExpectedCell {
-  values: Record<ResultHeader, unknown>;
+  /** Only the columns this row writes: a row whose request read no status writes `Result` alone. */
+  values: RowValues;
 }
 
 function cellKey(settledIndex: number, cellIndex: number): string {
@@ -155,21 +156,41 @@ export interface Block {
   values: unknown[][];
 }
 
-/** The writes of a placement: one block per run of consecutive rows and consecutive result columns. */
+/** The result columns a row writes, in column order, as a key: rows of one shape can share a block. */
+function shapeOf(row: RowToWrite, columns: Record<ResultHeader, number>): string {
+  return RESULT_HEADERS.filter((h) => h in row.values)
+    .map((h) => columns[h])
+    .sort((a, b) => a - b)
+    .join(',');
+}
+
+/**
+ * The writes of a placement: one block per run of consecutive rows that write the same columns, and per run of
+ * consecutive columns among those. A cell a row does not write (its status columns, after a failed request) is
+ * in no block, so it keeps what AODocs said before.
+ */
 export function resultBlocks(columns: Record<ResultHeader, number>, rows: Map<number, RowToWrite>): Block[] {
   const headerAt = new Map(RESULT_HEADERS.map((h) => [columns[h], h] as const));
-  const columnRuns = consecutiveRuns(headerAt.keys());
   const blocks: Block[] = [];
   for (const rowRun of consecutiveRuns(rows.keys())) {
-    for (const colRun of columnRuns) {
-      const values: unknown[][] = [];
-      for (let r = rowRun.start; r < rowRun.start + rowRun.length; r++) {
-        const line: unknown[] = [];
-        for (let c = colRun.start; c < colRun.start + colRun.length; c++)
-          line.push(rows.get(r)!.values[headerAt.get(c)!]);
-        values.push(line);
+    // Within a run of consecutive rows, each stretch of rows of the same shape.
+    let start = rowRun.start;
+    while (start < rowRun.start + rowRun.length) {
+      const shape = shapeOf(rows.get(start)!, columns);
+      let end = start + 1;
+      while (end < rowRun.start + rowRun.length && shapeOf(rows.get(end)!, columns) === shape) end++;
+      const written = shape === '' ? [] : shape.split(',').map(Number);
+      for (const colRun of consecutiveRuns(written)) {
+        const values: unknown[][] = [];
+        for (let r = start; r < end; r++) {
+          const line: unknown[] = [];
+          for (let c = colRun.start; c < colRun.start + colRun.length; c++)
+            line.push(rows.get(r)!.values[headerAt.get(c)!]);
+          values.push(line);
+        }
+        blocks.push({ row: start, column: colRun.start, values });
       }
-      blocks.push({ row: rowRun.start, column: colRun.start, values });
+      start = end;
     }
   }
   return blocks;

@@ -158,7 +158,8 @@ export function cancelOutcome(answer: Answer, readBack: ReadBack, earlierSendMay
 
 /** Outcome of reading a job's status (Refresh status). */
 export function refreshOutcome(answer: Answer): JobOutcome {
-  const job = jobOf(answer);
+  // A job without a status read nothing worth a row's status columns: "AODocs gave no status", nothing else.
+  const job = jobWithStatus(answer);
   if (answer.kind !== 'ok' || !job) return failure(answer, 'refresh');
   return { outcome: 'done', result: RESULT.refreshed, httpCode: answer.code, job };
 }

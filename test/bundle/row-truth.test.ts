@@ -266,3 +266,96 @@ describe.each([false, true])('text marks, with a plain-text cell keeping a writt
     expect(log.map((r) => r[jobIdColumn])).toEqual(expect.arrayContaining(['=1+1 bad', '1/2 x']));
   });
 });
+
+describe('a failed request never erases what AODocs said before', () => {
+  let addon: Addon;
+  beforeAll(async () => {
+    addon = await startAddon({ env: { clock: 'virtual' } });
+  });
+  afterAll(() => addon.close());
+
+  const HEADER = [
+    'Job ID',
+    'Status',
+    'Completed',
+    'Succeeded tasks',
+    'Failed tasks',
+    'Remaining tasks',
+    'Task retries',
+    'Last activity',
+    'Result',
+    'Checked at',
+  ];
+  const RESULT = HEADER.indexOf('Result');
+  const earlier = (id: string, status: string) => [
+    id,
+    status,
+    status !== 'IN_PROGRESS',
+    10,
+    2,
+    status === 'IN_PROGRESS' ? 5 : 0,
+    1,
+    new Date(Date.UTC(2024, 4, 1, 9)),
+    status === 'CANCELLED' ? 'Cancelled' : 'Status read',
+    new Date(Date.UTC(2024, 4, 1, 10)),
+  ];
+  const withoutResult = (rows: unknown[][]) => rows.map((r) => r.filter((_, i) => i !== RESULT));
+  let failedCase = 0;
+
+  test.each<[string, (a: Addon, jobIds: string[]) => Promise<unknown> | unknown, string]>([
+    [
+      'a wrong security code',
+      (a) => a.saveSettings({ authMode: 'security-code', securityCode: 'not-a-real-code' }),
+      'AODocs refused the security code (403)',
+    ],
+    [
+      '503 until retries run out',
+      (a, jobIds) =>
+        a.simulator.setOptions({
+          faults: { targeted: jobIds.map((jobId) => ({ fault: '503' as const, jobId, times: 4 })) },
+        }),
+      'AODocs unavailable, try again (503)',
+    ],
+  ])(
+    '%s: rows that read CANCELLED and IN_PROGRESS keep Status and counters; only Result changes',
+    async (_n, setUp, sentence) => {
+      const [cancelled, running] = ids.inProgress.slice(80 + 2 * ++failedCase, 82 + 2 * failedCase);
+      const sheet = newSheet(addon, [HEADER, earlier(cancelled, 'CANCELLED'), earlier(running, 'IN_PROGRESS')]);
+      const before = sheet.values();
+      addon.env.spreadsheet.select(sheet.name, ['A2:A3']);
+      expect(addon.saveSettings({ skipFinishedRows: false })).toMatchObject({ ok: true });
+      await setUp(addon, [cancelled, running]);
+      try {
+        const { end } = await addon.run('cancel');
+        expect(end.results.map((r) => r.result)).toEqual([sentence, sentence]);
+      } finally {
+        await addon.simulator.setOptions({ faults: {} });
+        addon.saveSettings({ authMode: 'identity-token', securityCode: '', skipFinishedRows: true });
+      }
+      const after = sheet.values();
+      expect(withoutResult(after)).toEqual(withoutResult(before));
+      expect(after.slice(1).map((r) => r[RESULT])).toEqual([sentence, sentence]);
+      // The row that read CANCELLED is still skipped as finished by the next run.
+      const again = await addon.readPlan();
+      if (!again.ok) throw new Error(again.message);
+      expect(again.plan.summary.finishedSkipped).toBe(1);
+      expect(again.plan.jobs.map((j) => j.jobId)).toEqual([running]);
+    },
+  );
+
+  test('an old ID (404) on a row that read CANCELLED keeps its status', async () => {
+    const [old] = ids.unknown;
+    const sheet = newSheet(addon, [HEADER, earlier(old, 'CANCELLED')]);
+    const before = sheet.values();
+    addon.env.spreadsheet.select(sheet.name, ['A2']);
+    addon.saveSettings({ skipFinishedRows: false });
+    try {
+      await addon.run('refresh');
+    } finally {
+      addon.saveSettings({ skipFinishedRows: true });
+    }
+    const after = sheet.values();
+    expect(withoutResult(after)).toEqual(withoutResult(before));
+    expect(after[1][RESULT]).toBe('Not found (404)');
+  });
+});

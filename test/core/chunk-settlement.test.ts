@@ -17,7 +17,7 @@ import {
   writtenBefore,
 } from '../../src/core/chunk-settlement';
 import { classifyAnswer } from '../../src/core/aodocs-answer';
-import { RESULT_HEADERS } from '../../src/core/result-columns';
+import { RESULT_HEADERS, resultValues } from '../../src/core/result-columns';
 import type { ChunkRequest, PlannedJob } from '../../src/shared/api';
 
 const json = (code: number, body: unknown) => classifyAnswer({ code, body: JSON.stringify(body), headers: {} });
@@ -73,8 +73,13 @@ describe('read-backs', () => {
   });
 });
 
-function row(key: string, text: string, r: number, column = 1): RowToWrite {
-  return { key, text, cell: { row: r, column }, follow: true, values: {} as RowToWrite['values'] };
+const statusRead = { outcome: 'done' as const, result: 'Cancelled', job: { status: 'CANCELLED', failedTasks: 0 } };
+const noStatusRead = { outcome: 'failed' as const, result: 'AODocs unavailable, try again (503)', httpCode: 503 };
+
+/** A row of a job whose status was read (every result column), or not (`Result` alone). */
+function row(key: string, text: string, r: number, column = 1, read = true): RowToWrite {
+  const values = resultValues(read ? statusRead : noStatusRead, checkedAt);
+  return { key, text, cell: { row: r, column }, follow: true, values };
 }
 
 describe('placing rows', () => {
@@ -119,6 +124,44 @@ describe('a write that stops partway', () => {
     expect(blocks.map((b) => [b.row, b.values.length])).toEqual([
       [2, 2],
       [6, 1],
+    ]);
+  });
+
+  test.each<[string, boolean[], [number, number, number, number][]]>([
+    // [row, column, rows, columns] of each block; result columns 10..18, Result in 17.
+    ['every status read: one block per run of rows', [true, true, true], [[2, 10, 3, 9]]],
+    [
+      'no status read (wrong security code, 503): Result alone, still one block',
+      [false, false, false],
+      [[2, 17, 3, 1]],
+    ],
+    [
+      'mixed: a row that read no status writes nothing over its status columns',
+      [true, false, false, true],
+      [
+        [2, 10, 1, 9],
+        [3, 17, 2, 1],
+        [5, 10, 1, 9],
+      ],
+    ],
+  ])('%s', (_name, reads, expected) => {
+    const shaped = reads.map((read, i) => row(`k${i}`, `J${i}`, 2 + i, 1, read));
+    const written = resultBlocks(columns, new Map(shaped.map((r) => [r.cell.row, r])));
+    expect(written.map((b) => [b.row, b.column, b.values.length, b.values[0].length])).toEqual(expected);
+    for (const block of written.filter((b) => b.column === 17))
+      expect(block.values.every(([result]) => typeof result === 'string' && result !== '')).toBe(true);
+  });
+
+  test('blocks follow the columns as laid out, not as RESULT_HEADERS lists them', () => {
+    // Result first, then a foreign column, then the rest: a Result-only row writes one cell, a full row two blocks.
+    const scattered = { ...columns, Result: 1 };
+    const shaped = [row('a', 'A', 2, 5, true), row('b', 'B', 3, 5, false)];
+    const written = resultBlocks(scattered, new Map(shaped.map((r) => [r.cell.row, r])));
+    expect(written.map((b) => [b.row, b.column, b.values[0].length])).toEqual([
+      [2, 1, 1],
+      [2, 10, 7],
+      [2, 18, 1],
+      [3, 1, 1],
     ]);
   });
 
