@@ -8,6 +8,7 @@ import { consecutiveRuns } from './blocks';
 import { JobOutcome, cancelOutcome, needsReadBack, refreshOutcome } from './job-outcome';
 import { RESULT_HEADERS, ResultHeader, RowValues, resultValues } from './result-columns';
 import { setupProblem } from './circuit-breaker';
+import { earlierCancelMayHaveWorked } from './earlier-result';
 import { RESULT, STOP, logFailedStopped, signInStopped, writeFailedStopped } from './wording';
 
 /** The cells of the chunk's jobs, as cell-location finds them; a job's key is its ID. */
@@ -43,6 +44,21 @@ export type Sent = { answer: Answer; earlierSendMayHaveWorked: boolean } | undef
 export function readBacksNeeded(action: JobAction, sent: Sent[]): number[] {
   if (action !== 'cancel') return [];
   return sent.flatMap((s, i) => (s && needsReadBack(s.answer) ? [i] : []));
+}
+
+/** The rows each job's ID is in now (`located` as cell-location finds the chunk's jobCells). */
+export function rowsNow(located: LocatedCell[], jobIds: string[]): number[][] {
+  return jobIds.map((id) => located.flatMap((l) => (l.key === id && l.at ? [l.at.row] : [])));
+}
+
+/**
+ * `sent`, with what the rows remember of an earlier run: the job at `indexes[k]` (those read back, whose refusal
+ * may echo an earlier cancel) has rows whose Result cells read `resultTexts[k]`; one that says an earlier cancel
+ * may have reached AODocs counts as an earlier send of this run (see earlier-result.ts).
+ */
+export function withEarlierRuns(sent: Sent[], indexes: number[], resultTexts: string[][]): Sent[] {
+  const remembered = new Set(indexes.filter((_, k) => (resultTexts[k] ?? []).some(earlierCancelMayHaveWorked)));
+  return sent.map((s, i) => (s && remembered.has(i) ? { ...s, earlierSendMayHaveWorked: true } : s));
 }
 
 /**

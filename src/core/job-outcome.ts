@@ -9,6 +9,7 @@ import {
   alreadyFinished,
   cancelAcceptedStatusUnknown,
   cancelNotConfirmed,
+  cancelNotConfirmedStillRunning,
   notCancelledRefused,
   notCancelledStatusUnknown,
   refusedBy,
@@ -121,8 +122,9 @@ function accepted(code: number, job: Job): JobOutcome {
 
 /**
  * Outcome of a cancel. `readBack` is the answer to reading the job when `needsReadBack(answer)`; it is ignored
- * otherwise. `earlierSendMayHaveWorked`: an earlier send of this cancel went out without its answer coming back,
- * so a refusal now may be the echo of our own cancel.
+ * otherwise. `earlierSendMayHaveWorked`: an earlier send of this cancel went out without its answer coming back
+ * (in this run, or in the run whose row this one continues: see earlier-result.ts), so a refusal now may be the
+ * echo of our own cancel.
  */
 export function cancelOutcome(answer: Answer, readBack: ReadBack, earlierSendMayHaveWorked = false): JobOutcome {
   const job = jobWithStatus(answer);
@@ -147,6 +149,16 @@ export function cancelOutcome(answer: Answer, readBack: ReadBack, earlierSendMay
   }
   if (read && isFinishedStatus(status)) {
     return { outcome: 'already-finished', result: alreadyFinished(status), httpCode: code, job: read };
+  }
+  if (read && earlierSendMayHaveWorked) {
+    // Our earlier cancel may have reached AODocs: a refusal now says nothing about it, and asking again will.
+    return {
+      outcome: 'failed',
+      result: cancelNotConfirmedStillRunning(code),
+      httpCode: code,
+      job: read,
+      transient: true,
+    };
   }
   if (read) return { outcome: 'failed', result: notCancelledRefused(code), httpCode: code, job: read };
   const readSentence = readFailureSentence(readBack);

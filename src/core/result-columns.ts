@@ -56,6 +56,12 @@ export function layoutResultColumns(headerTexts: string[], lastColumn: number): 
 /** The values a row gets: every result column when AODocs' status was read, only `Result` otherwise. */
 export type RowValues = Partial<Record<ResultHeader, unknown>>;
 
+/** The column of a result header the sheet already has (`headerTexts[i]` is column i + 1), or undefined. */
+export function existingResultColumn(headerTexts: string[], header: ResultHeader): number | undefined {
+  const index = headerTexts.findIndex((text) => normalise(text) === normalise(header));
+  return index < 0 ? undefined : index + 1;
+}
+
 /**
  * The values of one row's result columns, by header. Counters are numbers, dates real Date values, and every
  * text (from AODocs or our own sentences) literal text that Sheets will not parse into a formula or a date.

@@ -66,6 +66,14 @@ export function cancelNotConfirmed(code: number, readSentence: string): string {
   return `Cancel not confirmed (${code}); status not read: ${readSentence}`;
 }
 
+/**
+ * A cancel refused after an earlier send of ours (this run's, or the run it continues) may have reached AODocs,
+ * and the job reads as still running: our cancel may still be under way, or may never have arrived. Run again.
+ */
+export function cancelNotConfirmedStillRunning(code: number): string {
+  return `Cancel not confirmed (${code}); job still running`;
+}
+
 /** AODocs accepted the cancel (2xx) without saying the job's state, and reading it back failed. */
 export function cancelAcceptedStatusUnknown(code: number, readSentence: string): string {
   return `Cancel accepted (${code}); status not read: ${readSentence}`;

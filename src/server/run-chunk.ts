@@ -21,8 +21,10 @@ import {
   notSentJobs,
   outcomesOf,
   readBacksNeeded,
+  rowsNow,
   rowsToWrite,
   settledJobs,
+  withEarlierRuns,
   stopReason,
 } from '../core/chunk-settlement';
 import { Settings } from '../core/settings';
@@ -31,6 +33,7 @@ import { withDocumentLock } from './document-lock';
 import { authorizationHeader } from './authorization';
 import { sendWithRetries } from './aodocs-client';
 import { findCells } from './id-cells';
+import { readResultTexts } from './earlier-results';
 import { HeaderAt, PartialWriteError, writeResults } from './results-writer';
 import { isRunStopped } from './run-stop';
 import { readSettings } from './user-settings';
@@ -59,6 +62,8 @@ function send(
   jobs: PlannedJob[],
   startedAt: number,
   keepRetrying: () => boolean,
+  /** The Result texts of each job's rows: what an earlier run wrote there (run again remembers it). */
+  earlierResults: (jobIds: string[]) => string[][],
 ) {
   const target: ApiTarget = settings;
   const authorization = authorizationHeader(settings);
@@ -69,8 +74,9 @@ function send(
     DEFAULT_RETRY_POLICY,
     keepRetrying,
   );
-  const sent: Sent[] = first.outcomes;
-  const toRead = first.quotaExceeded ? [] : readBacksNeeded(action, sent);
+  const toRead = first.quotaExceeded ? [] : readBacksNeeded(action, first.outcomes);
+  const earlier = earlierResults(toRead.map((i) => jobs[i].jobId));
+  const sent: Sent[] = withEarlierRuns(first.outcomes, toRead, earlier);
   const read = sendWithRetries(
     toRead.map((i) => getJobRequest(target, jobs[i].jobId, authorization)),
     startedAt,
@@ -136,7 +142,8 @@ export function runChunk(input: unknown): ChunkResult {
   const settings = readSettings();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { sheet, name, frozenRows } = targetSheet(spreadsheet, request);
-  const { present, gone } = jobsStillInSheet(request.jobs, findCells(sheet, request.headerRow, jobCells(request.jobs)));
+  const located = findCells(sheet, request.headerRow, jobCells(request.jobs));
+  const { present, gone } = jobsStillInSheet(request.jobs, located);
   // Stop pressed since this chunk left the sidebar: nothing is sent, the jobs go back as not sent.
   const stopped = isRunStopped(request.runId);
   const sent = send(
@@ -145,6 +152,7 @@ export function runChunk(input: unknown): ChunkResult {
     jobsToSend(present, stopped),
     startedAt,
     () => !isRunStopped(request.runId),
+    (jobIds) => readResultTexts(sheet, request.headerRow, rowsNow(located, jobIds)),
   );
   const settled = settledJobs(request, present, sent.outcomes);
   const logAs = settings.writeLog ? { user: Session.getActiveUser().getEmail(), sheetName: name } : undefined;

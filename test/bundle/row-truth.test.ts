@@ -4,6 +4,7 @@
 // undocumented plain-text behaviour), and the log sheet holds only its columns.
 import { demoJobIds } from '../../simulator/demo-seed';
 import { LOG_HEADERS, LOG_SHEET_NAME } from '../../src/core/log-rows';
+import { countOutcomes } from '../../src/client/run-driver';
 import { Addon, startAddon } from '../support/addon';
 
 const ids = demoJobIds();
@@ -357,5 +358,62 @@ describe('a failed request never erases what AODocs said before', () => {
     const after = sheet.values();
     expect(withoutResult(after)).toEqual(withoutResult(before));
     expect(after[1][RESULT]).toBe('Not found (404)');
+  });
+});
+
+describe('run again remembers what the earlier run may already have done', () => {
+  let addon: Addon;
+  beforeAll(async () => {
+    addon = await startAddon({ env: { clock: 'virtual' } });
+  });
+  afterAll(() => addon.close());
+
+  test('a cancel that took effect behind four 503s reads "Cancelled" on the rerun, counted as cancelled', async () => {
+    const [behind503, other] = ids.inProgress.slice(90, 92);
+    // The first send cancels the job and answers 503; so do the three retries: the run ends without knowing.
+    await addon.simulator.setOptions({
+      faults: { targeted: [{ fault: '503-after', jobId: behind503, operation: 'cancel', times: 4 }] },
+    });
+    const sheet = newSheet(addon, [['Job ID'], [behind503], [other]]);
+    addon.env.spreadsheet.select(sheet.name, ['A2:A3']);
+    try {
+      const first = await addon.run('cancel');
+      expect(first.end.results.find((r) => r.jobId === behind503)).toMatchObject({
+        result: 'AODocs unavailable, try again (503)',
+        transient: true,
+      });
+    } finally {
+      await addon.simulator.setOptions({ faults: {} });
+    }
+    expect((await addon.simulator.getJob(behind503))?.status).toBe('CANCELLED');
+
+    addon.env.urlFetch.log.length = 0;
+    const again = await addon.run('cancel');
+    // The row that read CANCELLED is skipped; the other is sent again, meets 412, and is read back CANCELLED.
+    expect(again.plan.jobs.map((j) => j.jobId)).toEqual([behind503]);
+    const posts = addon.env.urlFetch.log.filter((e) => e.method === 'POST' && e.url.includes(behind503));
+    expect(posts.map((e) => e.status)).toEqual([412]);
+    expect(again.end.results).toEqual([
+      expect.objectContaining({ jobId: behind503, outcome: 'done', result: 'Cancelled' }),
+    ]);
+    expect(countOutcomes(again.end.results)).toMatchObject({ done: 1, 'already-finished': 0 });
+    const values = sheet.values();
+    const col = (h: string) => values[0].indexOf(h);
+    expect([values[1][col('Status')], values[1][col('Result')]]).toEqual(['CANCELLED', 'Cancelled']);
+  });
+
+  test('a job cancelled by someone else since a 429 in the earlier run stays "Already cancelled"', async () => {
+    const [rateLimited] = ids.inProgress.slice(92, 93);
+    const sheet = newSheet(addon, [
+      ['Job ID', 'Result'],
+      [rateLimited, 'AODocs unavailable, try again (429)'],
+    ]);
+    const stored = (await addon.simulator.getJob(rateLimited))!;
+    await addon.simulator.putJobs([{ ...stored, status: 'CANCELLED', completed: true }]);
+    addon.env.spreadsheet.select(sheet.name, ['A2']);
+    const { end } = await addon.run('cancel');
+    expect(end.results).toEqual([
+      expect.objectContaining({ jobId: rateLimited, outcome: 'already-finished', result: 'Already cancelled' }),
+    ]);
   });
 });

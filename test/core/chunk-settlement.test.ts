@@ -11,8 +11,10 @@ import {
   placeRows,
   readBacksNeeded,
   resultBlocks,
+  rowsNow,
   rowsToWrite,
   settledJobs,
+  withEarlierRuns,
   stopReason,
   writtenBefore,
 } from '../../src/core/chunk-settlement';
@@ -77,6 +79,55 @@ const statusRead = { outcome: 'done' as const, result: 'Cancelled', job: { statu
 const noStatusRead = { outcome: 'failed' as const, result: 'AODocs unavailable, try again (503)', httpCode: 503 };
 
 /** A row of a job whose status was read (every result column), or not (`Result` alone). */
+describe('run again remembers what the earlier run wrote', () => {
+  const refused412 = json(412, { error: { code: 412, message: 'no', errors: [{ reason: 'conditionNotMet' }] } });
+  const unavailable503 = 'AODocs unavailable, try again (503)';
+
+  test('the rows of each job as they are now; a job found nowhere has none', () => {
+    const located = [
+      { key: 'a', at: { row: 4, column: 1 } },
+      { key: 'b', moved: { jobId: 'b', from: { row: 5, column: 1 } } },
+      { key: 'a', at: { row: 9, column: 1 } },
+    ];
+    expect(rowsNow(located, ['a', 'b', 'c'])).toEqual([[4, 9], [], []]);
+  });
+
+  test.each<[string, string[], string]>([
+    ['its row says the cancel may have reached AODocs (503)', [unavailable503], 'Cancelled'],
+    ['one of its rows says so', ['', unavailable503], 'Cancelled'],
+    ['its row says it was cancelled already', ['Already cancelled'], 'Already cancelled'],
+    ['its row says AODocs asked to slow down (429)', ['AODocs unavailable, try again (429)'], 'Already cancelled'],
+    ['no Result column yet', [], 'Already cancelled'],
+  ])('a 412 and a read-back of CANCELLED when %s', (_name, texts, result) => {
+    const sent = [{ answer: refused412, earlierSendMayHaveWorked: false }];
+    const remembered = withEarlierRuns(sent, readBacksNeeded('cancel', sent), [texts]);
+    expect(outcomesOf('cancel', remembered, [job('CANCELLED')])[0]).toMatchObject({ result });
+  });
+
+  test('a 412 and a read-back of IN_PROGRESS after a 503 in the earlier run: not confirmed, run again', () => {
+    const sent = [{ answer: refused412, earlierSendMayHaveWorked: false }];
+    const remembered = withEarlierRuns(sent, [0], [[unavailable503]]);
+    expect(outcomesOf('cancel', remembered, [job('IN_PROGRESS')])[0]).toMatchObject({
+      outcome: 'failed',
+      result: 'Cancel not confirmed (412); job still running',
+      transient: true,
+    });
+  });
+
+  test('only the jobs asked about are remembered; jobs never sent stay unsent', () => {
+    const sent = [
+      { answer: refused412, earlierSendMayHaveWorked: false },
+      undefined,
+      { answer: refused412, earlierSendMayHaveWorked: false },
+    ];
+    expect(withEarlierRuns(sent, [2], [[unavailable503]])).toEqual([
+      sent[0],
+      undefined,
+      { answer: refused412, earlierSendMayHaveWorked: true },
+    ]);
+  });
+});
+
 function row(key: string, text: string, r: number, column = 1, read = true): RowToWrite {
   const values = resultValues(read ? statusRead : noStatusRead, checkedAt);
   return { key, text, cell: { row: r, column }, follow: true, values };
