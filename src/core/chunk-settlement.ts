@@ -9,7 +9,15 @@ import { JobOutcome, cancelOutcome, needsReadBack, refreshOutcome } from './job-
 import { RESULT_HEADERS, ResultHeader, RowValues, resultValues } from './result-columns';
 import { setupProblem } from './circuit-breaker';
 import { earlierCancelMayHaveWorked } from './earlier-result';
-import { RESULT, STOP, logFailedStopped, signInStopped, writeFailedStopped } from './wording';
+import {
+  RESULT,
+  SERVER,
+  STOP,
+  logFailedStopped,
+  nothingRecordedStopped,
+  signInStopped,
+  writeFailedStopped,
+} from './wording';
 
 /** The cells of the chunk's jobs, as cell-location finds them; a job's key is its ID. */
 export function jobCells(jobs: PlannedJob[]): ExpectedCell[] {
@@ -225,11 +233,16 @@ export function writtenBefore(placement: Placement, blocks: Block[], failedIndex
   return { rows, written, moved: placement.moved };
 }
 
-/** What the sidebar and the log are told about each job; `placement` undefined when nothing was written. */
+/**
+ * What the sidebar and the log are told about each job; `placement` undefined when nothing was written (the lock
+ * not had). A cell neither written nor moved is named as not written: its result lives only in the log and the
+ * sidebar.
+ */
 export function chunkResults(settled: Settled[], gone: PlannedJob[], placement: Placement | undefined): JobResult[] {
   return [
     ...settled.map((s, k) => {
       const keys = s.cells.map((_, c) => cellKey(k, c));
+      const notWritten = s.cells.filter((_, c) => !placement?.written.has(keys[c]) && !placement?.moved.has(keys[c]));
       return {
         jobId: s.jobId,
         outcome: s.outcome.outcome,
@@ -238,6 +251,7 @@ export function chunkResults(settled: Settled[], gone: PlannedJob[], placement: 
         status: s.outcome.job?.status,
         written: keys.flatMap((key) => placement?.written.get(key) ?? []),
         moved: keys.flatMap((key) => placement?.moved.get(key) ?? []),
+        ...(notWritten.length > 0 ? { notWritten } : {}),
         ...(s.outcome.transient ? { transient: true } : {}),
         ...(s.outcome.libraryId === undefined ? {} : { libraryId: s.outcome.libraryId }),
       };
@@ -257,10 +271,50 @@ export function chunkSetupProblem(
   return setupProblem(action, jobs);
 }
 
+/**
+ * The document lock as a chunk met it: had; held by someone else past the wait; or none given (getDocumentLock()
+ * returned null).
+ */
+export type LockState = 'held' | 'busy' | 'unavailable';
+
+/** The results, marked as in the log once their lines were appended. */
+export function loggedResults(results: JobResult[]): JobResult[] {
+  return results.map((r) => ({ ...r, logged: true }));
+}
+
+/**
+ * Why the run must stop because of how the chunk's results were recorded, or undefined. Every cancel sent must
+ * leave a trace, its row or its log line:
+ * - the lock busy (a colleague's run holding it): the rows are not written, the log lines are appended without it
+ *   (appendRow is atomic), and the run goes on; the sidebar names the rows. A busy lock was one of the ways every
+ *   run stopped, and waiting it out is the lock wait's job. With the log off, or its append failed, nothing but the
+ *   sidebar holds the results: the run stops rather than send more cancels without a trace.
+ * - no lock at all: it will be the same for every chunk: the run stops after logging.
+ * - a write under the lock that failed (protected range, header changed, sheet deleted): the run stops.
+ */
+function recordingStop(facts: {
+  writeFailure?: string;
+  logFailure?: string;
+  lock: LockState;
+  logOn: boolean;
+}): string | undefined {
+  const rowsFailure =
+    facts.writeFailure ??
+    (facts.lock === 'busy' ? SERVER.lockBusy : facts.lock === 'unavailable' ? SERVER.noDocumentLock : undefined);
+  if (rowsFailure === undefined) return facts.logFailure === undefined ? undefined : logFailedStopped(facts.logFailure);
+  if (facts.logFailure !== undefined) return nothingRecordedStopped(rowsFailure, facts.logFailure);
+  if (facts.lock === 'busy' && facts.writeFailure === undefined && facts.logOn) return undefined;
+  return writeFailedStopped(rowsFailure, facts.logOn);
+}
+
 /** Why the run must stop after this chunk, or undefined. */
 export function stopReason(facts: {
   writeFailure?: string;
   logFailure?: string;
+  /** The document lock; 'held' when absent. */
+  lock?: LockState;
+  /** The log is on (settings); absent: off. */
+  logOn?: boolean;
   quotaExceeded: boolean;
   results: JobResult[];
   authMode: AuthModeName;
@@ -269,9 +323,9 @@ export function stopReason(facts: {
   /** The user pressed Stop and the server held this chunk back. */
   stopped?: boolean;
 }): string | undefined {
-  if (facts.writeFailure !== undefined) return writeFailedStopped(facts.writeFailure);
-  // Nothing a user started may go untraced: a run whose log cannot be written does not go on.
-  if (facts.logFailure !== undefined) return logFailedStopped(facts.logFailure);
+  // Nothing a user started may go untraced: a run whose results were neither written nor logged does not go on.
+  const recording = recordingStop({ ...facts, lock: facts.lock ?? 'held', logOn: facts.logOn ?? false });
+  if (recording !== undefined) return recording;
   if (facts.quotaExceeded) return STOP.dailyQuota;
   if (facts.results.some((r) => r.httpCode === 401)) return signInStopped(facts.authMode);
   if (facts.setupProblem !== undefined) return facts.setupProblem;

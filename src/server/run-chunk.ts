@@ -10,7 +10,9 @@ import { targetSheetProblem } from '../core/header-row';
 import { idColumnsOf } from '../core/selection-plan';
 import { SHEET_DELETED } from '../core/wording';
 import {
+  LockState,
   Placement,
+  loggedResults,
   Sent,
   chunkSetupProblem,
   jobsToSend,
@@ -28,8 +30,8 @@ import {
   stopReason,
 } from '../core/chunk-settlement';
 import { Settings } from '../core/settings';
-import { appendLog } from './audit-log';
-import { withDocumentLock } from './document-lock';
+import { appendLog, appendLogWithoutLock } from './audit-log';
+import { tryWithDocumentLock } from './document-lock';
 import { authorizationHeader } from './authorization';
 import { sendWithRetries } from './aodocs-client';
 import { findCells } from './id-cells';
@@ -93,7 +95,8 @@ function send(
 /**
  * Writes the rows and the log. AODocs has already been called: a failure here (the lock not free in time, a
  * protected range, the sheet deleted meanwhile) must not lose what happened, so the results still go back to
- * the sidebar, which lists them.
+ * the sidebar, which lists them, and without the lock the log lines are still appended (core decides whether the
+ * run goes on: chunk-settlement.ts stopReason).
  */
 function record(
   spreadsheet: Spreadsheet,
@@ -104,14 +107,22 @@ function record(
   /** Who and which sheet the log rows name; undefined when the log is off. Read before the lock is taken. */
   logAs: { user: string; sheetName: string } | undefined,
   lockWaitMs: number,
-): { results: JobResult[]; writeFailure?: string; logFailure?: string } {
+): { results: JobResult[]; lock: LockState; logOn: boolean; writeFailure?: string; logFailure?: string } {
   const checkedAt = new Date();
   let placement: Placement | undefined;
   let writeFailure: string | undefined;
   let logFailure: string | undefined;
   let results: JobResult[] | undefined;
+  let lock: LockState = 'held';
+  const log = (append: typeof appendLog, toLog: JobResult[]) => {
+    try {
+      if (logAs) append(spreadsheet, logRows(toLog, { time: checkedAt, action: request.action, ...logAs }));
+    } catch (error) {
+      logFailure = messageOf(error);
+    }
+  };
   try {
-    withDocumentLock(() => {
+    lock = tryWithDocumentLock(() => {
       try {
         // Found again under the lock: the sheet may have been deleted while AODocs was being asked.
         const sheet = spreadsheet.getSheetById(request.sheetId);
@@ -122,17 +133,20 @@ function record(
         writeFailure = messageOf(error);
       }
       results = chunkResults(settled, gone, placement);
-      try {
-        if (logAs) appendLog(spreadsheet, logRows(results, { time: checkedAt, action: request.action, ...logAs }));
-      } catch (error) {
-        logFailure = messageOf(error);
-      }
+      log(appendLog, results);
     }, lockWaitMs);
   } catch (error) {
+    // The flush under the lock failed: what was written is not known to have been kept.
     writeFailure ??= messageOf(error);
   }
-  // Without the lock nothing was written: the results are built here, with no cell written.
-  return { results: results ?? chunkResults(settled, gone, placement), writeFailure, logFailure };
+  if (lock !== 'held') {
+    // No row was written: each is named, and the log keeps their trace without the lock.
+    results = chunkResults(settled, gone, undefined);
+    log(appendLogWithoutLock, results);
+  }
+  results ??= chunkResults(settled, gone, placement);
+  if (logAs && logFailure === undefined) results = loggedResults(results);
+  return { results, lock, logOn: logAs !== undefined, writeFailure, logFailure };
 }
 
 export function runChunk(input: unknown): ChunkResult {
@@ -158,13 +172,12 @@ export function runChunk(input: unknown): ChunkResult {
   const logAs = settings.writeLog ? { user: Session.getActiveUser().getEmail(), sheetName: name } : undefined;
   const lockWaitMs = documentLockWaitMs(Date.now() - startedAt);
   const header = { row: request.headerRow, idColumns: idColumnsOf(request.jobs), frozen: frozenRows > 0 };
-  const { results, writeFailure, logFailure } = record(spreadsheet, request, header, settled, gone, logAs, lockWaitMs);
+  const { results, ...recorded } = record(spreadsheet, request, header, settled, gone, logAs, lockWaitMs);
   return {
     results,
     notSent: notSentJobs(present, sent.outcomes),
     stopRun: stopReason({
-      writeFailure,
-      logFailure,
+      ...recorded,
       quotaExceeded: sent.quotaExceeded,
       results,
       authMode: settings.authMode,

@@ -241,6 +241,67 @@ describe('results and stop reasons', () => {
     expect(rowsToWrite(settled, checkedAt).map((r) => r.follow)).toEqual([false, false]);
   });
 
+  test('a cell neither written nor moved is named as not written; without the lock, every cell is', () => {
+    const settled = settledJobs(request, request.jobs, [{ outcome: 'done', result: 'Cancelled' }]);
+    expect(chunkResults(settled, [], undefined).map((r) => [r.jobId, r.written, r.notWritten])).toEqual([
+      ['a', [], [{ row: 2, column: 1 }]],
+      ['x y', [], [{ row: 3, column: 1 }]],
+    ]);
+    // A partial write: the job's row was written, the rejected cell's row was not.
+    const rows = rowsToWrite(settled, checkedAt);
+    const placement: Placement = {
+      rows: new Map([[2, rows[0]]]),
+      written: new Map([[rows[0].key, rows[0].cell]]),
+      moved: new Map(),
+    };
+    expect(chunkResults(settled, [], placement).map((r) => [r.written, r.notWritten])).toEqual([
+      [[{ row: 2, column: 1 }], undefined],
+      [[], [{ row: 3, column: 1 }]],
+    ]);
+    // A cell whose ID left it is told as moved, not as not written.
+    const movedAway: Placement = {
+      rows: new Map(),
+      written: new Map(),
+      moved: new Map(rows.map((r) => [r.key, { jobId: r.text, from: r.cell }])),
+    };
+    expect(chunkResults(settled, [], movedAway).map((r) => r.notWritten)).toEqual([undefined, undefined]);
+  });
+
+  const noFacts = { quotaExceeded: false, results: [], authMode: 'identity-token' as const };
+  test.each<[string, Partial<Parameters<typeof stopReason>[0]>, RegExp | undefined]>([
+    ['the lock busy, the log appended without it: the run goes on', { lock: 'busy', logOn: true }, undefined],
+    [
+      'the lock busy and the log off: only the sidebar has them, the run stops',
+      { lock: 'busy', logOn: false },
+      /could not be written into the sheet \(Another run is writing to this spreadsheet.*\); they are listed here\. The run stopped/,
+    ],
+    [
+      'the lock busy and the log append failed too',
+      { lock: 'busy', logOn: true, logFailure: 'quota' },
+      /could not be written into the sheet \(Another run.*\) nor into the "AODocs Jobs log" sheet \(quota\)/,
+    ],
+    [
+      'no lock from Apps Script: the same for every chunk, the run stops after logging',
+      { lock: 'unavailable', logOn: true },
+      /\(Apps Script gave no lock on this spreadsheet.*\); they are listed here and in the "AODocs Jobs log" sheet/,
+    ],
+    [
+      'a write refused under the lock, logged',
+      { lock: 'held', logOn: true, writeFailure: 'protected' },
+      /\(protected\); they are listed here and in the "AODocs Jobs log" sheet\. The run stopped/,
+    ],
+    [
+      'a write refused under the lock, the log failed too',
+      { lock: 'held', logOn: true, writeFailure: 'protected', logFailure: 'gone' },
+      /\(protected\) nor into the "AODocs Jobs log" sheet \(gone\)/,
+    ],
+    ['everything written and logged', { lock: 'held', logOn: true }, undefined],
+  ])('recording: %s', (_name, facts, expected) => {
+    const reason = stopReason({ ...noFacts, ...facts });
+    if (expected === undefined) expect(reason).toBeUndefined();
+    else expect(reason).toMatch(expected);
+  });
+
   test.each<[string, Parameters<typeof stopReason>[0], RegExp | undefined]>([
     ['nothing wrong', { quotaExceeded: false, results: [], authMode: 'identity-token' }, undefined],
     [
