@@ -39,7 +39,12 @@ export function appendLog(spreadsheet: Spreadsheet, rows: unknown[][]): void {
   appendRows(logSheet(spreadsheet), rows, LOG_HEADERS.length);
 }
 
-/** Without the lock: one appendRow per line, each atomic, so no other writer's line is written over. */
+/**
+ * Without the lock: one appendRow per line, each atomic (PRODUCT.md), so two lockless writers never write over each
+ * other. A writer under the lock measures the last row and then writes below it (appendLog): a lockless line that
+ * lands between those two calls is written over. That window is two calls long and needs a lock held past the wait
+ * to open at all; closing it would cost the batched log write of every chunk (one appendRow per line).
+ */
 export function appendLogWithoutLock(spreadsheet: Spreadsheet, rows: unknown[][]): void {
   if (rows.length === 0) return;
   const sheet = logSheet(spreadsheet);
