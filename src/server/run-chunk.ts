@@ -114,6 +114,8 @@ function record(
   let logFailure: string | undefined;
   let results: JobResult[] | undefined;
   let lock: LockState = 'held';
+  /** The writes under the lock were tried (the lock was had, and LockService did not throw). */
+  let triedUnderLock = false;
   const log = (append: typeof appendLog, toLog: JobResult[]) => {
     try {
       if (logAs) append(spreadsheet, logRows(toLog, { time: checkedAt, action: request.action, ...logAs }));
@@ -123,6 +125,7 @@ function record(
   };
   try {
     lock = tryWithDocumentLock(() => {
+      triedUnderLock = true;
       try {
         // Found again under the lock: the sheet may have been deleted while AODocs was being asked.
         const sheet = spreadsheet.getSheetById(request.sheetId);
@@ -136,10 +139,10 @@ function record(
       log(appendLog, results);
     }, lockWaitMs);
   } catch (error) {
-    // The flush under the lock failed: what was written is not known to have been kept.
+    // LockService failed, or the flush under the lock did: what was written is not known to have been kept.
     writeFailure ??= messageOf(error);
   }
-  if (lock !== 'held') {
+  if (!triedUnderLock) {
     // No row was written: each is named, and the log keeps their trace without the lock.
     results = chunkResults(settled, gone, undefined);
     log(appendLogWithoutLock, results);

@@ -302,6 +302,34 @@ describe('a colleague holding the document lock past the wait', () => {
     }
   });
 
+  test('LockService throwing (too many lock operations) stops the run with its message, after logging', async () => {
+    const jobs = bulkJobs(2, 'lockthrows');
+    const addon = await addonWith(jobs);
+    const lockService = addon.env.globals.LockService;
+    const tooMany = 'There are too many LockService operations against the same script.';
+    try {
+      jobsSheet(
+        addon,
+        jobs.map((j) => j.jobId),
+      );
+      const throwing = {
+        tryLock: () => {
+          throw addon.env.realm.exception(tooMany);
+        },
+      };
+      (addon.env.globals as { LockService: unknown }).LockService = { ...lockService, getDocumentLock: () => throwing };
+      const { end } = await addon.run('cancel');
+      expect(end.stoppedBecause).toContain(`could not be written into the sheet (${tooMany})`);
+      expect(end.results.map((r) => [r.result, r.notWritten?.length, r.logged])).toEqual(
+        Array(2).fill(['Cancelled', 1, true]),
+      );
+      expect(addon.env.spreadsheet.sheet(LOG_SHEET_NAME).displayValues()).toHaveLength(3);
+    } finally {
+      (addon.env.globals as { LockService: unknown }).LockService = lockService;
+      await addon.close();
+    }
+  });
+
   test('Apps Script giving no document lock (null) stops the run with a sentence, after logging', async () => {
     const jobs = bulkJobs(2, 'nolock');
     const addon = await addonWith(jobs);
