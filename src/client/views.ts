@@ -10,6 +10,7 @@ import {
   confirmCancelSentence,
   endHeadline,
   idColumnLabel,
+  notWrittenSentence,
   nothingToSendSentences,
   pauseSentence,
   plural,
@@ -212,7 +213,8 @@ export function endHeadlineOf(action: JobAction, end: RunEnd): string {
 function problemsView(results: JobResult[]): HTMLElement | null {
   const look = needingALook(results);
   const moved = results.flatMap((r) => r.moved.map((m) => ({ r, m })));
-  if (look.length === 0 && moved.length === 0) return null;
+  const unwritten = results.flatMap((r) => (r.notWritten ?? []).map((cell) => ({ r, cell })));
+  if (look.length === 0 && moved.length === 0 && unwritten.length === 0) return null;
   const items = [
     ...look.map((r) =>
       h(
@@ -237,11 +239,23 @@ function problemsView(results: JobResult[]): HTMLElement | null {
         ),
       ),
     ),
+    ...unwritten.map(({ r, cell }) =>
+      h(
+        'li',
+        { class: 'problem', 'data-testid': 'not-written-item' },
+        h('code', { class: 'problem-id' }, r.jobId),
+        h('span', { class: 'problem-result' }, notWrittenSentence(cell.row, r.result, r.logged === true)),
+      ),
+    ),
   ];
   return h(
     'section',
     { class: 'problems', 'aria-labelledby': 'problems-title' },
-    h('h3', { id: 'problems-title' }, look.length > 0 ? 'Need a look' : 'Moved during the run'),
+    h(
+      'h3',
+      { id: 'problems-title' },
+      look.length > 0 ? 'Need a look' : moved.length > 0 ? 'Moved during the run' : 'Rows not written',
+    ),
     h('ul', { 'data-testid': 'problem-list' }, ...items.slice(0, MAX_PROBLEMS_SHOWN)),
     items.length > MAX_PROBLEMS_SHOWN && h('p', {}, `and ${items.length - MAX_PROBLEMS_SHOWN} more`),
   );

@@ -170,3 +170,9 @@ export function endHeadline(
 export function runAgainLabel(jobs: number): string {
   return `Run again for the ${plural(jobs, 'job')} AODocs could not answer`;
 }
+
+/** A row the run could not write (the spreadsheet busy, a write refused): its result, and where it is kept. */
+export function notWrittenSentence(row: number, result: string, logged: boolean): string {
+  const where = logged ? 'it is in the "AODocs Jobs log" sheet' : 'it is only here';
+  return `Row ${row} was not written (${result}); ${where}.`;
+}

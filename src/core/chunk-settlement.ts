@@ -6,9 +6,18 @@ import { Answer } from './aodocs-answer';
 import { ExpectedCell, LocatedCell } from './cell-location';
 import { consecutiveRuns } from './blocks';
 import { JobOutcome, cancelOutcome, needsReadBack, refreshOutcome } from './job-outcome';
-import { RESULT_HEADERS, ResultHeader, resultValues } from './result-columns';
+import { RESULT_HEADERS, ResultHeader, RowValues, resultValues } from './result-columns';
 import { setupProblem } from './circuit-breaker';
-import { RESULT, STOP, logFailedStopped, signInStopped, writeFailedStopped } from './wording';
+import { earlierCancelMayHaveWorked } from './earlier-result';
+import {
+  RESULT,
+  SERVER,
+  STOP,
+  logFailedStopped,
+  nothingRecordedStopped,
+  signInStopped,
+  writeFailedStopped,
+} from './wording';
 
 /** The cells of the chunk's jobs, as cell-location finds them; a job's key is its ID. */
 export function jobCells(jobs: PlannedJob[]): ExpectedCell[] {
@@ -43,6 +52,21 @@ export type Sent = { answer: Answer; earlierSendMayHaveWorked: boolean } | undef
 export function readBacksNeeded(action: JobAction, sent: Sent[]): number[] {
   if (action !== 'cancel') return [];
   return sent.flatMap((s, i) => (s && needsReadBack(s.answer) ? [i] : []));
+}
+
+/** The rows each job's ID is in now (`located` as cell-location finds the chunk's jobCells). */
+export function rowsNow(located: LocatedCell[], jobIds: string[]): number[][] {
+  return jobIds.map((id) => located.flatMap((l) => (l.key === id && l.at ? [l.at.row] : [])));
+}
+
+/**
+ * `sent`, with what the rows remember of an earlier run: the job at `indexes[k]` (those read back, whose refusal
+ * may echo an earlier cancel) has rows whose Result cells read `resultTexts[k]`; one that says an earlier cancel
+ * may have reached AODocs counts as an earlier send of this run (see earlier-result.ts).
+ */
+export function withEarlierRuns(sent: Sent[], indexes: number[], resultTexts: string[][]): Sent[] {
+  const remembered = new Set(indexes.filter((_, k) => (resultTexts[k] ?? []).some(earlierCancelMayHaveWorked)));
+  return sent.map((s, i) => (s && remembered.has(i) ? { ...s, earlierSendMayHaveWorked: true } : s));
 }
 
 /**
@@ -97,7 +121,8 @@ export function notSentJobs(present: PlannedJob[], outcomes: (JobOutcome | undef
 }
 
 export interface RowToWrite extends ExpectedCell {
-  values: Record<ResultHeader, unknown>;
+  /** Only the columns this row writes: a row whose request read no status writes `Result` alone. */
+  values: RowValues;
 }
 
 function cellKey(settledIndex: number, cellIndex: number): string {
@@ -155,21 +180,41 @@ export interface Block {
   values: unknown[][];
 }
 
-/** The writes of a placement: one block per run of consecutive rows and consecutive result columns. */
+/** The result columns a row writes, in column order, as a key: rows of one shape can share a block. */
+function shapeOf(row: RowToWrite, columns: Record<ResultHeader, number>): string {
+  return RESULT_HEADERS.filter((h) => h in row.values)
+    .map((h) => columns[h])
+    .sort((a, b) => a - b)
+    .join(',');
+}
+
+/**
+ * The writes of a placement: one block per run of consecutive rows that write the same columns, and per run of
+ * consecutive columns among those. A cell a row does not write (its status columns, after a failed request) is
+ * in no block, so it keeps what AODocs said before.
+ */
 export function resultBlocks(columns: Record<ResultHeader, number>, rows: Map<number, RowToWrite>): Block[] {
   const headerAt = new Map(RESULT_HEADERS.map((h) => [columns[h], h] as const));
-  const columnRuns = consecutiveRuns(headerAt.keys());
   const blocks: Block[] = [];
   for (const rowRun of consecutiveRuns(rows.keys())) {
-    for (const colRun of columnRuns) {
-      const values: unknown[][] = [];
-      for (let r = rowRun.start; r < rowRun.start + rowRun.length; r++) {
-        const line: unknown[] = [];
-        for (let c = colRun.start; c < colRun.start + colRun.length; c++)
-          line.push(rows.get(r)!.values[headerAt.get(c)!]);
-        values.push(line);
+    // Within a run of consecutive rows, each stretch of rows of the same shape.
+    let start = rowRun.start;
+    while (start < rowRun.start + rowRun.length) {
+      const shape = shapeOf(rows.get(start)!, columns);
+      let end = start + 1;
+      while (end < rowRun.start + rowRun.length && shapeOf(rows.get(end)!, columns) === shape) end++;
+      const written = shape === '' ? [] : shape.split(',').map(Number);
+      for (const colRun of consecutiveRuns(written)) {
+        const values: unknown[][] = [];
+        for (let r = start; r < end; r++) {
+          const line: unknown[] = [];
+          for (let c = colRun.start; c < colRun.start + colRun.length; c++)
+            line.push(rows.get(r)!.values[headerAt.get(c)!]);
+          values.push(line);
+        }
+        blocks.push({ row: start, column: colRun.start, values });
       }
-      blocks.push({ row: rowRun.start, column: colRun.start, values });
+      start = end;
     }
   }
   return blocks;
@@ -188,11 +233,16 @@ export function writtenBefore(placement: Placement, blocks: Block[], failedIndex
   return { rows, written, moved: placement.moved };
 }
 
-/** What the sidebar and the log are told about each job; `placement` undefined when nothing was written. */
+/**
+ * What the sidebar and the log are told about each job; `placement` undefined when nothing was written (the lock
+ * not had). A cell neither written nor moved is named as not written: its result lives only in the log and the
+ * sidebar.
+ */
 export function chunkResults(settled: Settled[], gone: PlannedJob[], placement: Placement | undefined): JobResult[] {
   return [
     ...settled.map((s, k) => {
       const keys = s.cells.map((_, c) => cellKey(k, c));
+      const notWritten = s.cells.filter((_, c) => !placement?.written.has(keys[c]) && !placement?.moved.has(keys[c]));
       return {
         jobId: s.jobId,
         outcome: s.outcome.outcome,
@@ -201,6 +251,7 @@ export function chunkResults(settled: Settled[], gone: PlannedJob[], placement: 
         status: s.outcome.job?.status,
         written: keys.flatMap((key) => placement?.written.get(key) ?? []),
         moved: keys.flatMap((key) => placement?.moved.get(key) ?? []),
+        ...(notWritten.length > 0 ? { notWritten } : {}),
         ...(s.outcome.transient ? { transient: true } : {}),
         ...(s.outcome.libraryId === undefined ? {} : { libraryId: s.outcome.libraryId }),
       };
@@ -220,10 +271,50 @@ export function chunkSetupProblem(
   return setupProblem(action, jobs);
 }
 
+/**
+ * The document lock as a chunk met it: had; held by someone else past the wait; or none given (getDocumentLock()
+ * returned null).
+ */
+export type LockState = 'held' | 'busy' | 'unavailable';
+
+/** The results, marked as in the log once their lines were appended. */
+export function loggedResults(results: JobResult[]): JobResult[] {
+  return results.map((r) => ({ ...r, logged: true }));
+}
+
+/**
+ * Why the run must stop because of how the chunk's results were recorded, or undefined. Every cancel sent must
+ * leave a trace, its row or its log line:
+ * - the lock busy (a colleague's run holding it): the rows are not written, the log lines are appended without it
+ *   (appendRow is atomic), and the run goes on; the sidebar names the rows. A busy lock was one of the ways every
+ *   run stopped, and waiting it out is the lock wait's job. With the log off, or its append failed, nothing but the
+ *   sidebar holds the results: the run stops rather than send more cancels without a trace.
+ * - no lock at all: it will be the same for every chunk: the run stops after logging.
+ * - a write under the lock that failed (protected range, header changed, sheet deleted): the run stops.
+ */
+function recordingStop(facts: {
+  writeFailure?: string;
+  logFailure?: string;
+  lock: LockState;
+  logOn: boolean;
+}): string | undefined {
+  const rowsFailure =
+    facts.writeFailure ??
+    (facts.lock === 'busy' ? SERVER.lockBusy : facts.lock === 'unavailable' ? SERVER.noDocumentLock : undefined);
+  if (rowsFailure === undefined) return facts.logFailure === undefined ? undefined : logFailedStopped(facts.logFailure);
+  if (facts.logFailure !== undefined) return nothingRecordedStopped(rowsFailure, facts.logFailure);
+  if (facts.lock === 'busy' && facts.writeFailure === undefined && facts.logOn) return undefined;
+  return writeFailedStopped(rowsFailure, facts.logOn);
+}
+
 /** Why the run must stop after this chunk, or undefined. */
 export function stopReason(facts: {
   writeFailure?: string;
   logFailure?: string;
+  /** The document lock; 'held' when absent. */
+  lock?: LockState;
+  /** The log is on (settings); absent: off. */
+  logOn?: boolean;
   quotaExceeded: boolean;
   results: JobResult[];
   authMode: AuthModeName;
@@ -232,9 +323,9 @@ export function stopReason(facts: {
   /** The user pressed Stop and the server held this chunk back. */
   stopped?: boolean;
 }): string | undefined {
-  if (facts.writeFailure !== undefined) return writeFailedStopped(facts.writeFailure);
-  // Nothing a user started may go untraced: a run whose log cannot be written does not go on.
-  if (facts.logFailure !== undefined) return logFailedStopped(facts.logFailure);
+  // Nothing a user started may go untraced: a run whose results were neither written nor logged does not go on.
+  const recording = recordingStop({ ...facts, lock: facts.lock ?? 'held', logOn: facts.logOn ?? false });
+  if (recording !== undefined) return recording;
   if (facts.quotaExceeded) return STOP.dailyQuota;
   if (facts.results.some((r) => r.httpCode === 401)) return signInStopped(facts.authMode);
   if (facts.setupProblem !== undefined) return facts.setupProblem;

@@ -9,6 +9,7 @@ import {
   alreadyFinished,
   cancelAcceptedStatusUnknown,
   cancelNotConfirmed,
+  cancelNotConfirmedStillRunning,
   notCancelledRefused,
   notCancelledStatusUnknown,
   refusedBy,
@@ -121,8 +122,9 @@ function accepted(code: number, job: Job): JobOutcome {
 
 /**
  * Outcome of a cancel. `readBack` is the answer to reading the job when `needsReadBack(answer)`; it is ignored
- * otherwise. `earlierSendMayHaveWorked`: an earlier send of this cancel went out without its answer coming back,
- * so a refusal now may be the echo of our own cancel.
+ * otherwise. `earlierSendMayHaveWorked`: an earlier send of this cancel went out without its answer coming back
+ * (in this run, or in the run whose row this one continues: see earlier-result.ts), so a refusal now may be the
+ * echo of our own cancel.
  */
 export function cancelOutcome(answer: Answer, readBack: ReadBack, earlierSendMayHaveWorked = false): JobOutcome {
   const job = jobWithStatus(answer);
@@ -148,6 +150,16 @@ export function cancelOutcome(answer: Answer, readBack: ReadBack, earlierSendMay
   if (read && isFinishedStatus(status)) {
     return { outcome: 'already-finished', result: alreadyFinished(status), httpCode: code, job: read };
   }
+  if (read && earlierSendMayHaveWorked) {
+    // Our earlier cancel may have reached AODocs: a refusal now says nothing about it, and asking again will.
+    return {
+      outcome: 'failed',
+      result: cancelNotConfirmedStillRunning(code),
+      httpCode: code,
+      job: read,
+      transient: true,
+    };
+  }
   if (read) return { outcome: 'failed', result: notCancelledRefused(code), httpCode: code, job: read };
   const readSentence = readFailureSentence(readBack);
   const result = earlierSendMayHaveWorked
@@ -158,7 +170,8 @@ export function cancelOutcome(answer: Answer, readBack: ReadBack, earlierSendMay
 
 /** Outcome of reading a job's status (Refresh status). */
 export function refreshOutcome(answer: Answer): JobOutcome {
-  const job = jobOf(answer);
+  // A job without a status read nothing worth a row's status columns: "AODocs gave no status", nothing else.
+  const job = jobWithStatus(answer);
   if (answer.kind !== 'ok' || !job) return failure(answer, 'refresh');
   return { outcome: 'done', result: RESULT.refreshed, httpCode: answer.code, job };
 }

@@ -18,12 +18,13 @@ export function a1(cell: CellRef): string {
   return `${columnLetters(cell.column)}${cell.row}`;
 }
 
-/** Where the result went: the cells written, and the cells whose job ID had moved. */
+/** Where the result went: the cells written, the cells whose job ID had moved, the rows that could not be written. */
 function cellsText(result: JobResult): string {
   const parts = result.written.map(a1);
   for (const m of result.moved) {
     parts.push(m.to ? `${a1(m.from)} moved to ${a1(m.to)}` : `${a1(m.from)} no longer holds it: not written`);
   }
+  for (const cell of result.notWritten ?? []) parts.push(`${a1(cell)} not written`);
   return parts.join(', ');
 }
 

@@ -53,21 +53,36 @@ export function layoutResultColumns(headerTexts: string[], lastColumn: number): 
   return { columns, created };
 }
 
+/** The values a row gets: every result column when AODocs' status was read, only `Result` otherwise. */
+export type RowValues = Partial<Record<ResultHeader, unknown>>;
+
+/** The column of a result header the sheet already has (`headerTexts[i]` is column i + 1), or undefined. */
+export function existingResultColumn(headerTexts: string[], header: ResultHeader): number | undefined {
+  const index = headerTexts.findIndex((text) => normalise(text) === normalise(header));
+  return index < 0 ? undefined : index + 1;
+}
+
 /**
  * The values of one row's result columns, by header. Counters are numbers, dates real Date values, and every
  * text (from AODocs or our own sentences) literal text that Sheets will not parse into a formula or a date.
+ *
+ * A request that read no status (a failure, an answer without one, a cell never sent) writes only `Result`: the
+ * other columns tell what AODocs last said about the job and when it was read (`Checked at`), so a row that read
+ * CANCELLED keeps it through a wrong security code or a 503, and is still skipped as finished next run.
  */
-export function resultValues(outcome: JobOutcome, checkedAt: Date): Record<ResultHeader, unknown> {
-  const job = outcome.job ?? {};
+export function resultValues(outcome: JobOutcome, checkedAt: Date): RowValues {
+  const job = outcome.job;
+  const result = asOwnSentence(outcome.result);
+  if (job?.status === undefined) return { Result: result };
   return {
-    Status: asLiteralText(job.status ?? ''),
-    Completed: job.completed ?? (job.status === undefined ? '' : isFinishedStatus(job.status)),
+    Status: asLiteralText(job.status),
+    Completed: job.completed ?? isFinishedStatus(job.status),
     'Succeeded tasks': countCell(job.succeededTasks),
     'Failed tasks': countCell(job.failedTasks),
     'Remaining tasks': countCell(job.remainingTasks),
     'Task retries': countCell(job.taskRetries),
     'Last activity': dateCell(job.lastActivityAt),
-    Result: asOwnSentence(outcome.result),
+    Result: result,
     'Checked at': new Date(checkedAt.getTime()),
   };
 }

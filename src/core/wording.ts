@@ -66,6 +66,14 @@ export function cancelNotConfirmed(code: number, readSentence: string): string {
   return `Cancel not confirmed (${code}); status not read: ${readSentence}`;
 }
 
+/**
+ * A cancel refused after an earlier send of ours (this run's, or the run it continues) may have reached AODocs,
+ * and the job reads as still running: our cancel may still be under way, or may never have arrived. Run again.
+ */
+export function cancelNotConfirmedStillRunning(code: number): string {
+  return `Cancel not confirmed (${code}); job still running`;
+}
+
 /** AODocs accepted the cancel (2xx) without saying the job's state, and reading it back failed. */
 export function cancelAcceptedStatusUnknown(code: number, readSentence: string): string {
   return `Cancel accepted (${code}); status not read: ${readSentence}`;
@@ -89,8 +97,17 @@ export function signInStopped(authMode: AuthModeName): string {
         'client ID AODocs support must register for your domain.';
 }
 
-export function writeFailedStopped(failure: string): string {
-  return `The results of the last chunk could not be written into the sheet (${failure}); they are listed here. The run stopped.`;
+export function writeFailedStopped(failure: string, logged = false): string {
+  const where = logged ? 'they are listed here and in the "AODocs Jobs log" sheet' : 'they are listed here';
+  return `The results of the last chunk could not be written into the sheet (${failure}); ${where}. The run stopped.`;
+}
+
+/** Neither the rows nor the log could be written: only the sidebar has the results. */
+export function nothingRecordedStopped(rowsFailure: string, logFailure: string): string {
+  return (
+    `The results of the last chunk could not be written into the sheet (${rowsFailure}) nor into the "AODocs Jobs ` +
+    `log" sheet (${logFailure}); they are listed here. The run stopped.`
+  );
 }
 
 export function logFailedStopped(failure: string): string {
@@ -195,6 +212,10 @@ export const SERVER = {
   identityNeeded: 'Authorization needed: reopen the sidebar and allow the add-on to see your Google identity.',
   securityCodeNeeded: 'Authorization needed: save your AODocs security code in Settings.',
   lockBusy: 'Another run is writing to this spreadsheet. Wait for it to finish, then try again.',
+  // LockService.getDocumentLock() is documented as Lock|null: none outside a document's context.
+  noDocumentLock:
+    'Apps Script gave no lock on this spreadsheet, so nothing could be written safely. Reload the spreadsheet, ' +
+    'then try again.',
   selectionSheetGone: 'The sheet of the selection no longer exists.',
   clickJobIdCell: 'Click the cell that holds the job ID, then try again.',
   // Whether an open sidebar keeps calling the version it came from after a new deployment is not documented:

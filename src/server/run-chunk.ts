@@ -9,7 +9,9 @@ import { DEFAULT_RETRY_POLICY, documentLockWaitMs } from '../core/retry-policy';
 import { targetSheetProblem } from '../core/header-row';
 import { SHEET_DELETED } from '../core/wording';
 import {
+  LockState,
   Placement,
+  loggedResults,
   Sent,
   chunkSetupProblem,
   jobsToSend,
@@ -20,16 +22,19 @@ import {
   notSentJobs,
   outcomesOf,
   readBacksNeeded,
+  rowsNow,
   rowsToWrite,
   settledJobs,
+  withEarlierRuns,
   stopReason,
 } from '../core/chunk-settlement';
 import { Settings } from '../core/settings';
-import { appendLog } from './audit-log';
-import { withDocumentLock } from './document-lock';
+import { appendLog, appendLogWithoutLock } from './audit-log';
+import { tryWithDocumentLock } from './document-lock';
 import { authorizationHeader } from './authorization';
 import { sendWithRetries } from './aodocs-client';
 import { findCells } from './id-cells';
+import { readResultTexts } from './earlier-results';
 import { HeaderAt, PartialWriteError, writeResults } from './results-writer';
 import { isRunStopped } from './run-stop';
 import { readSettings } from './user-settings';
@@ -58,6 +63,8 @@ function send(
   jobs: PlannedJob[],
   startedAt: number,
   keepRetrying: () => boolean,
+  /** The Result texts of each job's rows: what an earlier run wrote there (run again remembers it). */
+  earlierResults: (jobIds: string[]) => string[][],
 ) {
   const target: ApiTarget = settings;
   const authorization = authorizationHeader(settings);
@@ -69,8 +76,9 @@ function send(
     keepRetrying,
     true,
   );
-  const sent: Sent[] = first.outcomes;
-  const toRead = first.quotaExceeded ? [] : readBacksNeeded(action, sent);
+  const toRead = first.quotaExceeded ? [] : readBacksNeeded(action, first.outcomes);
+  const earlier = earlierResults(toRead.map((i) => jobs[i].jobId));
+  const sent: Sent[] = withEarlierRuns(first.outcomes, toRead, earlier);
   const read = sendWithRetries(
     toRead.map((i) => getJobRequest(target, jobs[i].jobId, authorization)),
     startedAt,
@@ -88,7 +96,8 @@ function send(
 /**
  * Writes the rows and the log. AODocs has already been called: a failure here (the lock not free in time, a
  * protected range, the sheet deleted meanwhile) must not lose what happened, so the results still go back to
- * the sidebar, which lists them.
+ * the sidebar, which lists them, and without the lock the log lines are still appended (core decides whether the
+ * run goes on: chunk-settlement.ts stopReason).
  */
 function record(
   spreadsheet: Spreadsheet,
@@ -99,14 +108,25 @@ function record(
   /** Who and which sheet the log rows name; undefined when the log is off. Read before the lock is taken. */
   logAs: { user: string; sheetName: string } | undefined,
   lockWaitMs: number,
-): { results: JobResult[]; writeFailure?: string; logFailure?: string } {
+): { results: JobResult[]; lock: LockState; logOn: boolean; writeFailure?: string; logFailure?: string } {
   const checkedAt = new Date();
   let placement: Placement | undefined;
   let writeFailure: string | undefined;
   let logFailure: string | undefined;
   let results: JobResult[] | undefined;
+  let lock: LockState = 'held';
+  /** The writes under the lock were tried (the lock was had, and LockService did not throw). */
+  let triedUnderLock = false;
+  const log = (append: typeof appendLog, toLog: JobResult[]) => {
+    try {
+      if (logAs) append(spreadsheet, logRows(toLog, { time: checkedAt, action: request.action, ...logAs }));
+    } catch (error) {
+      logFailure = messageOf(error);
+    }
+  };
   try {
-    withDocumentLock(() => {
+    lock = tryWithDocumentLock(() => {
+      triedUnderLock = true;
       try {
         // Found again under the lock: the sheet may have been deleted while AODocs was being asked.
         const sheet = spreadsheet.getSheetById(request.sheetId);
@@ -117,17 +137,20 @@ function record(
         writeFailure = messageOf(error);
       }
       results = chunkResults(settled, gone, placement);
-      try {
-        if (logAs) appendLog(spreadsheet, logRows(results, { time: checkedAt, action: request.action, ...logAs }));
-      } catch (error) {
-        logFailure = messageOf(error);
-      }
+      log(appendLog, results);
     }, lockWaitMs);
   } catch (error) {
+    // LockService failed, or the flush under the lock did: what was written is not known to have been kept.
     writeFailure ??= messageOf(error);
   }
-  // Without the lock nothing was written: the results are built here, with no cell written.
-  return { results: results ?? chunkResults(settled, gone, placement), writeFailure, logFailure };
+  if (!triedUnderLock) {
+    // No row was written: each is named, and the log keeps their trace without the lock.
+    results = chunkResults(settled, gone, undefined);
+    log(appendLogWithoutLock, results);
+  }
+  results ??= chunkResults(settled, gone, placement);
+  if (logAs && logFailure === undefined) results = loggedResults(results);
+  return { results, lock, logOn: logAs !== undefined, writeFailure, logFailure };
 }
 
 export function runChunk(input: unknown): ChunkResult {
@@ -137,7 +160,8 @@ export function runChunk(input: unknown): ChunkResult {
   const settings = readSettings();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { sheet, name, frozenRows } = targetSheet(spreadsheet, request);
-  const { present, gone } = jobsStillInSheet(request.jobs, findCells(sheet, request.headerRow, jobCells(request.jobs)));
+  const located = findCells(sheet, request.headerRow, jobCells(request.jobs));
+  const { present, gone } = jobsStillInSheet(request.jobs, located);
   // Stop pressed since this chunk left the sidebar: nothing is sent, the jobs go back as not sent.
   const stopped = isRunStopped(request.runId);
   const sent = send(
@@ -146,20 +170,20 @@ export function runChunk(input: unknown): ChunkResult {
     jobsToSend(present, stopped),
     startedAt,
     () => !isRunStopped(request.runId),
+    (jobIds) => readResultTexts(sheet, request.headerRow, rowsNow(located, jobIds)),
   );
   const settled = settledJobs(request, present, sent.outcomes);
   const logAs = settings.writeLog ? { user: Session.getActiveUser().getEmail(), sheetName: name } : undefined;
   const lockWaitMs = documentLockWaitMs(Date.now() - startedAt);
   const header = { row: request.headerRow, idColumns: [request.idColumn], frozen: frozenRows > 0 };
-  const { results, writeFailure, logFailure } = record(spreadsheet, request, header, settled, gone, logAs, lockWaitMs);
+  const { results, ...recorded } = record(spreadsheet, request, header, settled, gone, logAs, lockWaitMs);
   return {
     results,
     notSent: notSentJobs(present, sent.outcomes),
     // AODocs asked to wait longer than this chunk could: the sidebar pauses the run (jobs handed back are in notSent).
     ...(sent.runWaitMs > 0 ? { waitSeconds: Math.ceil(sent.runWaitMs / 1000) } : {}),
     stopRun: stopReason({
-      writeFailure,
-      logFailure,
+      ...recorded,
       quotaExceeded: sent.quotaExceeded,
       results,
       authMode: settings.authMode,

@@ -109,6 +109,13 @@ export interface JobResult {
   written: CellRef[];
   /** Cells whose job ID had moved or changed before writing, named to the user. */
   moved: MovedCell[];
+  /**
+   * Cells whose row could not be written (the document lock busy, a write that failed), named to the user; absent
+   * when every row was written or moved.
+   */
+  notWritten?: CellRef[];
+  /** The log sheet has this result's line. */
+  logged?: boolean;
   /** The answer may change if asked again (retries ran out, no answer, not read in time): worth a re-run. */
   transient?: boolean;
   /** The library AODocs named when it refused (403), to say whom to ask. */

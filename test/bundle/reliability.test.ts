@@ -1,5 +1,6 @@
 // Reliability under faults, through the bundle against the simulator over real sockets: nothing lost, nothing
 // written on a wrong row, every outcome logged, and a re-run finishing what a stopped run left.
+import { LOG_HEADERS, LOG_SHEET_NAME } from '../../src/core/log-rows';
 import { RESULT_HEADERS } from '../../src/core/result-columns';
 import { DEFAULT_RETRY_POLICY } from '../../src/core/retry-policy';
 import { Addon, startAddon } from '../support/addon';
@@ -239,32 +240,120 @@ describe('a run that stops in the middle leaves the sheet consistent, and a re-r
   });
 });
 
-test('while another run holds the document lock, a chunk waits, then stops the run clearly; its results are listed, not lost', async () => {
-  const jobs = bulkJobs(3, 'lock');
-  const addon = await addonWith(jobs);
-  try {
-    const sheet = jobsSheet(
-      addon,
-      jobs.map((j) => j.jobId),
-    );
-    addon.env.locks.holdFromOutside('document');
-    const { end } = await addon.run('refresh');
-    expect(end.stoppedBecause).toBe(
-      'The results of the last chunk could not be written into the sheet (Another run is writing to this ' +
-        'spreadsheet. Wait for it to finish, then try again.); they are listed here. The run stopped.',
-    );
-    expect(end.results.map((r) => [r.outcome, r.status, r.written])).toEqual(
-      Array(3).fill(['done', 'IN_PROGRESS', []]),
-    );
-    expect(sheet.values()[0]).toEqual(['Job ID', 'Note']);
-    // Once the other run is done, the same selection goes through.
-    addon.env.locks.releaseFromOutside('document');
-    const again = await addon.run('refresh');
-    expect(again.end.notSent).toBe(0);
-    expect(column(sheet, 'Status')).toEqual(['IN_PROGRESS', 'IN_PROGRESS', 'IN_PROGRESS']);
-  } finally {
-    await addon.close();
-  }
+describe('a colleague holding the document lock past the wait', () => {
+  test('the cancels sent leave their log lines without the lock, the rows not written are named, the run goes on', async () => {
+    const jobs = bulkJobs(3, 'lock');
+    const addon = await addonWith(jobs);
+    try {
+      const sheet = jobsSheet(
+        addon,
+        jobs.map((j) => j.jobId),
+      );
+      addon.env.locks.holdFromOutside('document');
+      // Chunks of one job: the run goes on after a chunk that could not write its row.
+      const { end, chunks } = await addon.run('cancel', { chunkSize: 1, chunksInFlight: 1 });
+      expect(end.stoppedBecause).toBeUndefined();
+      expect(chunks).toHaveLength(3);
+      expect(end.results.map((r) => [r.result, r.written, r.notWritten, r.logged])).toEqual(
+        jobs.map((_, i) => ['Cancelled', [], [{ row: i + 2, column: 1 }], true]),
+      );
+      for (const job of jobs) expect((await addon.simulator.getJob(job.jobId))?.status).toBe('CANCELLED');
+      // Not a cell of the sheet was written; the log sheet, created without the lock, has every cancel.
+      expect(sheet.values()[0]).toEqual(['Job ID', 'Note']);
+      expect(addon.env.spreadsheet.sheetNames()).toEqual(['Jobs', LOG_SHEET_NAME]);
+      const log = addon.env.spreadsheet.sheet(LOG_SHEET_NAME).displayValues();
+      expect(log[0]).toEqual(LOG_HEADERS);
+      expect(log.slice(1).map((r) => [r[LOG_HEADERS.indexOf('Job ID')], r[LOG_HEADERS.indexOf('Cells')]])).toEqual(
+        jobs.map((j, i) => [j.jobId, `A${i + 2} not written`]),
+      );
+      expect(addon.env.locks.events.filter((e) => e.event === 'acquired')).toEqual([]);
+      // Once the lock is free, the same selection writes the rows.
+      addon.env.locks.releaseFromOutside('document');
+      const again = await addon.run('refresh');
+      expect(again.end.stoppedBecause).toBeUndefined();
+      expect(column(sheet, 'Status')).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED']);
+    } finally {
+      await addon.close();
+    }
+  });
+
+  test('with the log off, nothing but the sidebar would hold the results: the run stops and lists them', async () => {
+    const jobs = bulkJobs(3, 'locknolog');
+    const addon = await addonWith(jobs);
+    try {
+      const sheet = jobsSheet(
+        addon,
+        jobs.map((j) => j.jobId),
+      );
+      addon.env.properties.user().set('settings', JSON.stringify({ writeLog: false }));
+      addon.env.locks.holdFromOutside('document');
+      const { end } = await addon.run('refresh');
+      expect(end.stoppedBecause).toBe(
+        'The results of the last chunk could not be written into the sheet (Another run is writing to this ' +
+          'spreadsheet. Wait for it to finish, then try again.); they are listed here. The run stopped.',
+      );
+      expect(end.results.map((r) => [r.outcome, r.status, r.written, r.notWritten?.length])).toEqual(
+        Array(3).fill(['done', 'IN_PROGRESS', [], 1]),
+      );
+      expect(sheet.values()[0]).toEqual(['Job ID', 'Note']);
+      expect(addon.env.spreadsheet.sheetNames()).toEqual(['Jobs']);
+    } finally {
+      await addon.close();
+    }
+  });
+
+  test('LockService throwing (too many lock operations) stops the run with its message, after logging', async () => {
+    const jobs = bulkJobs(2, 'lockthrows');
+    const addon = await addonWith(jobs);
+    const lockService = addon.env.globals.LockService;
+    const tooMany = 'There are too many LockService operations against the same script.';
+    try {
+      jobsSheet(
+        addon,
+        jobs.map((j) => j.jobId),
+      );
+      const throwing = {
+        tryLock: () => {
+          throw addon.env.realm.exception(tooMany);
+        },
+      };
+      (addon.env.globals as { LockService: unknown }).LockService = { ...lockService, getDocumentLock: () => throwing };
+      const { end } = await addon.run('cancel');
+      expect(end.stoppedBecause).toContain(`could not be written into the sheet (${tooMany})`);
+      expect(end.results.map((r) => [r.result, r.notWritten?.length, r.logged])).toEqual(
+        Array(2).fill(['Cancelled', 1, true]),
+      );
+      expect(addon.env.spreadsheet.sheet(LOG_SHEET_NAME).displayValues()).toHaveLength(3);
+    } finally {
+      (addon.env.globals as { LockService: unknown }).LockService = lockService;
+      await addon.close();
+    }
+  });
+
+  test('Apps Script giving no document lock (null) stops the run with a sentence, after logging', async () => {
+    const jobs = bulkJobs(2, 'nolock');
+    const addon = await addonWith(jobs);
+    const lockService = addon.env.globals.LockService;
+    try {
+      const sheet = jobsSheet(
+        addon,
+        jobs.map((j) => j.jobId),
+      );
+      (addon.env.globals as { LockService: unknown }).LockService = { ...lockService, getDocumentLock: () => null };
+      const { end } = await addon.run('cancel');
+      expect(end.stoppedBecause).toBe(
+        'The results of the last chunk could not be written into the sheet (Apps Script gave no lock on this ' +
+          'spreadsheet, so nothing could be written safely. Reload the spreadsheet, then try again.); they are ' +
+          'listed here and in the "AODocs Jobs log" sheet. The run stopped.',
+      );
+      expect(end.results.every((r) => r.result === 'Cancelled' && r.logged === true)).toBe(true);
+      expect(sheet.values()[0]).toEqual(['Job ID', 'Note']);
+      expect(addon.env.spreadsheet.sheet(LOG_SHEET_NAME).displayValues()).toHaveLength(3);
+    } finally {
+      (addon.env.globals as { LockService: unknown }).LockService = lockService;
+      await addon.close();
+    }
+  });
 });
 
 test('a chunk waits up to a minute for the document lock (chunks of two sidebars writing in turn), then writes', async () => {

@@ -4,6 +4,7 @@
 // undocumented plain-text behaviour), and the log sheet holds only its columns.
 import { demoJobIds } from '../../simulator/demo-seed';
 import { LOG_HEADERS, LOG_SHEET_NAME } from '../../src/core/log-rows';
+import { countOutcomes } from '../../src/client/run-driver';
 import { Addon, startAddon } from '../support/addon';
 
 const ids = demoJobIds();
@@ -264,5 +265,155 @@ describe.each([false, true])('text marks, with a plain-text cell keeping a writt
     const log = addon.env.spreadsheet.sheet(LOG_SHEET_NAME).displayValues();
     const jobIdColumn = LOG_HEADERS.indexOf('Job ID');
     expect(log.map((r) => r[jobIdColumn])).toEqual(expect.arrayContaining(['=1+1 bad', '1/2 x']));
+  });
+});
+
+describe('a failed request never erases what AODocs said before', () => {
+  let addon: Addon;
+  beforeAll(async () => {
+    addon = await startAddon({ env: { clock: 'virtual' } });
+  });
+  afterAll(() => addon.close());
+
+  const HEADER = [
+    'Job ID',
+    'Status',
+    'Completed',
+    'Succeeded tasks',
+    'Failed tasks',
+    'Remaining tasks',
+    'Task retries',
+    'Last activity',
+    'Result',
+    'Checked at',
+  ];
+  const RESULT = HEADER.indexOf('Result');
+  const earlier = (id: string, status: string) => [
+    id,
+    status,
+    status !== 'IN_PROGRESS',
+    10,
+    2,
+    status === 'IN_PROGRESS' ? 5 : 0,
+    1,
+    new Date(Date.UTC(2024, 4, 1, 9)),
+    status === 'CANCELLED' ? 'Cancelled' : 'Status read',
+    new Date(Date.UTC(2024, 4, 1, 10)),
+  ];
+  const withoutResult = (rows: unknown[][]) => rows.map((r) => r.filter((_, i) => i !== RESULT));
+  let failedCase = 0;
+
+  test.each<[string, (a: Addon, jobIds: string[]) => Promise<unknown> | unknown, string]>([
+    [
+      'a wrong security code',
+      (a) => a.saveSettings({ authMode: 'security-code', securityCode: 'not-a-real-code' }),
+      'AODocs refused the security code (403)',
+    ],
+    [
+      '503 until retries run out',
+      (a, jobIds) =>
+        a.simulator.setOptions({
+          faults: { targeted: jobIds.map((jobId) => ({ fault: '503' as const, jobId, times: 4 })) },
+        }),
+      'AODocs unavailable, try again (503)',
+    ],
+  ])(
+    '%s: rows that read CANCELLED and IN_PROGRESS keep Status and counters; only Result changes',
+    async (_n, setUp, sentence) => {
+      const [cancelled, running] = ids.inProgress.slice(80 + 2 * ++failedCase, 82 + 2 * failedCase);
+      const sheet = newSheet(addon, [HEADER, earlier(cancelled, 'CANCELLED'), earlier(running, 'IN_PROGRESS')]);
+      const before = sheet.values();
+      addon.env.spreadsheet.select(sheet.name, ['A2:A3']);
+      expect(addon.saveSettings({ skipFinishedRows: false })).toMatchObject({ ok: true });
+      await setUp(addon, [cancelled, running]);
+      try {
+        const { end } = await addon.run('cancel');
+        expect(end.results.map((r) => r.result)).toEqual([sentence, sentence]);
+      } finally {
+        await addon.simulator.setOptions({ faults: {} });
+        addon.saveSettings({ authMode: 'identity-token', securityCode: '', skipFinishedRows: true });
+      }
+      const after = sheet.values();
+      expect(withoutResult(after)).toEqual(withoutResult(before));
+      expect(after.slice(1).map((r) => r[RESULT])).toEqual([sentence, sentence]);
+      // The row that read CANCELLED is still skipped as finished by the next run.
+      const again = await addon.readPlan();
+      if (again.ok !== true) throw new Error(JSON.stringify(again));
+      expect(again.plan.summary.finishedSkipped).toBe(1);
+      expect(again.plan.jobs.map((j) => j.jobId)).toEqual([running]);
+    },
+  );
+
+  test('an old ID (404) on a row that read CANCELLED keeps its status', async () => {
+    const [old] = ids.unknown;
+    const sheet = newSheet(addon, [HEADER, earlier(old, 'CANCELLED')]);
+    const before = sheet.values();
+    addon.env.spreadsheet.select(sheet.name, ['A2']);
+    addon.saveSettings({ skipFinishedRows: false });
+    try {
+      await addon.run('refresh');
+    } finally {
+      addon.saveSettings({ skipFinishedRows: true });
+    }
+    const after = sheet.values();
+    expect(withoutResult(after)).toEqual(withoutResult(before));
+    expect(after[1][RESULT]).toBe('Not found (404)');
+  });
+});
+
+describe('run again remembers what the earlier run may already have done', () => {
+  let addon: Addon;
+  beforeAll(async () => {
+    addon = await startAddon({ env: { clock: 'virtual' } });
+  });
+  afterAll(() => addon.close());
+
+  test('a cancel that took effect behind four 503s reads "Cancelled" on the rerun, counted as cancelled', async () => {
+    const [behind503, other] = ids.inProgress.slice(90, 92);
+    // The first send cancels the job and answers 503; so do the three retries: the run ends without knowing.
+    await addon.simulator.setOptions({
+      faults: { targeted: [{ fault: '503-after', jobId: behind503, operation: 'cancel', times: 4 }] },
+    });
+    const sheet = newSheet(addon, [['Job ID'], [behind503], [other]]);
+    addon.env.spreadsheet.select(sheet.name, ['A2:A3']);
+    try {
+      const first = await addon.run('cancel');
+      expect(first.end.results.find((r) => r.jobId === behind503)).toMatchObject({
+        result: 'AODocs unavailable, try again (503)',
+        transient: true,
+      });
+    } finally {
+      await addon.simulator.setOptions({ faults: {} });
+    }
+    expect((await addon.simulator.getJob(behind503))?.status).toBe('CANCELLED');
+
+    addon.env.urlFetch.log.length = 0;
+    const again = await addon.run('cancel');
+    // The row that read CANCELLED is skipped; the other is sent again, meets 412, and is read back CANCELLED.
+    expect(again.plan.jobs.map((j) => j.jobId)).toEqual([behind503]);
+    const posts = addon.env.urlFetch.log.filter((e) => e.method === 'POST' && e.url.includes(behind503));
+    expect(posts.map((e) => e.status)).toEqual([412]);
+    expect(again.end.results).toEqual([
+      expect.objectContaining({ jobId: behind503, outcome: 'done', result: 'Cancelled' }),
+    ]);
+    expect(countOutcomes(again.end.results)).toMatchObject({ done: 1, 'already-finished': 0 });
+    const values = sheet.values();
+    const col = (h: string) => values[0].indexOf(h);
+    expect([values[1][col('Status')], values[1][col('Result')]]).toEqual(['CANCELLED', 'Cancelled']);
+  });
+
+  test('a job cancelled by someone else since a 429 in the earlier run stays "Already cancelled"', async () => {
+    const [rateLimited] = ids.inProgress.slice(92, 93);
+    const sheet = newSheet(addon, [
+      ['Job ID', 'Result'],
+      [rateLimited, 'AODocs unavailable, try again (429)'],
+    ]);
+    const stored = (await addon.simulator.getJob(rateLimited))!;
+    await addon.simulator.putJobs([{ ...stored, status: 'CANCELLED', completed: true }]);
+    addon.env.spreadsheet.select(sheet.name, ['A2']);
+    const { end } = await addon.run('cancel');
+    expect(end.results).toEqual([
+      expect.objectContaining({ jobId: rateLimited, outcome: 'already-finished', result: 'Already cancelled' }),
+    ]);
   });
 });

@@ -11,13 +11,15 @@ import {
   placeRows,
   readBacksNeeded,
   resultBlocks,
+  rowsNow,
   rowsToWrite,
   settledJobs,
+  withEarlierRuns,
   stopReason,
   writtenBefore,
 } from '../../src/core/chunk-settlement';
 import { classifyAnswer } from '../../src/core/aodocs-answer';
-import { RESULT_HEADERS } from '../../src/core/result-columns';
+import { RESULT_HEADERS, resultValues } from '../../src/core/result-columns';
 import type { ChunkRequest, PlannedJob } from '../../src/shared/api';
 
 const json = (code: number, body: unknown) => classifyAnswer({ code, body: JSON.stringify(body), headers: {} });
@@ -73,8 +75,62 @@ describe('read-backs', () => {
   });
 });
 
-function row(key: string, text: string, r: number, column = 1): RowToWrite {
-  return { key, text, cell: { row: r, column }, follow: true, values: {} as RowToWrite['values'] };
+const statusRead = { outcome: 'done' as const, result: 'Cancelled', job: { status: 'CANCELLED', failedTasks: 0 } };
+const noStatusRead = { outcome: 'failed' as const, result: 'AODocs unavailable, try again (503)', httpCode: 503 };
+
+/** A row of a job whose status was read (every result column), or not (`Result` alone). */
+describe('run again remembers what the earlier run wrote', () => {
+  const refused412 = json(412, { error: { code: 412, message: 'no', errors: [{ reason: 'conditionNotMet' }] } });
+  const unavailable503 = 'AODocs unavailable, try again (503)';
+
+  test('the rows of each job as they are now; a job found nowhere has none', () => {
+    const located = [
+      { key: 'a', at: { row: 4, column: 1 } },
+      { key: 'b', moved: { jobId: 'b', from: { row: 5, column: 1 } } },
+      { key: 'a', at: { row: 9, column: 1 } },
+    ];
+    expect(rowsNow(located, ['a', 'b', 'c'])).toEqual([[4, 9], [], []]);
+  });
+
+  test.each<[string, string[], string]>([
+    ['its row says the cancel may have reached AODocs (503)', [unavailable503], 'Cancelled'],
+    ['one of its rows says so', ['', unavailable503], 'Cancelled'],
+    ['its row says it was cancelled already', ['Already cancelled'], 'Already cancelled'],
+    ['its row says AODocs asked to slow down (429)', ['AODocs unavailable, try again (429)'], 'Already cancelled'],
+    ['no Result column yet', [], 'Already cancelled'],
+  ])('a 412 and a read-back of CANCELLED when %s', (_name, texts, result) => {
+    const sent = [{ answer: refused412, earlierSendMayHaveWorked: false }];
+    const remembered = withEarlierRuns(sent, readBacksNeeded('cancel', sent), [texts]);
+    expect(outcomesOf('cancel', remembered, [job('CANCELLED')])[0]).toMatchObject({ result });
+  });
+
+  test('a 412 and a read-back of IN_PROGRESS after a 503 in the earlier run: not confirmed, run again', () => {
+    const sent = [{ answer: refused412, earlierSendMayHaveWorked: false }];
+    const remembered = withEarlierRuns(sent, [0], [[unavailable503]]);
+    expect(outcomesOf('cancel', remembered, [job('IN_PROGRESS')])[0]).toMatchObject({
+      outcome: 'failed',
+      result: 'Cancel not confirmed (412); job still running',
+      transient: true,
+    });
+  });
+
+  test('only the jobs asked about are remembered; jobs never sent stay unsent', () => {
+    const sent = [
+      { answer: refused412, earlierSendMayHaveWorked: false },
+      undefined,
+      { answer: refused412, earlierSendMayHaveWorked: false },
+    ];
+    expect(withEarlierRuns(sent, [2], [[unavailable503]])).toEqual([
+      sent[0],
+      undefined,
+      { answer: refused412, earlierSendMayHaveWorked: true },
+    ]);
+  });
+});
+
+function row(key: string, text: string, r: number, column = 1, read = true): RowToWrite {
+  const values = resultValues(read ? statusRead : noStatusRead, checkedAt);
+  return { key, text, cell: { row: r, column }, follow: true, values };
 }
 
 describe('placing rows', () => {
@@ -122,6 +178,44 @@ describe('a write that stops partway', () => {
     ]);
   });
 
+  test.each<[string, boolean[], [number, number, number, number][]]>([
+    // [row, column, rows, columns] of each block; result columns 10..18, Result in 17.
+    ['every status read: one block per run of rows', [true, true, true], [[2, 10, 3, 9]]],
+    [
+      'no status read (wrong security code, 503): Result alone, still one block',
+      [false, false, false],
+      [[2, 17, 3, 1]],
+    ],
+    [
+      'mixed: a row that read no status writes nothing over its status columns',
+      [true, false, false, true],
+      [
+        [2, 10, 1, 9],
+        [3, 17, 2, 1],
+        [5, 10, 1, 9],
+      ],
+    ],
+  ])('%s', (_name, reads, expected) => {
+    const shaped = reads.map((read, i) => row(`k${i}`, `J${i}`, 2 + i, 1, read));
+    const written = resultBlocks(columns, new Map(shaped.map((r) => [r.cell.row, r])));
+    expect(written.map((b) => [b.row, b.column, b.values.length, b.values[0].length])).toEqual(expected);
+    for (const block of written.filter((b) => b.column === 17))
+      expect(block.values.every(([result]) => typeof result === 'string' && result !== '')).toBe(true);
+  });
+
+  test('blocks follow the columns as laid out, not as RESULT_HEADERS lists them', () => {
+    // Result first, then a foreign column, then the rest: a Result-only row writes one cell, a full row two blocks.
+    const scattered = { ...columns, Result: 1 };
+    const shaped = [row('a', 'A', 2, 5, true), row('b', 'B', 3, 5, false)];
+    const written = resultBlocks(scattered, new Map(shaped.map((r) => [r.cell.row, r])));
+    expect(written.map((b) => [b.row, b.column, b.values[0].length])).toEqual([
+      [2, 1, 1],
+      [2, 10, 7],
+      [2, 18, 1],
+      [3, 1, 1],
+    ]);
+  });
+
   test('only the rows of the blocks written before the failure count as written', () => {
     expect([...writtenBefore(placement, blocks, 1).written.keys()]).toEqual(['a', 'b']);
     expect([...writtenBefore(placement, blocks, 0).written.keys()]).toEqual([]);
@@ -146,6 +240,67 @@ describe('results and stop reasons', () => {
       ['x y', 'Invalid job ID', []],
     ]);
     expect(rowsToWrite(settled, checkedAt).map((r) => r.follow)).toEqual([false, false]);
+  });
+
+  test('a cell neither written nor moved is named as not written; without the lock, every cell is', () => {
+    const settled = settledJobs(request, request.jobs, [{ outcome: 'done', result: 'Cancelled' }]);
+    expect(chunkResults(settled, [], undefined).map((r) => [r.jobId, r.written, r.notWritten])).toEqual([
+      ['a', [], [{ row: 2, column: 1 }]],
+      ['x y', [], [{ row: 3, column: 1 }]],
+    ]);
+    // A partial write: the job's row was written, the rejected cell's row was not.
+    const rows = rowsToWrite(settled, checkedAt);
+    const placement: Placement = {
+      rows: new Map([[2, rows[0]]]),
+      written: new Map([[rows[0].key, rows[0].cell]]),
+      moved: new Map(),
+    };
+    expect(chunkResults(settled, [], placement).map((r) => [r.written, r.notWritten])).toEqual([
+      [[{ row: 2, column: 1 }], undefined],
+      [[], [{ row: 3, column: 1 }]],
+    ]);
+    // A cell whose ID left it is told as moved, not as not written.
+    const movedAway: Placement = {
+      rows: new Map(),
+      written: new Map(),
+      moved: new Map(rows.map((r) => [r.key, { jobId: r.text, from: r.cell }])),
+    };
+    expect(chunkResults(settled, [], movedAway).map((r) => r.notWritten)).toEqual([undefined, undefined]);
+  });
+
+  const noFacts = { quotaExceeded: false, results: [], authMode: 'identity-token' as const };
+  test.each<[string, Partial<Parameters<typeof stopReason>[0]>, RegExp | undefined]>([
+    ['the lock busy, the log appended without it: the run goes on', { lock: 'busy', logOn: true }, undefined],
+    [
+      'the lock busy and the log off: only the sidebar has them, the run stops',
+      { lock: 'busy', logOn: false },
+      /could not be written into the sheet \(Another run is writing to this spreadsheet.*\); they are listed here\. The run stopped/,
+    ],
+    [
+      'the lock busy and the log append failed too',
+      { lock: 'busy', logOn: true, logFailure: 'quota' },
+      /could not be written into the sheet \(Another run.*\) nor into the "AODocs Jobs log" sheet \(quota\)/,
+    ],
+    [
+      'no lock from Apps Script: the same for every chunk, the run stops after logging',
+      { lock: 'unavailable', logOn: true },
+      /\(Apps Script gave no lock on this spreadsheet.*\); they are listed here and in the "AODocs Jobs log" sheet/,
+    ],
+    [
+      'a write refused under the lock, logged',
+      { lock: 'held', logOn: true, writeFailure: 'protected' },
+      /\(protected\); they are listed here and in the "AODocs Jobs log" sheet\. The run stopped/,
+    ],
+    [
+      'a write refused under the lock, the log failed too',
+      { lock: 'held', logOn: true, writeFailure: 'protected', logFailure: 'gone' },
+      /\(protected\) nor into the "AODocs Jobs log" sheet \(gone\)/,
+    ],
+    ['everything written and logged', { lock: 'held', logOn: true }, undefined],
+  ])('recording: %s', (_name, facts, expected) => {
+    const reason = stopReason({ ...noFacts, ...facts });
+    if (expected === undefined) expect(reason).toBeUndefined();
+    else expect(reason).toMatch(expected);
   });
 
   test.each<[string, Parameters<typeof stopReason>[0], RegExp | undefined]>([

@@ -241,7 +241,7 @@ function expectedRow(c: CancelCase, r: ReadCase): { status: string; rule: Result
       // "read the job (GET) | read status | as the read says".
       if (r.status !== undefined) return { status: r.status, rule: fromJobStatus(r.status) };
       return {
-        status: '',
+        status: UNCHANGED,
         rule: {
           contains: r.sentence ? [r.sentence] : r.sentenceStart ? [r.sentenceStart] : [],
           claimsNothing: true,
@@ -256,17 +256,17 @@ function expectedRow(c: CancelCase, r: ReadCase): { status: string; rule: Result
         return { status: r.status, rule: { startsWith: 'Not cancelled', contains: [`${c.code}`] } };
       if (r.answer !== undefined && r.answer.kind === 'ok') {
         // A read that gave no status: the row may not say more than "not cancelled".
-        return { status: '', rule: { startsWith: 'Not cancelled', contains: [`${c.code}`] } };
+        return { status: UNCHANGED, rule: { startsWith: 'Not cancelled', contains: [`${c.code}`] } };
       }
       // "400 or 412 | read fails | empty | Not cancelled (400); status not read: <the read's sentence>".
       return {
-        status: '',
+        status: UNCHANGED,
         rule: r.sentence
           ? { exact: `Not cancelled (${c.code}); status not read: ${r.sentence}` }
           : { startsWith: `Not cancelled (${c.code}); status not read: ${r.sentenceStart ?? ''}` },
       };
     case 'final':
-      return { status: '', rule: c.rule };
+      return { status: UNCHANGED, rule: c.rule };
   }
 }
 
@@ -293,9 +293,20 @@ function checkResult(result: string, rule: ResultRule): void {
   if (rule.claimsNothing) expect(claimsNotCancelled(result)).toBe(false);
 }
 
-/** The row as written: Status without Sheets' text mark, Result as handed to setValues. */
+/**
+ * The Status a row keeps when the request read no status: PRODUCT.md "A failed request never erases what AODocs
+ * said before" (only `Result` is written).
+ */
+const UNCHANGED = '(unchanged)';
+
+/** The row as written: Status without Sheets' text mark (or UNCHANGED), Result as handed to setValues. */
 function row(outcome: JobOutcome): { status: string; result: string } {
   const values = resultValues(outcome, CHECKED_AT);
+  if (!('Status' in values)) {
+    // Nothing but Result: no blank written over what AODocs said before.
+    expect(Object.keys(values)).toEqual(['Result']);
+    return { status: UNCHANGED, result: String(values.Result) };
+  }
   const status = String(values.Status);
   return { status: status.startsWith("'") ? status.slice(1) : status, result: String(values.Result) };
 }
@@ -358,15 +369,18 @@ describe('cancelOutcome after an earlier send of this cancel may have worked', (
     const outcome = cancelOutcome(c.answer, r.answer, true);
     const { status, result } = row(outcome);
     checkTruthRules(c, r, outcome, result);
-    expect(status).toBe(r.status ?? '');
+    expect(status).toBe(r.status ?? UNCHANGED);
     if (r.status === 'CANCELLED') {
       // "Cancelled when this run's earlier attempt was the one that cancelled it".
       expect(result).toBe('Cancelled');
     } else if (isFinished(r.status)) {
       expect(result).toBe(ALREADY[r.status as string]);
-    } else if (r.status === 'IN_PROGRESS') {
-      expect(result).toBe(`Not cancelled: AODocs refused (${code})`);
-    } else if (r.status === undefined) {
+    } else if (r.status !== undefined) {
+      // Still running (or a status we do not know): our earlier cancel is not confirmed, and a re-run asks again.
+      expect(result).toBe(`Cancel not confirmed (${code}); job still running`);
+      expect(outcome).toMatchObject({ outcome: 'failed', transient: true, job: { status: r.status } });
+      expect(claimsNotCancelled(result)).toBe(false);
+    } else {
       // The read failed: our earlier send may have cancelled the job, so the row claims neither way.
       expect(claimsCancelled(result)).toBe(false);
       expect(claimsNotCancelled(result)).toBe(false);
@@ -383,13 +397,30 @@ describe('refreshOutcome: the row of a status read', () => {
       status,
       { claimsNothing: true },
     ]),
-    ['401', aodocsError(401, 'required', 'Invalid credentials'), '', { exact: 'Sign-in not accepted by AODocs (401)' }],
-    ['403', aodocsError(403, 'forbidden', 'Access denied'), '', { exact: 'Not a library administrator (403)' }],
-    ['404', aodocsError(404, 'notFound', 'No job'), '', { exact: 'Not found (404)' }],
-    ['503', aodocsError(503, 'backendError', 'Backend Error'), '', { exact: 'AODocs unavailable, try again (503)' }],
+    [
+      '401',
+      aodocsError(401, 'required', 'Invalid credentials'),
+      UNCHANGED,
+      { exact: 'Sign-in not accepted by AODocs (401)' },
+    ],
+    ['403', aodocsError(403, 'forbidden', 'Access denied'), UNCHANGED, { exact: 'Not a library administrator (403)' }],
+    ['404', aodocsError(404, 'notFound', 'No job'), UNCHANGED, { exact: 'Not found (404)' }],
+    [
+      '503',
+      aodocsError(503, 'backendError', 'Backend Error'),
+      UNCHANGED,
+      { exact: 'AODocs unavailable, try again (503)' },
+    ],
     // PRODUCT.md says "Unexpected answer from AODocs (HTTP 502)"; the code disagrees (see the cancel matrix).
-    ['502 HTML page', http(502, PROXY_502, HTML_TYPE), '', { exact: 'Unexpected answer from AODocs (HTTP 502)' }],
-    ['no answer', NO_ANSWER, '', { startsWith: UNAVAILABLE }],
+    [
+      '502 HTML page',
+      http(502, PROXY_502, HTML_TYPE),
+      UNCHANGED,
+      { exact: 'Unexpected answer from AODocs (HTTP 502)' },
+    ],
+    ['no answer', NO_ANSWER, UNCHANGED, { startsWith: UNAVAILABLE }],
+    // A job without a status: nothing read worth the status columns.
+    ['200 without status', jobAnswer({ status: undefined }), UNCHANGED, { exact: 'AODocs gave no status' }],
   ];
 
   test.each(cases)('%s', (_name, answer, status, rule) => {

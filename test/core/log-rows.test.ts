@@ -52,3 +52,21 @@ test('one row per outcome: time, user, action, job ID, sheet, cells, HTTP code, 
   ]);
   expect(rows[0][0]).not.toBe(time); // a copy: the caller's Date is never shared with the sheet
 });
+
+test('a row that could not be written (the document lock busy) is named in the log line', () => {
+  const result: JobResult = {
+    jobId: 'J1',
+    outcome: 'done',
+    result: 'Cancelled',
+    httpCode: 200,
+    status: 'CANCELLED',
+    written: [],
+    moved: [],
+    notWritten: [
+      { row: 4, column: 1 },
+      { row: 9, column: 1 },
+    ],
+  };
+  const [line] = logRows([result], { time, user: 'u@example.com', action: 'cancel', sheetName: 'Jobs' });
+  expect(line[5]).toBe("'A4 not written, A9 not written");
+});

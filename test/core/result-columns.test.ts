@@ -136,7 +136,7 @@ describe('resultValues', () => {
 
   test('Checked at is a copy: changing the date passed in later does not change the row', () => {
     const at = new Date(1000);
-    const row = resultValues({ outcome: 'done', result: 'Cancelled' }, at);
+    const row = resultValues({ outcome: 'done', result: 'Cancelled', job: { status: 'CANCELLED' } }, at);
     at.setTime(2000);
     expect((row['Checked at'] as Date).getTime()).toBe(1000);
   });
@@ -150,23 +150,21 @@ describe('resultValues', () => {
     expect(resultValues({ outcome: 'done', result: 'x', job: { status } }, checkedAt).Completed).toBe(completed);
   });
 
-  test('a failure without a job leaves the job columns empty but writes the Result and Checked at', () => {
-    const row = resultValues({ outcome: 'failed', result: 'Not found (404)', httpCode: 404 }, checkedAt);
-    expect(row).toMatchObject({
-      Status: '',
-      Completed: '',
-      'Succeeded tasks': '',
-      'Failed tasks': '',
-      'Remaining tasks': '',
-      'Task retries': '',
-      'Last activity': '',
-      Result: 'Not found (404)',
-    });
-    expect(row['Checked at']).toBeInstanceOf(Date);
+  test.each<[JobOutcome]>([
+    [{ outcome: 'failed', result: 'Not found (404)', httpCode: 404 }],
+    [{ outcome: 'failed', result: 'AODocs refused the security code (403)', httpCode: 403 }],
+    [{ outcome: 'failed', result: 'AODocs unavailable, try again (503)', httpCode: 503, transient: true }],
+    [{ outcome: 'invalid', result: 'Invalid job ID' }],
+    [{ outcome: 'failed', result: 'AODocs gave no status', httpCode: 200, job: { jobId: 'j1', succeededTasks: 3 } }],
+  ])('a request that read no status writes only Result: the status columns keep what AODocs said (%p)', (outcome) => {
+    expect(resultValues(outcome, checkedAt)).toEqual({ Result: outcome.result });
   });
 
   test('a zero counter is written as 0, not left empty', () => {
-    const row = resultValues({ outcome: 'done', result: 'x', job: { failedTasks: 0, lastActivityAt: 0 } }, checkedAt);
+    const row = resultValues(
+      { outcome: 'done', result: 'x', job: { status: 'IN_PROGRESS', failedTasks: 0, lastActivityAt: 0 } },
+      checkedAt,
+    );
     expect(row['Failed tasks']).toBe(0);
     expect(row['Last activity']).toBeInstanceOf(Date);
   });

@@ -1,0 +1,58 @@
+/**
+ * @jest-environment jsdom
+ */
+// The end screen names every row a run could not write (PRODUCT.md: "the sidebar says which rows could not be
+// written"), and where its result is kept.
+import { endView } from '../../src/client/views';
+import type { RunEnd } from '../../src/client/run-driver';
+import type { JobResult } from '../../src/shared/api';
+
+function end(results: JobResult[]): RunEnd {
+  return {
+    jobsTotal: results.length,
+    jobsDone: results.length,
+    rejectedTotal: 0,
+    rejectedDone: 0,
+    chunksDone: 1,
+    results,
+    notSent: 0,
+  };
+}
+
+const cancelled = (jobId: string, extra: Partial<JobResult>): JobResult => ({
+  jobId,
+  outcome: 'done',
+  result: 'Cancelled',
+  httpCode: 200,
+  status: 'CANCELLED',
+  written: [],
+  moved: [],
+  ...extra,
+});
+
+test('rows not written are listed one by one, each saying where its result is kept', () => {
+  const view = endView(
+    'cancel',
+    end([
+      cancelled('J1', { notWritten: [{ row: 4, column: 1 }], logged: true }),
+      cancelled('J2', { notWritten: [{ row: 7, column: 1 }] }),
+      cancelled('J3', { written: [{ row: 9, column: 1 }], logged: true }),
+    ]),
+    document.createElement('div'),
+  );
+  const items = [...view.querySelectorAll('[data-testid="not-written-item"]')].map((li) => li.textContent);
+  expect(items).toEqual([
+    'J1Row 4 was not written (Cancelled); it is in the "AODocs Jobs log" sheet.',
+    'J2Row 7 was not written (Cancelled); it is only here.',
+  ]);
+  expect(view.querySelector('#problems-title')?.textContent).toBe('Rows not written');
+});
+
+test('a run whose rows were all written lists nothing', () => {
+  const view = endView(
+    'cancel',
+    end([cancelled('J3', { written: [{ row: 9, column: 1 }], logged: true })]),
+    document.createElement('div'),
+  );
+  expect(view.querySelector('[data-testid="problem-list"]')).toBeNull();
+});
