@@ -43,7 +43,7 @@ export interface RunProgress {
   jobsTotal: number;
   /** Jobs whose answer came back (or that left the sheet before being sent). */
   jobsDone: number;
-  /** Selected cells that are never sent (invalid, several IDs in a row): counted apart. */
+  /** Selected cells that are never sent (not job IDs): counted apart. */
   rejectedTotal: number;
   rejectedDone: number;
   chunksDone: number;

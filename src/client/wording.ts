@@ -20,7 +20,6 @@ export const SETTING = {
 /** The Result column's words for the cells that are never sent (core/wording.ts's RESULT, as the user reads it). */
 const REJECTED_RESULT: Record<RejectedCell['problem'], string> = {
   invalid: 'Invalid job ID',
-  several: 'Several job IDs in one row',
 };
 
 /** The confirmation question, with the exact count. */
@@ -30,14 +29,9 @@ export function confirmCancelSentence(jobs: number): string {
 
 /** The selected cells that are never sent, counted apart from the jobs: "1 cell is not a job ID and will only be marked." */
 export function rejectedCellsSentence(rejected: RejectedCell[]): string | undefined {
-  const invalid = rejected.filter((r) => r.problem === 'invalid').length;
-  const several = rejected.length - invalid;
-  const parts: string[] = [];
-  if (invalid > 0)
-    parts.push(`${plural(invalid, 'cell')} ${be(invalid)} not ${invalid === 1 ? 'a job ID' : 'job IDs'}`);
-  if (several > 0) parts.push(`${plural(several, 'row')} ${several === 1 ? 'holds' : 'hold'} several job IDs`);
-  if (parts.length === 0) return undefined;
-  return `${parts.join(' and ')} and will only be marked.`;
+  const invalid = rejected.length;
+  if (invalid === 0) return undefined;
+  return `${plural(invalid, 'cell')} ${be(invalid)} not ${invalid === 1 ? 'a job ID' : 'job IDs'} and will only be marked.`;
 }
 
 /** How quickly Stop takes hold, for the confirmation and the Stop button. */

@@ -109,7 +109,7 @@ export function settledJobs(
     ...request.rejected.map((r) => ({
       jobId: r.text,
       cells: [r.cell],
-      outcome: { outcome: 'invalid' as const, result: r.problem === 'invalid' ? RESULT.invalid : RESULT.severalInRow },
+      outcome: { outcome: 'invalid' as const, result: RESULT.invalid },
       followColumns: [],
     })),
   ];
@@ -265,10 +265,11 @@ export function chunkSetupProblem(
   action: JobAction,
   sent: Sent[],
   readBacks: (Answer | undefined)[],
+  authMode?: AuthModeName,
 ): string | undefined {
   const reads = new Map(readBacksNeeded(action, sent).map((i, k) => [i, readBacks[k]]));
   const jobs = sent.flatMap((s, i) => (s ? [{ answer: s.answer, readBack: reads.get(i) }] : []));
-  return setupProblem(action, jobs);
+  return setupProblem(action, jobs, authMode);
 }
 
 /**

@@ -74,7 +74,7 @@ export function validateChunkRequest(value: unknown): ChunkRequest {
   const rejected: RejectedCell[] = array(o.rejected ?? [], 'rejected cells').map((r) => {
     const cell = (r ?? {}) as Record<string, unknown>;
     if (typeof cell.text !== 'string' || cell.text.length > 50_000) fail('a rejected cell text');
-    if (cell.problem !== 'invalid' && cell.problem !== 'several') fail('a rejected cell problem');
+    if (cell.problem !== 'invalid') fail('a rejected cell problem');
     cellCount++;
     const at = cellRef(cell.cell, headerRow);
     inIdColumn(at);

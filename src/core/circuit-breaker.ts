@@ -2,7 +2,7 @@
 // (a wrong security code, a wrong domain or address, outside requests failing the same way), the run stops after
 // that chunk and says which setting or person can fix it, instead of sending the rest of the selection to the
 // same end. A 401 stops the run on its own (chunk-settlement's stopReason); the daily quota too.
-import type { JobAction } from '../shared/api';
+import type { AuthModeName, JobAction } from '../shared/api';
 import { Answer, FetchFailure } from './aodocs-answer';
 import { isSecurityCodeRefusal } from './job-outcome';
 import { SETUP } from './wording';
@@ -36,11 +36,20 @@ function refusedAsARequest(action: JobAction, job: JobAnswers): boolean {
   return action === 'refresh' || [400, 404].includes(codeOf(job.readBack) ?? 0);
 }
 
-/** The sentence that stops the run, or undefined. */
-export function setupProblem(action: JobAction, jobs: JobAnswers[]): string | undefined {
+/**
+ * The sentence that stops the run, or undefined. `authMode`: how the run signs in (a 403 for every job means a
+ * refused security code in that mode, whatever AODocs' message says: AODocs may reword it).
+ */
+export function setupProblem(
+  action: JobAction,
+  jobs: JobAnswers[],
+  authMode: AuthModeName = 'identity-token',
+): string | undefined {
   // A refused security code is never about the job: one is enough.
   if (jobs.some((j) => isSecurityCodeRefusal(j.answer))) return SETUP.securityCode;
   if (jobs.length < MIN_JOBS) return undefined;
+  // PRODUCT.md, circuit breaker: "in security-code mode a 403 for every job". Decided by behaviour, not wording.
+  if (authMode === 'security-code' && jobs.every((j) => codeOf(j.answer) === 403)) return SETUP.securityCode;
   if (jobs.every((j) => refusedAsARequest(action, j))) return SETUP.refused400;
   // Requests that never went out (time or quota) carry no cause and say nothing about the setup.
   const tried = jobs.filter((j) => j.answer.kind !== 'no-answer' || j.answer.cause !== undefined);

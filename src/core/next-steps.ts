@@ -13,7 +13,6 @@ export const NEXT_STEP = {
   unexpected: 'Try again later; if it lasts, check the API address in Settings.',
   gone: 'Its cell was edited during the run: select the job ID again to send it.',
   invalid: 'Fix the cell: a job ID has no spaces, no / ? # % \\ and at most 256 characters.',
-  several: 'Keep one job ID per row.',
 } as const;
 
 export function forbiddenIn(libraryId: string): string {
@@ -23,8 +22,7 @@ export function forbiddenIn(libraryId: string): string {
 /** The next step for a result, or undefined when the job ended well. */
 export function nextStep(result: JobResult): string | undefined {
   if (result.outcome === 'gone') return NEXT_STEP.gone;
-  if (result.outcome === 'invalid')
-    return result.result === RESULT.severalInRow ? NEXT_STEP.several : NEXT_STEP.invalid;
+  if (result.outcome === 'invalid') return NEXT_STEP.invalid;
   if (result.outcome !== 'failed' && !result.transient) return undefined;
   if (result.transient) return NEXT_STEP.transient;
   if (result.result === RESULT.securityCodeRefused) return NEXT_STEP.securityCode;

@@ -9,7 +9,6 @@ export const RESULT = {
   cancelRequested: 'Cancel requested, job still running',
   refreshed: 'Status read',
   invalid: 'Invalid job ID',
-  severalInRow: 'Several job IDs in one row',
   gone: 'No longer in its cell: not sent',
   signIn: 'Sign-in not accepted by AODocs (401)',
   notAdmin: 'Not a library administrator (403)',

@@ -89,7 +89,7 @@ function send(
     outcomes,
     quotaExceeded: first.quotaExceeded || read.quotaExceeded,
     runWaitMs: Math.max(first.runWaitMs, read.runWaitMs),
-    setupProblem: chunkSetupProblem(action, sent, readBacks),
+    setupProblem: chunkSetupProblem(action, sent, readBacks, settings.authMode),
   };
 }
 

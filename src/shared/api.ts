@@ -25,7 +25,7 @@ export interface PlannedJob {
 export interface RejectedCell {
   text: string;
   cell: CellRef;
-  problem: 'invalid' | 'several';
+  problem: 'invalid';
 }
 
 /** The column read as job IDs, and how it was found. */
@@ -95,7 +95,7 @@ export type Outcome =
   | 'done' // the request did what was asked (cancelled, or status read)
   | 'already-finished' // nothing to cancel: the job had already ended
   | 'failed' // AODocs refused or failed; the Result column says why
-  | 'invalid' // never sent: not a job ID, or several job IDs in the row
+  | 'invalid' // never sent: not a job ID
   | 'gone'; // its cell no longer holds it (the sheet was edited): not sent
 
 export interface JobResult {

@@ -59,7 +59,7 @@ function result(jobId: string, outcome: JobResult['outcome'], text: string, extr
 /** The rejected cells' results, as the server writes them. */
 function rejectedResults(req: ChunkRequest): JobResult[] {
   return req.rejected.map((r) =>
-    result(r.text, 'invalid', r.problem === 'invalid' ? 'Invalid job ID' : 'Several job IDs in one row', {
+    result(r.text, 'invalid', 'Invalid job ID', {
       written: [r.cell],
     }),
   );

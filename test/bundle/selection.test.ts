@@ -1,5 +1,5 @@
-// Reading the selection through the bundle: clipping, header row, hidden rows, finished rows, rows holding
-// several IDs, and the run cap.
+// Reading the selection through the bundle: clipping, header row, the job ID column, hidden rows, finished rows,
+// and the run cap.
 import { demoJobIds } from '../../simulator/demo-seed';
 import type { KnownHiddenRows, PlanAnswer, SettingsView } from '../../src/shared/api';
 import { SELECTION_KEPT_CHANGING, readPlanWithHiddenRows } from '../../src/client/plan-driver';

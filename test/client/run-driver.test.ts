@@ -8,6 +8,7 @@ function plan(jobs: number, rejected = 0): SelectionPlan {
     sheetId: 1,
     sheetName: 'Jobs',
     headerRow: 1,
+    idColumn: 1,
     jobs: Array.from({ length: jobs }, (_, i) => ({ jobId: `j${i}`, cells: [{ row: i + 2, column: 1 }] })),
     rejected: Array.from({ length: rejected }, (_, i) => ({
       text: `bad ${i}`,
@@ -16,10 +17,12 @@ function plan(jobs: number, rejected = 0): SelectionPlan {
     })),
     summary: {
       ranges: ['A:A'],
+      idColumn: { column: 1, letter: 'A', header: 'Job ID', source: 'header' },
       jobIds: jobs,
       duplicates: 0,
       invalid: rejected,
-      severalInRow: 0,
+      ignoredCells: 0,
+      skipsHiddenRows: true,
       hiddenSkipped: 0,
       finishedSkipped: 0,
     },

@@ -24,7 +24,7 @@ const good = (): ChunkRequest => ({
   ],
   rejected: [
     { text: 'abc def', cell: { row: 4, column: 1 }, problem: 'invalid' },
-    { text: 'j8', cell: { row: 5, column: 1 }, problem: 'several' },
+    { text: 'j8 x', cell: { row: 5, column: 1 }, problem: 'invalid' },
   ],
   runId: '0123456789abcdef01234567',
 });

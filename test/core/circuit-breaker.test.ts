@@ -84,6 +84,23 @@ test.each<[string, ReturnType<typeof fetchFailure>]>([
   expect(fetchFailure(message)).toBe(kind);
 });
 
+// Issue 20 point 2: AODocs may reword "Invalid security code"; in security-code mode the behaviour decides.
+test.each<[string, JobAnswers[], 'identity-token' | 'security-code', RegExp | undefined]>([
+  [
+    'a reworded refusal for every job, security-code mode',
+    chunk([NOT_ADMIN, NOT_ADMIN]),
+    'security-code',
+    /security code/,
+  ],
+  ['the same in token mode: about the jobs', chunk([NOT_ADMIN, NOT_ADMIN]), 'identity-token', undefined],
+  ['one job only proves nothing', chunk([NOT_ADMIN]), 'security-code', undefined],
+  ['403 for one, an answer for the other', chunk([NOT_ADMIN, job('CANCELLED')]), 'security-code', undefined],
+])('%s', (_name, jobs, authMode, expected) => {
+  const sentence = setupProblem('cancel', jobs, authMode);
+  if (expected === undefined) expect(sentence).toBeUndefined();
+  else expect(sentence).toMatch(expected);
+});
+
 test('for a refresh, every read refused with 400 is the setup', () => {
   expect(setupProblem('refresh', chunk([BAD_400, BAD_400]))).toMatch(/domain or the API address/);
 });

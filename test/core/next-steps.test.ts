@@ -37,7 +37,6 @@ test.each<[string, Partial<JobResult>, string | undefined]>([
   ['HTML page', { httpCode: 502 }, NEXT_STEP.unexpected],
   ['gone', { outcome: 'gone', written: [] }, NEXT_STEP.gone],
   ['invalid', { outcome: 'invalid', result: 'Invalid job ID' }, NEXT_STEP.invalid],
-  ['several', { outcome: 'invalid', result: 'Several job IDs in one row' }, NEXT_STEP.several],
 ])('%s', (_name, fields, step) => {
   expect(nextStep(result(fields))).toBe(step);
 });
