@@ -55,6 +55,11 @@ module.exports = tseslint.config(
               regex: importOf('client'),
               message: 'src/server runs in Apps Script, not in the browser: share types through src/shared instead.',
             },
+            {
+              regex: importOf('(?:emulator|simulator)'),
+              message:
+                'src/server is the add-on itself: the emulator and the AODocs simulator stand outside it, for tests only.',
+            },
           ],
         },
       ],
@@ -88,6 +93,14 @@ module.exports = tseslint.config(
           message: 'src/core is pure TypeScript: Apps Script services are called only by the adapters in src/server.',
         })),
       ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // Apps Script V8 has no modules at run time, and a dynamic import would hide an arrow from the rules above.
+          selector: 'ImportExpression',
+          message: 'src/core imports statically only: Apps Script has no dynamic import, and the boundaries must show.',
+        },
+      ],
     },
   },
   {
@@ -111,6 +124,33 @@ module.exports = tseslint.config(
           name,
           message: 'src/shared is also bundled into the sidebar: Apps Script services are called only in src/server.',
         })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // Types vanish at build time; a value here would be code that both bundles carry and neither owns.
+          selector:
+            'Program > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration, ExpressionStatement, ExportDefaultDeclaration), ExportNamedDeclaration > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration)',
+          message: 'src/shared holds types only: put values and functions in src/core.',
+        },
+      ],
+    },
+  },
+  {
+    // The emulator stands for Apps Script and knows nothing of AODocs: tests put the two together.
+    files: ['emulator/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: importOf('simulator'),
+              message:
+                'The emulator stands for Apps Script and knows nothing of AODocs: it never imports the simulator.',
+            },
+          ],
+        },
       ],
     },
   },

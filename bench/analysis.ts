@@ -11,7 +11,9 @@ import {
 } from './cost-model';
 import { BrakeFloor, PlatformBound, brakeFloor, platformBound } from './platform';
 import { parallelMakespan } from './schedule';
-import type { ExecutionMeasure, NaiveRun, OursRun } from './types';
+import type { ExecutionMeasure } from './execution-recorder';
+import type { NaiveRun } from './naive';
+import type { OursRun } from './ours';
 import { brakeBound } from '../src/core/run-schedule';
 import { PARALLEL_CALLS } from '../src/core/settings';
 

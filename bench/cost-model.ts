@@ -3,8 +3,7 @@
 // fetch durations over real sockets) and prices them with the figures below. Every figure is a named constant
 // with its source; [D] documented by Google, [C] community measurement, [I] our assumption.
 // Research notes these come from: /work/shared/docs/research/apps-script-platform.md (sections cited below).
-import { SHEETS_SERVICES } from '../emulator/call-counter';
-import type { ExecutionMeasure } from './types';
+import { type ExecutionMeasure, isSheetsCall } from './execution-recorder';
 
 /**
  * A Sheets call that writes (setValue(s), insert*, flush...). Best practices, "Use batch operations": setting
@@ -86,8 +85,6 @@ export const EXECUTION_TARGET_MS = 60 * 1000;
 
 export type SheetsCallKind = 'read' | 'write' | 'handle';
 
-const SHEETS = new Set(SHEETS_SERVICES);
-
 /**
  * Sheets calls that reach no spreadsheet, as this model (and `sheets_roundtrips_per_chunk`) counts them: calls
  * that hand back a handle (a Spreadsheet, a Sheet, a Range, a RangeList) and getters of what the handle was made
@@ -121,10 +118,6 @@ const HANDLE_METHODS = new Set([
 ]);
 
 const WRITE_PREFIXES = ['set', 'insert', 'delete', 'clear', 'append', 'flush', 'sort', 'copy', 'hide', 'show', 'merge'];
-
-export function isSheetsCall(key: string): boolean {
-  return SHEETS.has(key.split('.')[0]);
-}
 
 /** A "Service.method" key of the call counter, for a Sheets service. */
 export function sheetsCallKind(key: string): SheetsCallKind {

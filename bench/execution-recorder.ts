@@ -2,8 +2,45 @@
 // call counter, the cell counters and the UrlFetch log before and after a call belongs to that execution alone.
 import type { AppsScriptEnvironment } from '../emulator/environment';
 import type { LoadedBundle } from '../emulator/bundle-loader';
-import { isSheetsCall } from './cost-model';
-import type { ExecutionMeasure, FetchCall, RunCounts } from './types';
+import { SHEETS_SERVICES } from '../emulator/call-counter';
+
+/** One fetch or fetchAll call of an execution: how many requests, and its wall time over real sockets. */
+export interface FetchCall {
+  requests: number;
+  durationMs: number;
+}
+
+/** One server execution as the emulator ran it. */
+export interface ExecutionMeasure {
+  functionName: string;
+  wallMs: number;
+  ok: boolean;
+  error?: string;
+  /** Service calls by "Service.method" made during this execution. */
+  calls: Record<string, number>;
+  cellsRead: number;
+  cellsWritten: number;
+  fetchCalls: FetchCall[];
+}
+
+export interface RunCounts {
+  executions: number;
+  urlFetchRequests: number;
+  /** Distinct job IDs among the URLs requested. */
+  distinctJobIdsRequested: number;
+  /** Job IDs requested more than once. */
+  repeatedJobIds: number;
+  /** Sheets calls by "Service.method", summed over the run. */
+  sheetsCalls: Record<string, number>;
+  sheetsCallsTotal: number;
+}
+
+const SHEETS = new Set(SHEETS_SERVICES);
+
+/** A "Service.method" key of the call counter that belongs to a Sheets service. */
+export function isSheetsCall(key: string): boolean {
+  return SHEETS.has(key.split('.')[0]);
+}
 
 function difference(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};

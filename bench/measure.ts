@@ -16,7 +16,8 @@ import { measureSidebar, type SidebarTiming } from './sidebar-timing';
 import { buildSizes, type BuildSize } from './sizes';
 import { liveFingerprint, removeSnapshot, snapshotBuild } from './build-snapshot';
 import type { ChunkSizeProbe } from './targets';
-import type { NaiveRun, OursRun } from './types';
+import type { NaiveRun } from './naive';
+import type { OursRun } from './ours';
 
 export const OURS_NS = [100, 1000, 5000];
 export const NAIVE_NS = [100, 1000];

@@ -3,6 +3,13 @@
 // process-wide) every 20 ms and keeps the maximum in shared memory, readable at any time.
 import { Worker } from 'node:worker_threads';
 
+export interface MemoryPeak {
+  /** Highest process RSS sampled every 20 ms by a worker thread (covers the emulator, its HTTP worker and the simulator). */
+  rssMb: number;
+  /** Highest heapUsed of the main thread, sampled after each execution. */
+  heapUsedMb: number;
+}
+
 const SAMPLER = `
 const { workerData } = require('node:worker_threads');
 const peak = new BigInt64Array(workerData);

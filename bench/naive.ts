@@ -4,10 +4,19 @@
 import path from 'node:path';
 import { loadBundle } from '../emulator/bundle-loader';
 import type { SimulatorHandle } from '../simulator/simulator-process';
-import { ExecutionRecorder, jobIdOfUrl } from './execution-recorder';
+import { type ExecutionMeasure, ExecutionRecorder, type RunCounts, jobIdOfUrl } from './execution-recorder';
 import { columnValues, prepareFixture } from './fixture';
-import type { RssSampler } from './memory';
-import type { NaiveRun } from './types';
+import type { MemoryPeak, RssSampler } from './memory';
+
+export interface NaiveRun {
+  n: number;
+  measuredWallMs: number;
+  execution: ExecutionMeasure;
+  counts: RunCounts;
+  /** Rows whose status cell reads CANCELLED. */
+  rowsCancelled: number;
+  memory: MemoryPeak;
+}
 
 export const NAIVE_CODE = path.join(__dirname, 'naive', 'Code.js');
 

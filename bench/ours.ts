@@ -6,15 +6,42 @@
 import { randomBytes } from 'node:crypto';
 import { loadBundle } from '../emulator/bundle-loader';
 import type { SimulatorHandle } from '../simulator/simulator-process';
-import { isSheetsCall } from './cost-model';
 import { runJobs } from '../src/client/run-driver';
 import { readPlanWithHiddenRows } from '../src/client/plan-driver';
 import { PARALLEL_CALLS } from '../src/core/settings';
 import type { ChunkResult, PlanAnswer } from '../src/shared/api';
-import { ExecutionRecorder, jobIdOfUrl } from './execution-recorder';
+import {
+  type ExecutionMeasure,
+  ExecutionRecorder,
+  type RunCounts,
+  isSheetsCall,
+  jobIdOfUrl,
+} from './execution-recorder';
 import { columnValues, prepareFixture } from './fixture';
-import type { RssSampler } from './memory';
-import type { OursRun } from './types';
+import type { MemoryPeak, RssSampler } from './memory';
+
+export interface OursRun {
+  n: number;
+  chunkSize: number;
+  chunksInFlight: number;
+  measuredWallMs: number;
+  /**
+   * The plan as the sidebar reads it: each readSelectionPlan execution, and the readHiddenRows pieces that followed
+   * it (run `chunksInFlight` at a time), before the next readSelectionPlan.
+   */
+  planSteps: { plan: ExecutionMeasure; hiddenPieces: ExecutionMeasure[] }[];
+  chunks: ExecutionMeasure[];
+  /** Jobs of each chunk, in the order sent: the first is the opening chunk of slow start. */
+  chunkJobs: number[];
+  counts: RunCounts;
+  /** Sheets calls of each runChunk execution. */
+  sheetsCallsPerChunk: number[];
+  finished: number;
+  notSent: number;
+  /** Rows whose Result cell reads "Cancelled". */
+  rowsCancelled: number;
+  memory: MemoryPeak;
+}
 
 export interface OursOptions {
   n: number;

@@ -3,7 +3,7 @@
 import type { NResult } from './analysis';
 import { worstAfterStop, type StopSeries } from './stop';
 import type { TuningRow } from './tuning';
-import type { BenchReport } from './types';
+import type { BenchReport } from './report';
 import { count, kb, mb, ratio, seconds, textTable } from './format';
 
 /** The line: at N = 1,000 (the defaults), or at the N the Stop presses ran at. */

@@ -12,7 +12,7 @@ import {
 } from './cost-model';
 import type { ModelParts } from './analysis';
 import type { TuningRow } from './tuning';
-import type { BenchReport } from './types';
+import type { BenchReport } from './report';
 import { count, kb, markdownTable, mb, ratio, seconds } from './format';
 import {
   mainTableRows,

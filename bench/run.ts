@@ -8,15 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyse, extrapolateNaive, naiveFigures, NResult } from './analysis';
-import { measureAll, Measurements, TUNING_N } from './measure';
+import { measureAll, Measurements } from './measure';
 import { printReport } from './report-console';
-import { recommend } from './recommend';
-import { sensitivityRows } from './sensitivity';
-import { checkTargets } from './targets';
-import { tuningRows } from './tuning';
 import { writeDocs } from './write-docs';
-import type { BenchReport } from './types';
+import { buildReport } from './report';
 import { calibratedCost, calibrationLines, readCalibration } from './calibration';
 import { DEFAULT_COST } from './cost-model';
 
@@ -35,32 +30,6 @@ const { values: args } = parseArgs({
 });
 
 const progress = (text: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
-
-export function buildReport(m: Measurements): BenchReport {
-  const naive = m.naive.map((run) => naiveFigures(run));
-  const largest = naive.reduce((a, b) => (b.n > a.n ? b : a));
-  const naiveAt = (n: number) => naive.find((f) => f.n === n) ?? extrapolateNaive(largest, n);
-  const results: NResult[] = m.ours.map((run) => analyse(run, naiveAt(run.n), m.latencyMs));
-  const tuning =
-    m.tuningRuns.length > 0 ? tuningRows(m.tuningRuns, m.gridStops, naiveAt(TUNING_N).modelledMs, m.latencyMs) : [];
-  const sensitivityRun = m.ours.find((r) => r.n === TUNING_N) ?? m.ours[0];
-  const naiveRun = m.naive.find((r) => r.n === sensitivityRun.n) ?? largest.run!;
-  return {
-    latencyMs: m.latencyMs,
-    chunkSize: m.chunkSize,
-    chunksInFlight: m.chunksInFlight,
-    results,
-    targets: checkTargets(results, m.probe, m.stops),
-    sizes: m.sizes,
-    sidebar: m.sidebar,
-    tuning,
-    probe: m.probe,
-    stops: m.stops,
-    sensitivity: { n: sensitivityRun.n, rows: sensitivityRows(sensitivityRun, naiveRun, m.latencyMs) },
-    recommended: recommend(tuning),
-    environment: m.environment,
-  };
-}
 
 async function main(): Promise<void> {
   const startedAt = Date.now();

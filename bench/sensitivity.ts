@@ -2,7 +2,8 @@
 // at their default, on the same measured runs.
 import { CostParams, DEFAULT_COST } from './cost-model';
 import { analyse, extrapolateNaive, naiveFigures } from './analysis';
-import type { NaiveRun, OursRun } from './types';
+import type { NaiveRun } from './naive';
+import type { OursRun } from './ours';
 
 export interface SensitivityRow {
   parameter: keyof CostParams;

@@ -7,7 +7,7 @@ import { modelOurs, roundTripsOf } from './analysis';
 import { brakeFloor, platformBound } from './platform';
 import { brakeBound } from '../src/core/run-schedule';
 import type { StopSeries } from './stop';
-import type { OursRun } from './types';
+import type { OursRun } from './ours';
 
 /** The setting's range is 1-6 (CHUNKS_IN_FLIGHT_LIMITS in src/core/settings.ts). */
 export const IN_FLIGHT_OPTIONS = [1, 2, 3, 4, 6];

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EXECUTION_LIMIT_MS } from './cost-model';
 import { resultsMarkdown } from './report-markdown';
-import type { BenchReport } from './types';
+import type { BenchReport } from './report';
 import { timeVsNChart } from './chart-svg';
 
 export function chartOf(report: BenchReport): string {

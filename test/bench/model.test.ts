@@ -7,7 +7,8 @@ import { recommend } from '../../bench/recommend';
 import { pressMoments } from '../../bench/stop';
 import { VirtualClock } from '../../bench/virtual-time';
 import type { TuningRow } from '../../bench/tuning';
-import type { ExecutionMeasure, OursRun } from '../../bench/types';
+import type { ExecutionMeasure } from '../../bench/execution-recorder';
+import type { OursRun } from '../../bench/ours';
 
 const cost = { ...DEFAULT_COST, sheetsCellMs: 0, sheetsReadCallMs: 0, sheetsWriteCallMs: 0 };
 

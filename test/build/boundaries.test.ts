@@ -12,9 +12,14 @@ const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig:
 const IMPORTS = '@typescript-eslint/no-restricted-imports';
 const GLOBALS = 'no-restricted-globals';
 
-/** The rule IDs and messages of the errors ESLint reports for `code` as if it were the file `filePath`. */
+/**
+ * The rule IDs and messages of the errors ESLint reports for `code` as if it were the file `filePath`. src/shared
+ * holds types only, so there an import snippet's `export const y = x` becomes `export type Y = typeof x`: the rule
+ * under test is then the only one the snippet can break.
+ */
 async function errors(code: string, filePath: string): Promise<{ ruleId: string | null; message: string }[]> {
-  const [result] = await eslint.lintText(code, { filePath: path.join(root, filePath) });
+  const text = filePath.startsWith('src/shared/') ? code.replace('export const y = x;', 'export type Y = typeof x;') : code;
+  const [result] = await eslint.lintText(text, { filePath: path.join(root, filePath) });
   return result.messages.filter((m) => m.severity === 2).map(({ ruleId, message }) => ({ ruleId, message }));
 }
 
@@ -43,6 +48,11 @@ const forbiddenImports: [file: string, source: string, reason: RegExp][] = [
   ['src/client/panels/new-file.ts', '../../server/index', /through google\.script\.run/],
   ['src/server/new-file.ts', '../client/dom', /not in the browser/],
   ['src/server/new-file.ts', '../client/panels/run-panel', /not in the browser/],
+  ['src/server/new-file.ts', '../../emulator/environment', /stand outside it, for tests only/],
+  ['src/server/new-file.ts', '../../simulator/demo-seed', /stand outside it, for tests only/],
+  ['src/server/new-file.ts', '../../emulator', /stand outside it, for tests only/],
+  ['emulator/new-file.ts', '../simulator/server', /never imports the simulator/],
+  ['emulator/services/new-file.ts', '../../simulator/demo-seed', /never imports the simulator/],
 ];
 
 // Each forbidden import is tried as a value import, a type-only import and a re-export.
@@ -100,13 +110,54 @@ test.each(APPS_SCRIPT_SERVICES)('src/core may not use the Apps Script global %s'
   expect(found).toEqual([{ ruleId: GLOBALS, message: expect.stringMatching(/only by the adapters in src\/server/) }]);
 });
 
+// A value in src/shared also breaks the types-only rule: the global's own rule must be among the errors.
 test.each(APPS_SCRIPT_SERVICES)('src/shared may not use the Apps Script global %s', async (name) => {
   const found = await errors(`export const service = ${name};\n`, 'src/shared/new-file.ts');
-  expect(found).toEqual([{ ruleId: GLOBALS, message: expect.stringMatching(/called only in src\/server/) }]);
+  expect(found).toContainEqual({ ruleId: GLOBALS, message: expect.stringMatching(/called only in src\/server/) });
 });
 
 test.each(APPS_SCRIPT_SERVICES)('src/server may use the Apps Script global %s', async (name) => {
   expect(await errors(`export const service = ${name};\n`, 'src/server/new-file.ts')).toEqual([]);
+});
+
+const SYNTAX = 'no-restricted-syntax';
+
+test.each<[string, string]>([
+  ['a dynamic import', "export const load = () => import('./job-id');\n"],
+  ['a dynamic import of a variable', 'export const load = (m: string) => import(m);\n'],
+])('src/core may not hold %s', async (_name, code) => {
+  expect(await errors(code, 'src/core/new-file.ts')).toEqual([
+    { ruleId: SYNTAX, message: expect.stringMatching(/imports statically only/) },
+  ]);
+});
+
+test.each<[string, string]>([
+  ['an exported constant', 'export const LIMIT = 5;\n'],
+  ['a constant', 'const LIMIT = 5;\nexport type T = typeof LIMIT;\n'],
+  ['an exported function', 'export function f(): number {\n  return 1;\n}\n'],
+  ['a class', 'export class C {}\n'],
+  ['an enum', 'export enum E {\n  A,\n}\n'],
+  ['a default export', 'export default 5;\n'],
+  ['a statement', "console.log('x');\n"],
+])('src/shared may not hold %s', async (_name, code) => {
+  expect(await errors(code, 'src/shared/new-file.ts')).toContainEqual({
+    ruleId: SYNTAX,
+    message: expect.stringMatching(/holds types only/),
+  });
+});
+
+test.each<[string, string]>([
+  ['an interface', 'export interface I {\n  a: number;\n}\n'],
+  ['a type', "export type T = 'a' | 'b';\n"],
+  ['a type-only re-export', "export type { I } from './api';\n"],
+])('src/shared may hold %s', async (_name, code) => {
+  expect(await errors(code, 'src/shared/new-file.ts')).toEqual([]);
+});
+
+test('the emulator may import its own modules, and tests may put emulator and simulator together', async () => {
+  expect(await errors("import { x } from './environment';\nexport const y = x;\n", 'emulator/new-file.ts')).toEqual([]);
+  const both = "import { a } from '../../emulator/environment';\nimport { b } from '../../simulator/server';\nexport const c = [a, b];\n";
+  expect(await errors(both, 'test/bundle/new-file.test.ts')).toEqual([]);
 });
 
 test('a local that shadows a service name is not the Apps Script global', async () => {
