@@ -52,6 +52,10 @@ function faultAnswer(fault: FaultKind): Answer | undefined {
       return errorAnswer(new ApiError(503, 'backendError', 'Backend Error'));
     case '429':
       return errorAnswer(new ApiError(429, 'rateLimitExceeded', 'Rate Limit Exceeded', { 'Retry-After': '1' }));
+    case '429-long':
+      return errorAnswer(new ApiError(429, 'rateLimitExceeded', 'Rate Limit Exceeded', { 'Retry-After': '60' }));
+    case '400':
+      return errorAnswer(new ApiError(400, 'badRequest', 'Bad Request'));
     case '409':
       return errorAnswer(
         new ApiError(409, 'conflict', 'Concurrent modification, please retry', { 'X-aodocs-retryable': 'true' }),
