@@ -41,7 +41,7 @@ test.each([
     from: 'COMPLETED: "Already completed"',
     to: 'COMPLETED: "Cancelled"',
     dims: 'none,+selectColumn,+finishedJobs',
-    caughtBy: 'rows-tell-the-truth',
+    caughtBy: 'cancelled-only-if-cancelled-by-us',
   },
   {
     broken: 'a cancel answered 503 is sent up to 9 times',

@@ -18,7 +18,7 @@ type Check = (record: ScenarioRecord, run: RunRecord) => string[];
 
 /** A misconfigured run reaches AODocs with at most this many requests (PRODUCT.md, slow start). */
 export const MISCONFIGURED_REQUEST_LIMIT = 10;
-/** Result sentences that say nothing about the job's status (the request read none). */
+/** What AODocs said about a job and when: a request that reads no status leaves them as they were. */
 const STATUS_COLUMNS = RESULT_HEADERS.filter((h) => h !== 'Result');
 
 const norm = (v: unknown): string =>
@@ -51,68 +51,129 @@ function idColumnOf(record: ScenarioRecord): number {
   return record.world.idColumn;
 }
 
-// (1) Every written row tells what AODocs knows and what was sent.
-const rowsTellTheTruth: Check = (record, run) => {
-  const problems: string[] = [];
-  const idColumn = idColumnOf(record);
-  const cancels = record.runs.flatMap((r) => r.received.filter((e) => e.operation === 'cancel'));
-  const cancelledByUs = new Set(cancels.map((e) => jobOfPath(e.path)));
-  // PRODUCT.md: after a 5xx or no answer, a job that reads CANCELLED says `Cancelled` (the add-on cannot tell
-  // whether its attempt did it), even when it was cancelled before.
-  const unclear = new Set(
-    cancels.filter((e) => e.status === undefined || e.status >= 500).map((e) => jobOfPath(e.path)),
-  );
+/** One row a chunk wrote, as the oracle reads it. */
+interface WrittenRow {
+  where: string;
+  id: string;
+  status: string;
+  statusChanged: boolean;
+  result: string;
+}
+
+/** Every row each chunk of the run wrote, with its ID cell, Status and Result just after the chunk. */
+function writtenRowsOf(record: ScenarioRecord, run: RunRecord): WrittenRow[] {
+  const rows: WrittenRow[] = [];
   for (const segment of run.segments) {
     const columns = resultColumns(segment.after);
     const status = columns.get('Status');
     const result = columns.get('Result');
     for (const row of writtenRows(segment)) {
-      const id = text(segment.after, row, idColumn);
-      const job = run.jobsAfter.get(id);
-      const atStart = record.jobsAtStart.get(id);
-      const known = record.jobsAtStart.has(id);
-      const where = `row ${row} (job ${id || '(blank)'})`;
-      const statusText = status ? text(segment.after, row, status) : '';
-      const statusChanged =
-        status !== undefined && cell(segment.before, row, status) !== cell(segment.after, row, status);
-      const resultText = result ? text(segment.after, row, result) : '';
-      if (statusChanged && statusText !== '' && statusText !== job?.status) {
-        problems.push(`${where}: Status written "${statusText}", AODocs says ${job?.status ?? 'no such job'}`);
-      }
-      if (resultText === 'Cancelled') {
-        if (job?.status !== 'CANCELLED') problems.push(`${where}: Result "Cancelled", AODocs says ${job?.status}`);
-        else if (!cancelledByUs.has(id) || (atStart?.status !== 'IN_PROGRESS' && !unclear.has(id))) {
-          problems.push(`${where}: Result "Cancelled" but no cancel of this user's runs cancelled it`);
-        } else if (statusText !== 'CANCELLED')
-          problems.push(`${where}: Result "Cancelled" next to Status "${statusText}"`);
-      }
-      const already = /^Already (completed|failed|cancelled)$/.exec(resultText)?.[1]?.toUpperCase();
-      if (already && job?.status !== already) {
-        problems.push(`${where}: Result "${resultText}", AODocs says ${job?.status ?? 'no such job'}`);
-      } else if (already === 'CANCELLED' && atStart?.status === 'IN_PROGRESS' && record.dims.rerunRemembers) {
-        problems.push(`${where}: Result "Already cancelled", but this user's own cancel cancelled it (point 7)`);
-      }
-      if (resultText === 'Not found (404)' && job !== undefined) {
-        problems.push(`${where}: Result "Not found (404)", AODocs has the job (${job.status})`);
-      }
-      if (resultText === 'Not a library administrator (403)' && job?.libraryId !== FOREIGN_LIBRARY) {
-        problems.push(`${where}: Result "Not a library administrator (403)" for a job of the user's own library`);
-      }
-      if (resultText === 'Invalid job ID' && !INVALID_TEXTS.includes(id)) {
-        problems.push(`${where}: Result "Invalid job ID" although its job ID cell holds a valid ID (point 1)`);
-      }
-      if (resultText === 'Several job IDs in one row') {
-        problems.push(
-          `${where}: Result "Several job IDs in one row" although only the Job ID column is read (point 1)`,
-        );
-      }
-      if (!known && id !== '' && !INVALID_TEXTS.includes(id) && statusChanged && statusText !== '') {
-        problems.push(`${where}: a Status written for a text that is no job`);
-      }
+      const id = text(segment.after, row, idColumnOf(record));
+      rows.push({
+        where: `row ${row} (job ${id || '(blank)'})`,
+        id,
+        status: status ? text(segment.after, row, status) : '',
+        statusChanged: status !== undefined && cell(segment.before, row, status) !== cell(segment.after, row, status),
+        result: result ? text(segment.after, row, result) : '',
+      });
     }
   }
-  return problems;
+  return rows;
+}
+
+/** Cancels whose answer the script never saw: no answer, 5xx, or lost with their whole fetchAll. */
+function unansweredCancels(runs: RunRecord[]): string[] {
+  return runs.flatMap((r) => {
+    const failedCalls = new Set(r.fetched.filter((e) => e.status === null).map((e) => e.call));
+    return r.fetched
+      .filter((e) => e.method.toUpperCase() === 'POST')
+      .filter((e) => e.status === null || e.status >= 500 || failedCalls.has(e.call))
+      .map((e) => jobOfUrl(e.url));
+  });
+}
+
+// (1a) A Status written is the job's status in AODocs.
+const statusIsAodocsStatus: Check = (record, run) =>
+  writtenRowsOf(record, run)
+    .filter((r) => r.statusChanged && r.status !== '' && r.status !== run.jobsAfter.get(r.id)?.status)
+    .map(
+      (r) =>
+        `${r.where}: Status written "${r.status}", AODocs says ${run.jobsAfter.get(r.id)?.status ?? 'no such job'}`,
+    );
+
+// (1b) `Cancelled` only for a job AODocs shows CANCELLED that a cancel of this user's runs cancelled. PRODUCT.md:
+// after a cancel whose answer never came, a job that reads CANCELLED says `Cancelled` (the add-on cannot tell
+// whether its attempt did it), even when it was cancelled before.
+const cancelledOnlyIfCancelledByUs: Check = (record, run) => {
+  const sent = new Set(
+    record.runs.flatMap((r) => r.received.filter((e) => e.operation === 'cancel').map((e) => jobOfPath(e.path))),
+  );
+  const unclear = new Set(unansweredCancels(record.runs));
+  return writtenRowsOf(record, run)
+    .filter((r) => r.result === 'Cancelled')
+    .flatMap((r) => {
+      const now = run.jobsAfter.get(r.id)?.status;
+      const before = record.jobsAtStart.get(r.id)?.status;
+      if (now !== 'CANCELLED') return [`${r.where}: Result "Cancelled", AODocs says ${now ?? 'no such job'}`];
+      if (!sent.has(r.id) || (before !== 'IN_PROGRESS' && !unclear.has(r.id))) {
+        return [`${r.where}: Result "Cancelled" but no cancel of this user's runs cancelled it (it was ${before})`];
+      }
+      return r.status === 'CANCELLED' ? [] : [`${r.where}: Result "Cancelled" next to Status "${r.status}"`];
+    });
 };
+
+// (1c) `Already ...` only for a job AODocs shows finished so; `Already cancelled` not for a job an earlier run's
+// cancel, its outcome unknown there, cancelled (PRODUCT.md, what Run again remembers).
+const alreadyOnlyIfFinishedBefore: Check = (record, run) => {
+  const unknownBefore = new Set(
+    record.dims.rerunRemembers
+      ? record.runs.slice(0, run.index).flatMap((r) =>
+          unansweredCancels([r]).filter((id) => {
+            const told = r.end?.results.find((x) => x.jobId === id);
+            return told === undefined || (told.outcome !== 'done' && told.outcome !== 'already-finished');
+          }),
+        )
+      : [],
+  );
+  return writtenRowsOf(record, run).flatMap((r) => {
+    const already = /^Already (completed|failed|cancelled)$/.exec(r.result)?.[1]?.toUpperCase();
+    const now = run.jobsAfter.get(r.id)?.status;
+    if (!already) return [];
+    if (already !== now) return [`${r.where}: Result "${r.result}", AODocs says ${now ?? 'no such job'}`];
+    if (already === 'CANCELLED' && record.jobsAtStart.get(r.id)?.status === 'IN_PROGRESS' && unknownBefore.has(r.id)) {
+      return [
+        `${r.where}: Result "Already cancelled", but an earlier run's cancel, its outcome unknown then, did it (point 7)`,
+      ];
+    }
+    return [];
+  });
+};
+
+// (1d) Refusals match what AODocs knows: 404 only for an unknown job, 403 only for another library's job.
+const refusalsMatchAodocs: Check = (record, run) =>
+  writtenRowsOf(record, run).flatMap((r) => {
+    const job = run.jobsAfter.get(r.id);
+    if (r.result === 'Not found (404)' && job) return [`${r.where}: Result "Not found (404)", AODocs has the job`];
+    if (r.result === 'Not a library administrator (403)' && job?.libraryId !== FOREIGN_LIBRARY) {
+      return [`${r.where}: Result "Not a library administrator (403)" for a job of the user's own library`];
+    }
+    return [];
+  });
+
+// (1e) Only a row whose job ID cell is not a job ID is refused as one (PRODUCT.md: only the ID column is read).
+const refusedOnlyForItsOwnIdCell: Check = (record, run) =>
+  writtenRowsOf(record, run).flatMap((r) => {
+    if (r.result === 'Invalid job ID' && !INVALID_TEXTS.includes(r.id)) {
+      return [`${r.where}: Result "Invalid job ID" although its job ID cell holds a valid ID (point 1)`];
+    }
+    if (r.result === 'Several job IDs in one row') {
+      return [`${r.where}: Result "Several job IDs in one row" although only the Job ID column is read (point 1)`];
+    }
+    const unknownText = !record.jobsAtStart.has(r.id) && r.id !== '' && !INVALID_TEXTS.includes(r.id);
+    return unknownText && r.statusChanged && r.status !== ''
+      ? [`${r.where}: a Status written for a text that is no job`]
+      : [];
+  });
 
 // (2) Nothing outside the result columns changes; result columns change only in selected rows (or where the ID moved).
 const onlyResultCellsOfSelectedRows: Check = (record, run) => {
@@ -222,6 +283,8 @@ const sendsWithinBounds: Check = (record, run) => {
   return problems;
 };
 
+/** Issue 18, point 8: today's retry policy waits at most 20 s for a Retry-After inside a chunk. */
+const LONGEST_WAIT_IN_A_CHUNK_MS = 20_000;
 const RETRY_AFTER_MS: Record<string, number> = { '429': 1000, 'html-429': 3000, '429-long': 60_000 };
 
 // (5b) Retry-After is honoured: the next request for the same job waits as long as AODocs asked. An answer
@@ -242,13 +305,21 @@ const retryAfterHonoured: Check = (_record, run) => {
   for (const [key, entries] of sent) {
     entries.forEach((entry, n) => {
       const wait = RETRY_AFTER_MS[faults.get(key)?.[n] ?? ''];
+      if (wait === undefined || failedCalls.has(entry.call)) return;
       const next = entries[n + 1];
-      if (wait === undefined || !next || failedCalls.has(entry.call)) return;
-      const waited = next.startedAt - entry.startedAt;
-      if (waited < wait) {
-        problems.push(
-          `${key}: asked to wait ${wait / 1000} s (Retry-After), sent again after ${waited / 1000} s (point 8)`,
-        );
+      if (next && next.startedAt - entry.startedAt < wait) {
+        const waited = (next.startedAt - entry.startedAt) / 1000;
+        problems.push(`${key}: asked to wait ${wait / 1000} s (Retry-After), sent again after ${waited} s (point 8)`);
+      }
+      // Longer than a chunk can wait: the whole run pauses (PRODUCT.md), no other request goes out meanwhile.
+      if (wait > LONGEST_WAIT_IN_A_CHUNK_MS) {
+        const early = run.fetched.find((e) => e.call > entry.call && e.startedAt - entry.startedAt < wait);
+        if (early) {
+          problems.push(
+            `${key}: asked to wait ${wait / 1000} s (Retry-After), yet the run sent ${early.method} ` +
+              `${jobOfUrl(early.url)} ${(early.startedAt - entry.startedAt) / 1000} s later (point 8)`,
+          );
+        }
       }
     });
   }
@@ -269,10 +340,10 @@ const runEndsTold: Check = (_record, run) => {
     problems.push(`${untold.length} jobs untold but only ${end.notSent} counted as not sent`);
   if (reason?.startsWith('Invalid request'))
     problems.push(`the server refused a chunk the sidebar built: "${reason}" (point 5)`);
-  if (reason === HEADER_CHANGED)
-    problems.push(`the run stopped with "${reason}" although nobody touched the header row (point 3)`);
+  const headerBlamed = reason?.includes(HEADER_CHANGED) ?? false;
+  if (headerBlamed) problems.push(`the run stopped with "${reason}" although nobody touched the header row (point 3)`);
   const userStopped = run.stopPressedAt !== undefined || reason === STOPPED_BY_USER;
-  if (reason && !userStopped && !run.platformTrouble) {
+  if (reason && !userStopped && !run.platformTrouble && !headerBlamed) {
     const judged = end.results.filter((r) => r.outcome !== 'invalid' && r.outcome !== 'gone');
     const aboutJobs = judged.filter(
       (r) =>
@@ -334,7 +405,11 @@ const requestsFollowTheApi: Check = (_record, run) =>
 const CHECKS: Record<string, Check> = {
   'requests-follow-the-api': requestsFollowTheApi,
   'plan-reads-only-the-id-column': planReadsOnlyTheIdColumn,
-  'rows-tell-the-truth': rowsTellTheTruth,
+  'status-is-aodocs-status': statusIsAodocsStatus,
+  'cancelled-only-if-cancelled-by-us': cancelledOnlyIfCancelledByUs,
+  'already-only-if-finished-before': alreadyOnlyIfFinishedBefore,
+  'refusals-match-aodocs': refusalsMatchAodocs,
+  'refused-only-for-its-own-id-cell': refusedOnlyForItsOwnIdCell,
   'only-result-cells-of-selected-rows': onlyResultCellsOfSelectedRows,
   'every-cancel-has-a-trace': everyCancelHasATrace,
   'no-known-status-blanked': noKnownStatusBlanked,
