@@ -54,6 +54,10 @@ function faultAnswer(fault: FaultKind, options: RuntimeOptions): Answer | undefi
       const retryAfter = { 'Retry-After': String(options.retryAfterSeconds) };
       return errorAnswer(new ApiError(429, 'rateLimitExceeded', 'Rate Limit Exceeded', retryAfter));
     }
+    case '429-long':
+      return errorAnswer(new ApiError(429, 'rateLimitExceeded', 'Rate Limit Exceeded', { 'Retry-After': '60' }));
+    case '400':
+      return errorAnswer(new ApiError(400, 'badRequest', 'Bad Request'));
     case '409':
       return errorAnswer(
         new ApiError(409, 'conflict', 'Concurrent modification, please retry', { 'X-aodocs-retryable': 'true' }),

@@ -26,6 +26,8 @@ describe('faults that answer before the operation takes effect', () => {
     ['503', 503, 'backendError', {}],
     ['429', 429, 'rateLimitExceeded', { 'retry-after': '1' }],
     ['409', 409, 'conflict', { 'x-aodocs-retryable': 'true' }],
+    ['429-long', 429, 'rateLimitExceeded', { 'retry-after': '60' }],
+    ['400', 400, 'badRequest', {}],
   ] as const)('%s answers %i %s in AODocs shape, job untouched', async (fault, status, reason, headers) => {
     const jobId = ids.inProgress[0];
     await sim.setFaults({ targeted: [{ jobId, operation: 'cancel', fault }] });
