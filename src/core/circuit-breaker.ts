@@ -4,7 +4,7 @@
 // same end. A 401 stops the run on its own (chunk-settlement's stopReason); the daily quota too.
 import type { AuthModeName, JobAction } from '../shared/api';
 import { Answer, FetchFailure } from './aodocs-answer';
-import { isSecurityCodeRefusal } from './job-outcome';
+import { isSecurityCodeRefusal, libraryIdOf } from './job-outcome';
 import { SETUP } from './wording';
 
 /** Fewer jobs than this prove nothing about the setup (one job may simply be a bad one). */
@@ -48,8 +48,13 @@ export function setupProblem(
   // A refused security code is never about the job: one is enough.
   if (jobs.some((j) => isSecurityCodeRefusal(j.answer))) return SETUP.securityCode;
   if (jobs.length < MIN_JOBS) return undefined;
-  // PRODUCT.md, circuit breaker: "in security-code mode a 403 for every job". Decided by behaviour, not wording.
-  if (authMode === 'security-code' && jobs.every((j) => codeOf(j.answer) === 403)) return SETUP.securityCode;
+  // docs/BEHAVIOUR.md 2.4: in security-code mode a 403 for every job points at the code, whatever its wording,
+  // unless AODocs names each job's library: then it is about the jobs (foreign IDs at the top never stop a run).
+  if (
+    authMode === 'security-code' &&
+    jobs.every((j) => codeOf(j.answer) === 403 && libraryIdOf(j.answer) === undefined)
+  )
+    return SETUP.securityCode;
   if (jobs.every((j) => refusedAsARequest(action, j))) return SETUP.refused400;
   // Requests that never went out (time or quota) carry no cause and say nothing about the setup.
   const tried = jobs.filter((j) => j.answer.kind !== 'no-answer' || j.answer.cause !== undefined);

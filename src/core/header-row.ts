@@ -16,7 +16,9 @@ export function readsLikeHeader(text: string): boolean {
   const check = checkJobId(text);
   if (check.kind === 'blank') return false;
   if (check.kind === 'invalid') return !check.text.startsWith('#');
-  return isJobIdTitle(check.jobId) || RESULT_HEADER_NAMES.has(check.jobId.toLowerCase());
+  return (
+    isJobIdTitle(check.jobId) || /^jobs?$/i.test(check.jobId) || RESULT_HEADER_NAMES.has(check.jobId.toLowerCase())
+  );
 }
 
 /**

@@ -5,8 +5,11 @@
 import type { IdColumnCandidate } from '../shared/api';
 import { checkJobId } from './job-id';
 
-/** Titles of a job ID column: `Job ID`, `jobId`, `ID`, `AODocs job ID`, `Jobs`, the add-on's listing sheets. */
-const ID_TITLE = /^(aodocs[ _-]?)?(job[ _-]?)?ids?$|^jobs?$/i;
+/**
+ * Titles of a job ID column: `Job ID`, `jobId`, `ID`, `AODocs job ID`, `AODocs ID`, the add-on's listing sheets.
+ * Not `Job` or `Jobs`: beside a `Job ID` column such a column holds job names or types, not IDs.
+ */
+const ID_TITLE = /^(aodocs[ _-]?)?(job[ _-]?)?ids?$/i;
 
 export function isJobIdTitle(text: string): boolean {
   return ID_TITLE.test(text.trim());
@@ -36,8 +39,8 @@ export interface IdColumnInput {
   candidateColumns: number[];
   /** Trimmed texts of the selected cells below the header, by column. */
   cellsByColumn: Map<number, string[]>;
-  /** The column the user chose for this sheet earlier, if any. */
-  remembered?: number;
+  /** The column the user chose for this sheet earlier, with its header text then, if any. */
+  remembered?: { column: number; header: string };
 }
 
 export type IdColumnDecision =
@@ -63,8 +66,14 @@ export function decideIdColumn(input: IdColumnInput): IdColumnDecision {
   if (input.candidateColumns.length === 1) {
     return { kind: 'found', column: input.candidateColumns[0], source: 'one-column' };
   }
-  if (input.remembered !== undefined && selected.has(input.remembered)) {
-    return { kind: 'found', column: input.remembered, source: 'chosen' };
+  // A column inserted or deleted on the left moves the IDs: the choice holds only under the same header text.
+  const remembered = input.remembered;
+  if (
+    remembered !== undefined &&
+    selected.has(remembered.column) &&
+    (input.headerTexts[remembered.column - 1] ?? '').trim() === remembered.header
+  ) {
+    return { kind: 'found', column: remembered.column, source: 'chosen' };
   }
   const candidates = input.candidateColumns.map((column) => ({
     column,

@@ -34,7 +34,7 @@ function isTransient(answer: Answer | undefined): boolean {
 }
 
 /** AODocs' 403 names the library: "Access denied to library with id: 'L1' Required permission level: 'ADMIN'". */
-function libraryIdOf(answer: Answer): string | undefined {
+export function libraryIdOf(answer: Answer): string | undefined {
   if (answer.kind !== 'error' || answer.code !== 403) return undefined;
   const id = /library with id: '([A-Za-z0-9_-]{1,100})'/.exec(answer.message ?? '')?.[1];
   return id;

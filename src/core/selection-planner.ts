@@ -20,6 +20,7 @@ import { LOG_SHEET_NAME, LOG_SHEET_REFUSED } from './log-rows';
 import { RESULT_HEADERS, layoutResultColumns } from './result-columns';
 import { SelectedRange, planRefusal, planSelection, withFollowColumns } from './selection-plan';
 import { columnLetter, decideIdColumn } from './id-column';
+import type { RememberedColumn } from './id-column-memory';
 import { Settings } from './settings';
 import { NO_SELECTION, noCellInIdColumn, noJobIdFound } from './wording';
 
@@ -42,7 +43,7 @@ export interface SheetFrame {
   /** The selection's ranges in the order the user made them; null when nothing is selected. */
   ranges: RangeArea[] | null;
   /** The job ID column the user chose for this sheet earlier (asked when the header names none). */
-  rememberedIdColumn?: number;
+  rememberedIdColumn?: RememberedColumn;
 }
 
 /** A rectangle of displayed texts to read: rows first..first+numRows-1, columns likewise. */

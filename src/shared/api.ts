@@ -174,6 +174,8 @@ export interface IdColumnQuestion {
 export interface IdColumnChoice {
   sheetId: number;
   column: number;
+  /** The column's header text as the question showed it: the choice holds only while the header still reads so. */
+  header: string;
 }
 
 /**

@@ -214,13 +214,13 @@ test('several columns and no ID title: the sidebar asks which column, preselecte
   await expectText(page, 'id-column', 'B (Ticket)');
   await expectText(page, 'count-ignored', '3');
   await expect(page.getByTestId('filter-view-note').textContent()).resolves.toMatch(/filter view/);
-  expect(choices).toEqual([{ sheetId: 7, column: 2 }]);
+  expect(choices).toEqual([{ sheetId: 7, column: 2, header: 'Ticket' }]);
   // A chosen column can be changed: the choice is forgotten and the question comes back.
   await page.getByRole('button', { name: 'Change the job ID column' }).click();
   await select.waitFor();
   expect(choices).toEqual([
-    { sheetId: 7, column: 2 },
-    { sheetId: 7, column: 0 },
+    { sheetId: 7, column: 2, header: 'Ticket' },
+    { sheetId: 7, column: 0, header: '' },
   ]);
 });
 

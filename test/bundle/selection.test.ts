@@ -108,13 +108,13 @@ test('several columns under a header that names none: the question, then the cho
   addon.env.spreadsheet.select(sheet.name, ['A2:B2']);
   const asked = addon.plan();
   expect(asked).toMatchObject({ ok: 'choose-id-column', question: { preselected: 2 } });
-  addon.bundle.callFromClient('chooseIdColumn', { sheetId: sheet.id, column: 2 });
+  addon.bundle.callFromClient('chooseIdColumn', { sheetId: sheet.id, column: 2, header: 'Ticket' });
   const again = addon.plan();
   expect(again).toMatchObject({ ok: true, plan: { idColumn: 2, summary: { idColumn: { source: 'chosen' } } } });
-  expect(() => addon.bundle.callFromClient('chooseIdColumn', { sheetId: sheet.id, column: -1 })).toThrow(
+  expect(() => addon.bundle.callFromClient('chooseIdColumn', { sheetId: sheet.id, column: -1, header: '' })).toThrow(
     /Invalid request/,
   );
-  addon.bundle.callFromClient('chooseIdColumn', { sheetId: sheet.id, column: 0 });
+  addon.bundle.callFromClient('chooseIdColumn', { sheetId: sheet.id, column: 0, header: '' });
   expect(addon.plan().ok).toBe('choose-id-column');
 });
 

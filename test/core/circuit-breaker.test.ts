@@ -21,6 +21,7 @@ function chunk(answers: Answer[], readBacks: (Answer | undefined)[] = []): JobAn
 const INVALID_CODE = error(403, 'Invalid security code.');
 const NOT_ADMIN = error(403, "Access denied to library with id: 'L1' Required permission level: 'ADMIN'");
 const BAD_400 = error(400, 'Invalid domain', 'badRequest');
+const REWORDED = error(403, 'The credentials you gave are not accepted.');
 
 const NOT_FOUND = error(404, 'Job not found', 'notFound');
 const never: Answer = { kind: 'no-answer', retryable: true };
@@ -88,13 +89,15 @@ test.each<[string, ReturnType<typeof fetchFailure>]>([
 test.each<[string, JobAnswers[], 'identity-token' | 'security-code', RegExp | undefined]>([
   [
     'a reworded refusal for every job, security-code mode',
-    chunk([NOT_ADMIN, NOT_ADMIN]),
+    chunk([REWORDED, REWORDED]),
     'security-code',
     /security code/,
   ],
-  ['the same in token mode: about the jobs', chunk([NOT_ADMIN, NOT_ADMIN]), 'identity-token', undefined],
-  ['one job only proves nothing', chunk([NOT_ADMIN]), 'security-code', undefined],
-  ['403 for one, an answer for the other', chunk([NOT_ADMIN, job('CANCELLED')]), 'security-code', undefined],
+  ['the same in token mode: about the jobs', chunk([REWORDED, REWORDED]), 'identity-token', undefined],
+  // Hostile review: foreign-library IDs at the top stopped every run. AODocs names each job's library there.
+  ['every job: 403 naming its library, security-code mode', chunk([NOT_ADMIN, NOT_ADMIN]), 'security-code', undefined],
+  ['one job only proves nothing', chunk([REWORDED]), 'security-code', undefined],
+  ['403 for one, an answer for the other', chunk([REWORDED, job('CANCELLED')]), 'security-code', undefined],
 ])('%s', (_name, jobs, authMode, expected) => {
   const sentence = setupProblem('cancel', jobs, authMode);
   if (expected === undefined) expect(sentence).toBeUndefined();

@@ -99,7 +99,7 @@ function plan(
   selection: string[] | null,
   overrides: Partial<Settings> = {},
   known?: KnownHiddenRows,
-  rememberedIdColumn?: number,
+  rememberedIdColumn?: { column: number; header: string },
 ): Run {
   const frame = { ...frameOf(sheet, selection), rememberedIdColumn };
   const { lastRow, lastColumn } = frame;
@@ -460,6 +460,17 @@ describe('planFromSheet: only the job ID column is read', () => {
     expect(jobIdsOf(p)).toEqual(['J2', 'J3']);
   });
 
+  // Hostile review: "Job | Job ID" made the Job column the ID column, and every valid row "Invalid job ID".
+  test.each<[string[]]>([[['Job', 'Job ID', 'Requestor']], [['Job', 'AODocs ID']], [['Jobs', 'ID']]])(
+    'a "Job" column beside the ID column is not the ID column: %p',
+    (header) => {
+      const p = planOf(plan({ rows: [header, ['Move folder', 'J2', 'ann']] }, ['2:2']));
+      expect(p.idColumn).toBe(2);
+      expect(jobIdsOf(p)).toEqual(['J2']);
+      expect(p.rejected).toEqual([]);
+    },
+  );
+
   test('a title that says "job" wins over a bare "ID" column', () => {
     const p = planOf(
       plan(
@@ -502,7 +513,7 @@ describe('planFromSheet: only the job ID column is read', () => {
       ],
       frozenRows: 1,
     };
-    const run = plan(frozen, ['2:2'], {}, undefined, 2);
+    const run = plan(frozen, ['2:2'], {}, undefined, { column: 2, header: 'Ticket' });
     const p = planOf(run);
     expect(jobIdsOf(p)).toEqual(['J2']);
     expect(p.summary.idColumn).toMatchObject({ column: 2, source: 'chosen' });
@@ -517,7 +528,19 @@ describe('planFromSheet: only the job ID column is read', () => {
       ],
       frozenRows: 1,
     };
-    expect(plan(sheet, ['A2:B2'], {}, undefined, 3).answer.ok).toBe('choose-id-column');
+    expect(plan(sheet, ['A2:B2'], {}, undefined, { column: 3, header: 'Other' }).answer.ok).toBe('choose-id-column');
+  });
+
+  // Hostile review: a column deleted left of the chosen one moved the Notes under its number.
+  test('a chosen column whose header no longer reads the same: asked again', () => {
+    const sheet = {
+      rows: [
+        ['Ticket', 'Notes'],
+        ['J2', 'call back'],
+      ],
+      frozenRows: 1,
+    };
+    expect(plan(sheet, ['2:2'], {}, undefined, { column: 2, header: 'Ticket' }).answer.ok).toBe('choose-id-column');
   });
 
   test('one column selected under a header that names no ID column: that column', () => {

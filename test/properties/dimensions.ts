@@ -116,20 +116,10 @@ export const ALL: Dimensions = {
 };
 
 /**
- * Off in CI until the point of issue 18 that makes them fail is fixed (the lead switches each on as its fix
- * lands). Each names the point; the report of the branch `properties` gives a counterexample for each.
+ * Off in CI while a known failure of theirs is not fixed, each with why (replay it with `--dims ci,+<name>`).
+ * The ten points of issue 18 are fixed: their dimensions are on.
  */
 export const OFF_IN_CI: Partial<Record<DimensionName, string>> = {
-  unfrozenHeader: 'point 3: a chunk of invalid cells alone stops the run ("header row changed")',
-  selectRows: 'point 1: whole rows read the Type, Requestor and Notes cells as job IDs',
-  runAgainOnRowsToLookAt: 'point 1: the rows that need a look are selected as whole rows',
-  statusKept: 'point 2: a failed request blanks the Status, the counters and the dates a run wrote before',
-  notFound: 'point 4: 404s at the top stop the run, and every run again',
-  foreignLibrary: 'point 4: 403s at the top stop the run, and every run again',
-  thousandsOfRowsPerJob: 'point 5: more than 2,000 cells in a chunk are refused',
-  lockBusy: 'point 6: a busy lock leaves sent cancels with no row and no log line',
-  rerunRemembers: 'point 7: Run again says "Already cancelled" for a job an earlier unanswered cancel cancelled',
-  longRetryAfter: 'point 8: a Retry-After above 20 s is dropped and the run goes on at full speed',
   misconfigured:
     'new finding: with a dropped connection or a 503 among its answers, a misconfigured run reaches AODocs ' +
     'more than 10 times (the failed fetchAll is sent again one by one, read-backs included)',

@@ -142,7 +142,9 @@ export function createRunPanel(ctx: PanelContext) {
     const use = async () => {
       showError(null);
       try {
-        await callServer('chooseIdColumn', { sheetId: question.sheetId, column: Number(choice.input.value) });
+        const column = Number(choice.input.value);
+        const header = question.candidates.find((c) => c.column === column)?.header ?? '';
+        await callServer('chooseIdColumn', { sheetId: question.sheetId, column, header });
       } catch (error) {
         showError((error as Error).message);
         return;
@@ -171,7 +173,7 @@ export function createRunPanel(ctx: PanelContext) {
   async function changeColumn(plan: SelectionPlan, action: JobAction): Promise<void> {
     showError(null);
     try {
-      await callServer('chooseIdColumn', { sheetId: plan.sheetId, column: 0 });
+      await callServer('chooseIdColumn', { sheetId: plan.sheetId, column: 0, header: '' });
     } catch (error) {
       showError((error as Error).message);
       return;
