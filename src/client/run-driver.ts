@@ -5,11 +5,12 @@ import { ChunkRequest, ChunkResult, JobAction, JobResult, SelectionPlan } from '
 import {
   ChunkWork,
   MAX_RESENDS,
-  SLOW_START_JOBS,
   STOPPED_BY_USER,
   estimateMsLeft,
   newRunId,
+  SLOW_START_JOBS,
   openingProblem,
+  slowStartGoesOn,
   scheduleChunks,
   waitVerdict,
 } from '../core/run-schedule';
@@ -193,12 +194,15 @@ export async function runJobs(options: RunOptions): Promise<RunEnd> {
   };
 
   // Slow start: chunks go one at a time until SLOW_START_JOBS jobs came back (the opening chunk, or a few small
-  // ones), and the run opens up only if their answers look sane.
+  // ones; one round more when AODocs answered none of them), and the run opens up only if their answers look sane.
   if (opening) queue.unshift(opening);
-  const jobsAnswered = () => results.filter((r) => r.outcome !== 'invalid').length;
   let sane = true;
-  while (jobsAnswered() < SLOW_START_JOBS && queue.length > 0 && !stopSeen()) {
-    if (!(await sendChunk(queue.shift()!))) {
+  while (slowStartGoesOn(results) && queue.length > 0 && !stopSeen()) {
+    // Chunks of the slow start hold at most SLOW_START_JOBS jobs: the rest of a larger one waits its turn.
+    const next = queue.shift()!;
+    if (next.jobs.length > SLOW_START_JOBS) queue.unshift({ jobs: next.jobs.slice(SLOW_START_JOBS), rejected: [] });
+    const now = { jobs: next.jobs.slice(0, SLOW_START_JOBS), rejected: next.rejected };
+    if (!(await sendChunk(now))) {
       sane = false;
       break;
     }

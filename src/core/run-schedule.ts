@@ -95,6 +95,24 @@ function saysNothingAboutTheJob(r: JobResult): boolean {
 }
 
 /**
+ * Jobs judged before a run stops because AODocs answered none of them: two opening rounds of other jobs, so that a
+ * few jobs that fail alone at the top of a sheet are not taken for AODocs down (every Run again would stop at them).
+ */
+export const UNANSWERED_JUDGED_JOBS = 2 * SLOW_START_JOBS;
+
+const judgedOf = (results: JobResult[]) => results.filter((r) => r.outcome !== 'gone' && r.outcome !== 'invalid');
+
+/**
+ * Whether the slow start sends one more chunk alone before opening up: until SLOW_START_JOBS jobs came back, and
+ * while every answer so far said nothing about its job (unavailable or silent), until UNANSWERED_JUDGED_JOBS did.
+ */
+export function slowStartGoesOn(results: JobResult[]): boolean {
+  const judged = judgedOf(results);
+  if (judged.length < SLOW_START_JOBS) return true;
+  return judged.length < UNANSWERED_JUDGED_JOBS && judged.every((r) => saysNothingAboutTheJob(r) && r.transient);
+}
+
+/**
  * Whether the opening chunk's answers let the run open up: undefined when they do, else why the run stops. The
  * server's circuit breaker already stops any chunk on a setup problem (401, 400 for everything, a refused security
  * code, the same exception for every request). This adds the same judgement at the HTTP level for the opening
@@ -104,9 +122,12 @@ function saysNothingAboutTheJob(r: JobResult): boolean {
  * later sends them again.
  */
 export function openingProblem(results: JobResult[]): string | undefined {
-  const judged = results.filter((r) => r.outcome !== 'gone' && r.outcome !== 'invalid');
+  const judged = judgedOf(results);
   if (judged.length < 2 || !judged.every(saysNothingAboutTheJob)) return undefined;
-  if (judged.every((r) => r.transient === true)) return openingUnanswered(judged.length, judged[0].result);
+  if (judged.every((r) => r.transient === true)) {
+    // Fewer than two rounds: nothing else was left to send, and nothing is to be stopped.
+    return judged.length >= UNANSWERED_JUDGED_JOBS ? openingUnanswered(judged.length, judged[0].result) : undefined;
+  }
   const sentences = new Set(judged.map((r) => r.result));
   return sentences.size === 1 ? openingNotAodocs(judged.length, judged[0].result) : undefined;
 }

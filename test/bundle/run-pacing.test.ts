@@ -28,16 +28,16 @@ test('5 unknown and 5 foreign-library IDs at the top: everything is sent, the 30
   }
 });
 
-test('AODocs down (503 to everything): the opening chunk stops the run; the rest is not sent', async () => {
+test('AODocs down (503 to everything): two slow-start rounds stop the run; the rest is not sent', async () => {
   const jobs = ids.inProgress.slice(0, 40);
   const addon = await startAddon({ simulator: { faults: { rates: { '503': 1 } } } });
   try {
     addon.env.spreadsheet.addSheet('Jobs', [['Job ID'], ...jobs.map((id) => [id])]);
     addon.env.spreadsheet.select('Jobs', ['A2:A41']);
     const { end, chunks } = await addon.run('cancel');
-    expect(chunks).toHaveLength(1);
-    expect(end.stoppedBecause).toMatch(/AODocs answered none of the first 5 jobs .*Try again later/);
-    expect(end.notSent).toBe(35);
+    expect(chunks.map((c) => c.jobs.length)).toEqual([5, 5]);
+    expect(end.stoppedBecause).toMatch(/AODocs answered none of the first 10 jobs .*Try again later/);
+    expect(end.notSent).toBe(30);
     expect(end.results.every((r) => r.result === 'AODocs unavailable, try again (503)' && r.transient)).toBe(true);
   } finally {
     await addon.close();

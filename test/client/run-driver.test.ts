@@ -180,16 +180,44 @@ test('answers about the jobs never stop a run: 40 jobs all "Not found (404)" are
   expect(end).toMatchObject({ jobsDone: 40, notSent: 0, stoppedBecause: undefined });
 });
 
-test('AODocs answering none of the first 5 jobs stops the run before the rest is sent, whatever the chunk size', async () => {
-  const { send, sent } = failingSender({
-    result: 'AODocs unavailable, try again (503)',
-    httpCode: 503,
-    transient: true,
+test.each([1, 20])(
+  'AODocs answering none of two slow-start rounds (10 jobs) stops the run before the rest is sent (chunk size %i)',
+  async (chunkSize) => {
+    const { send, sent } = failingSender({
+      result: 'AODocs unavailable, try again (503)',
+      httpCode: 503,
+      transient: true,
+    });
+    const end = await drive({ plan: plan(40), chunkSize, send });
+    expect(sent.flatMap((c) => c.jobs)).toHaveLength(10);
+    expect(end.stoppedBecause).toMatch(/AODocs answered none of the first 10 jobs/);
+    expect(end.notSent).toBe(30);
+  },
+);
+
+test('five jobs unavailable at the top, the others answered: the run goes on and sends them all', async () => {
+  const answered = new Set<string>();
+  const send = async (request: ChunkRequest): Promise<ChunkResult> => ({
+    results: request.jobs.map((j) => {
+      answered.add(j.jobId);
+      const bad = Number(j.jobId.slice(1)) < 5;
+      return bad
+        ? {
+            jobId: j.jobId,
+            outcome: 'failed',
+            result: 'AODocs unavailable, try again (503)',
+            httpCode: 503,
+            transient: true,
+            written: [],
+            moved: [],
+          }
+        : { jobId: j.jobId, outcome: 'done', result: 'Cancelled', written: [], moved: [] };
+    }),
+    notSent: [],
   });
-  const end = await drive({ plan: plan(40), chunkSize: 1, send });
-  expect(sent).toHaveLength(5);
-  expect(end.stoppedBecause).toMatch(/AODocs answered none of the first 5 jobs/);
-  expect(end.notSent).toBe(35);
+  const end = await drive({ plan: plan(40), chunkSize: 20, send });
+  expect(answered.size).toBe(40);
+  expect(end.stoppedBecause).toBeUndefined();
 });
 
 /** A fake clock and sleep: a pause passes at once, and what was slept is recorded. */

@@ -10,6 +10,7 @@ import {
   estimateMsLeft,
   newRunId,
   openingProblem,
+  slowStartGoesOn,
   scheduleChunks,
 } from '../../src/core/run-schedule';
 import type { JobResult, PlannedJob, RejectedCell } from '../../src/shared/api';
@@ -128,8 +129,19 @@ test.each<[string, JobResult[], RegExp | undefined]>([
     ),
     undefined,
   ],
-  ['all unavailable: AODocs down', Array(5).fill(UNAVAILABLE), /AODocs answered none of the first 5 jobs .*503/],
-  ['unavailable and no answer: AODocs down', [UNAVAILABLE, NO_ANSWER, UNAVAILABLE], /none of the first 3 jobs/],
+  [
+    'two rounds all unavailable: AODocs down',
+    Array(10).fill(UNAVAILABLE),
+    /AODocs answered none of the first 10 jobs .*503/,
+  ],
+  [
+    'unavailable and no answer over two rounds: AODocs down',
+    [...Array(9).fill(UNAVAILABLE), NO_ANSWER],
+    /none of the first 10 jobs/,
+  ],
+  // Hostile review: five jobs that fail alone at the top stopped every Run again at the same five.
+  ['one round all unavailable: not yet judged', Array(5).fill(UNAVAILABLE), undefined],
+  ['a run of 3 jobs, all unavailable: nothing left to stop', [UNAVAILABLE, NO_ANSWER, UNAVAILABLE], undefined],
   ['all the same page that is not AODocs', Array(2).fill(NOT_AODOCS), /first 2 jobs got a page .*API address/],
   [
     'two different pages',
@@ -148,6 +160,19 @@ test.each<[string, JobResult[], RegExp | undefined]>([
   const problem = openingProblem(results);
   if (expected === undefined) expect(problem).toBeUndefined();
   else expect(problem).toMatch(expected);
+});
+
+test.each<[string, JobResult[], boolean]>([
+  ['nothing back yet', [], true],
+  ['4 jobs back', Array(4).fill(NOT_FOUND), true],
+  ['5 answered about the jobs: open up', Array(5).fill(NOT_FOUND), false],
+  ['5 unavailable: one round more', Array(5).fill(UNAVAILABLE), true],
+  ['9 unavailable: one round more', Array(9).fill(UNAVAILABLE), true],
+  ['10 unavailable: judged', Array(10).fill(UNAVAILABLE), false],
+  ['5 unavailable, one cancelled: open up', [...Array(5).fill(UNAVAILABLE), r('done', 'Cancelled')], false],
+  ['5 pages that are not AODocs: judged at once', Array(5).fill(NOT_AODOCS), false],
+])('slow start goes on: %s', (_name, results, expected) => {
+  expect(slowStartGoesOn(results)).toBe(expected);
 });
 
 // AODocs asked the run to wait (Retry-After longer than a chunk waits): pause that long, never forever.
