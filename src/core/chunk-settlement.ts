@@ -278,6 +278,15 @@ export function chunkSetupProblem(
  */
 export type LockState = 'held' | 'busy' | 'unavailable';
 
+/**
+ * Whether the log gets these results although rows could not be written: when the log is on, and also when it is
+ * off but a request went out, since every cancel sent must leave a trace, its row or its log line
+ * (docs/BEHAVIOUR.md 4): the trace outranks the setting.
+ */
+export function traceNeedsLog(logOn: boolean, results: JobResult[]): boolean {
+  return logOn || results.some((r) => r.outcome !== 'invalid' && r.outcome !== 'gone');
+}
+
 /** The results, marked as in the log once their lines were appended. */
 export function loggedResults(results: JobResult[]): JobResult[] {
   return results.map((r) => ({ ...r, logged: true }));
@@ -298,6 +307,8 @@ function recordingStop(facts: {
   logFailure?: string;
   lock: LockState;
   logOn: boolean;
+  /** The chunk's results reached the log (with the log off too, when rows could not be written). */
+  logged: boolean;
 }): string | undefined {
   const rowsFailure =
     facts.writeFailure ??
@@ -305,7 +316,7 @@ function recordingStop(facts: {
   if (rowsFailure === undefined) return facts.logFailure === undefined ? undefined : logFailedStopped(facts.logFailure);
   if (facts.logFailure !== undefined) return nothingRecordedStopped(rowsFailure, facts.logFailure);
   if (facts.lock === 'busy' && facts.writeFailure === undefined && facts.logOn) return undefined;
-  return writeFailedStopped(rowsFailure, facts.logOn);
+  return writeFailedStopped(rowsFailure, facts.logged);
 }
 
 /** Why the run must stop after this chunk, or undefined. */
@@ -316,6 +327,8 @@ export function stopReason(facts: {
   lock?: LockState;
   /** The log is on (settings); absent: off. */
   logOn?: boolean;
+  /** The chunk's results reached the log; absent: as logOn says. */
+  logged?: boolean;
   quotaExceeded: boolean;
   results: JobResult[];
   authMode: AuthModeName;
@@ -325,7 +338,8 @@ export function stopReason(facts: {
   stopped?: boolean;
 }): string | undefined {
   // Nothing a user started may go untraced: a run whose results were neither written nor logged does not go on.
-  const recording = recordingStop({ ...facts, lock: facts.lock ?? 'held', logOn: facts.logOn ?? false });
+  const logOn = facts.logOn ?? false;
+  const recording = recordingStop({ ...facts, lock: facts.lock ?? 'held', logOn, logged: facts.logged ?? logOn });
   if (recording !== undefined) return recording;
   if (facts.quotaExceeded) return STOP.dailyQuota;
   if (facts.results.some((r) => r.httpCode === 401)) return signInStopped(facts.authMode);

@@ -13,6 +13,7 @@ import {
   cancelNotConfirmed,
   cancelNotConfirmedStillRunning,
   unavailable,
+  unavailableAfterEarlierSend,
   unexpectedAnswer,
 } from './wording';
 
@@ -37,6 +38,7 @@ export function earlierCancelMayHaveWorked(text: string): boolean {
   return codesIn(result).some(
     (code) =>
       (code >= 500 && (result === unavailable(code) || result === unexpectedAnswer(code))) ||
+      result === unavailableAfterEarlierSend(code) ||
       result === cancelNotConfirmedStillRunning(code) ||
       startsLike(result, cancelNotConfirmed, code) ||
       startsLike(result, cancelAcceptedStatusUnknown, code),

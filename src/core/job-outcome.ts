@@ -14,6 +14,7 @@ import {
   notCancelledStatusUnknown,
   refusedBy,
   unavailable,
+  unavailableAfterEarlierSend,
   unexpectedAnswer,
 } from './wording';
 
@@ -129,7 +130,14 @@ function accepted(code: number, job: Job): JobOutcome {
 export function cancelOutcome(answer: Answer, readBack: ReadBack, earlierSendMayHaveWorked = false): JobOutcome {
   const job = jobWithStatus(answer);
   if (job && answer.kind === 'ok') return accepted(answer.code, job);
-  if (!needsReadBack(answer) || answer.kind === 'no-answer') return failure(answer, 'cancel');
+  if (!needsReadBack(answer) || answer.kind === 'no-answer') {
+    const failed = failure(answer, 'cancel');
+    // A 429 or retryable 409 last, after a send that may have worked: the row must keep that memory.
+    if (earlierSendMayHaveWorked && answer.kind === 'error' && answer.retryable && answer.code < 500) {
+      return { ...failed, result: unavailableAfterEarlierSend(answer.code) };
+    }
+    return failed;
+  }
 
   const { code } = answer;
   const read = jobWithStatus(readBack);

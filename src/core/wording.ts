@@ -38,6 +38,14 @@ export function unavailable(code: number): string {
   return `AODocs unavailable, try again (${code})`;
 }
 
+/**
+ * Retries ran out on a refusal before any work (429, a retryable 409) after an earlier send got no answer or a
+ * 5xx: the row says that the cancel may have happened, so that Run again remembers it (earlier-result.ts).
+ */
+export function unavailableAfterEarlierSend(code: number): string {
+  return `${unavailable(code)}; an earlier attempt may have reached AODocs`;
+}
+
 export function unexpectedAnswer(code: number): string {
   return `Unexpected answer from AODocs (HTTP ${code})`;
 }

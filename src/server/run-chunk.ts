@@ -12,6 +12,7 @@ import {
   LockState,
   Placement,
   loggedResults,
+  traceNeedsLog,
   Sent,
   chunkSetupProblem,
   jobsToSend,
@@ -105,10 +106,19 @@ function record(
   header: HeaderAt,
   settled: Settled[],
   gone: PlannedJob[],
-  /** Who and which sheet the log rows name; undefined when the log is off. Read before the lock is taken. */
-  logAs: { user: string; sheetName: string } | undefined,
+  /** Who and which sheet the log rows name. Read before the lock is taken. */
+  who: { user: string; sheetName: string },
+  /** The user's "write log" setting. */
+  logOn: boolean,
   lockWaitMs: number,
-): { results: JobResult[]; lock: LockState; logOn: boolean; writeFailure?: string; logFailure?: string } {
+): {
+  results: JobResult[];
+  lock: LockState;
+  logOn: boolean;
+  logged: boolean;
+  writeFailure?: string;
+  logFailure?: string;
+} {
   const checkedAt = new Date();
   let placement: Placement | undefined;
   let writeFailure: string | undefined;
@@ -117,9 +127,11 @@ function record(
   let lock: LockState = 'held';
   /** The writes under the lock were tried (the lock was had, and LockService did not throw). */
   let triedUnderLock = false;
+  let logged = false;
   const log = (append: typeof appendLog, toLog: JobResult[]) => {
     try {
-      if (logAs) append(spreadsheet, logRows(toLog, { time: checkedAt, action: request.action, ...logAs }));
+      append(spreadsheet, logRows(toLog, { time: checkedAt, action: request.action, ...who }));
+      logged = true;
     } catch (error) {
       logFailure = messageOf(error);
     }
@@ -137,7 +149,7 @@ function record(
         writeFailure = messageOf(error);
       }
       results = chunkResults(settled, gone, placement);
-      log(appendLog, results);
+      if (logOn) log(appendLog, results);
     }, lockWaitMs);
   } catch (error) {
     // LockService failed, or the flush under the lock did: what was written is not known to have been kept.
@@ -146,11 +158,11 @@ function record(
   if (!triedUnderLock) {
     // No row was written: each is named, and the log keeps their trace without the lock.
     results = chunkResults(settled, gone, undefined);
-    log(appendLogWithoutLock, results);
+    if (traceNeedsLog(logOn, results)) log(appendLogWithoutLock, results);
   }
   results ??= chunkResults(settled, gone, placement);
-  if (logAs && logFailure === undefined) results = loggedResults(results);
-  return { results, lock, logOn: logAs !== undefined, writeFailure, logFailure };
+  if (logged) results = loggedResults(results);
+  return { results, lock, logOn, logged, writeFailure, logFailure };
 }
 
 export function runChunk(input: unknown): ChunkResult {
@@ -173,10 +185,19 @@ export function runChunk(input: unknown): ChunkResult {
     (jobIds) => readResultTexts(sheet, request.headerRow, rowsNow(located, jobIds)),
   );
   const settled = settledJobs(request, present, sent.outcomes);
-  const logAs = settings.writeLog ? { user: Session.getActiveUser().getEmail(), sheetName: name } : undefined;
+  const who = { user: Session.getActiveUser().getEmail(), sheetName: name };
   const lockWaitMs = documentLockWaitMs(Date.now() - startedAt);
   const header = { row: request.headerRow, idColumns: [request.idColumn], frozen: frozenRows > 0 };
-  const { results, ...recorded } = record(spreadsheet, request, header, settled, gone, logAs, lockWaitMs);
+  const { results, ...recorded } = record(
+    spreadsheet,
+    request,
+    header,
+    settled,
+    gone,
+    who,
+    settings.writeLog,
+    lockWaitMs,
+  );
   return {
     results,
     notSent: notSentJobs(present, sent.outcomes),

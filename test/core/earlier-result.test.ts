@@ -11,6 +11,7 @@ import {
   notCancelledRefused,
   notCancelledStatusUnknown,
   unavailable,
+  unavailableAfterEarlierSend,
   unexpectedAnswer,
 } from '../../src/core/wording';
 
@@ -27,6 +28,9 @@ describe('a Result that says an earlier cancel may have reached AODocs', () => {
     ['accepted without a status, status not read', cancelAcceptedStatusUnknown(204, RESULT.notReadInTime)],
     ['kept with a text mark by a plain-text cell', `'${unavailable(503)}`],
     ['with spaces around it', `  ${RESULT.noAnswer} `],
+    // Hostile review: a 503 that cancelled, then 429s until retries ran out.
+    ['retries ran out on a 429 after a lost answer', unavailableAfterEarlierSend(429)],
+    ['retries ran out on a retryable 409 after a lost answer', unavailableAfterEarlierSend(409)],
   ])('%s: %p', (_name, text) => {
     expect(earlierCancelMayHaveWorked(text)).toBe(true);
   });

@@ -389,6 +389,30 @@ describe('cancelOutcome after an earlier send of this cancel may have worked', (
   });
 });
 
+// Hostile review: a 503 that cancelled, then 429s (or retryable 409s) until retries ran out. The row must keep
+// the memory, or Run again reads CANCELLED as "Already cancelled".
+describe('cancelOutcome: retries ran out on a refusal before any work, after a send that may have worked', () => {
+  test.each<[string, Answer, string]>([
+    ['429', aodocsError(429, 'rateLimitExceeded', 'Rate Limit Exceeded'), '(429); an earlier attempt may have'],
+    [
+      'retryable 409',
+      aodocsError(409, 'conflict', 'Concurrent modification', { 'X-aodocs-retryable': 'true' }),
+      '(409); an earlier attempt may have',
+    ],
+  ])('%s', (_name, answer, words) => {
+    const remembered = cancelOutcome(answer, undefined, true);
+    expect(remembered).toMatchObject({ outcome: 'failed', transient: true });
+    expect(remembered.result).toContain(words);
+    expect(cancelOutcome(answer, undefined, false).result).not.toContain('earlier attempt');
+  });
+
+  test('a 503 last keeps its own sentence (a 5xx is itself a memory)', () => {
+    expect(cancelOutcome(aodocsError(503, 'backendError', 'Backend Error'), undefined, true).result).toBe(
+      `${UNAVAILABLE} (503)`,
+    );
+  });
+});
+
 describe('refreshOutcome: the row of a status read', () => {
   const cases: [string, Answer, string, ResultRule][] = [
     ...STATUSES.map((status): [string, Answer, string, ResultRule] => [
