@@ -9,10 +9,13 @@ import type { OperationName } from './types';
  * - html: a 502 proxy page in HTML; html-429: a proxy's 429 page in HTML with `Retry-After: 3`; drop: the socket is destroyed without an answer;
  * - slow: the request is handled only after `slowMs` (longer than a client timeout);
  * - drop-after: the operation takes effect (the cancel happens), then the socket is destroyed;
- * - 503-after: the operation takes effect, then a 503 comes back (a gateway that gave up on the backend).
+ * - 503-after: the operation takes effect, then a 503 comes back (a gateway that gave up on the backend);
+ * - 429-as-404: a throttled request as AODocs' API framework sends it: Cloud Endpoints for Java's ErrorMap has no
+ *   entry for 429 and sends an unlisted 4xx as 404 with reason `unsupportedProtocol` (research: platform-fidelity).
  * All but slow, drop-after and 503-after answer BEFORE the operation takes effect.
  */
-export type FaultKind = '503' | '429' | '409' | 'html' | 'html-429' | 'drop' | 'slow' | 'drop-after' | '503-after';
+export type FaultKind =
+  '503' | '429' | '409' | 'html' | 'html-429' | 'drop' | 'slow' | 'drop-after' | '503-after' | '429-as-404';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   '503',
@@ -24,6 +27,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'slow',
   'drop-after',
   '503-after',
+  '429-as-404',
 ];
 
 /** Forces `fault` on the first `times` (default 1) requests that match every given field. */

@@ -47,6 +47,19 @@ export function fetchFailure(message: string): FetchFailure {
   return 'other';
 }
 
+/**
+ * AODocs' API framework (Cloud Endpoints for Java, ErrorMap) has no entry for 429 and sends a 4xx it does not list
+ * as 404 with reason `unsupportedProtocol` (research, platform-fidelity.md): a throttled request, not a missing job.
+ */
+function isThrottledAs404(code: number, reason: string | undefined): boolean {
+  return code === 404 && reason === 'unsupportedProtocol';
+}
+
+/** A 404 that says the job (or library) does not exist: reason `notFound`. Any other 404 is not "Not found". */
+export function isNotFound(answer: Answer): boolean {
+  return answer.kind === 'error' && answer.code === 404 && answer.reason === 'notFound';
+}
+
 /** Worth another attempt: every 5xx (AODocs rewrites most to 503 backendError) and 429 (undocumented but real). */
 function isRetryableCode(code: number): boolean {
   return code === 429 || (code >= 500 && code <= 599);
@@ -106,7 +119,14 @@ export function classifyAnswer(answer: HttpAnswer, now?: number): Answer {
   const reason = typeof first?.reason === 'string' ? first.reason : undefined;
   const text = (error as { message?: unknown }).message;
   const message = typeof text === 'string' ? text.slice(0, 500) : undefined;
-  return { kind: 'error', code, reason, message, retryable, retryAfterSeconds: retryAfter(answer.headers, now) };
+  return {
+    kind: 'error',
+    code,
+    reason,
+    message,
+    retryable: retryable || isThrottledAs404(code, reason),
+    retryAfterSeconds: retryAfter(answer.headers, now),
+  };
 }
 
 /** The job carried by a successful answer, if the body reads as one. */
