@@ -126,7 +126,15 @@ export function createAppsScriptEnvironment(options: AppsScriptEnvironmentOption
   const globals: AppsScriptGlobals = {
     SpreadsheetApp: spreadsheet.app,
     UrlFetchApp: createUrlFetchApp(
-      { counter, realm, executions, scriptId, now: clock.now, language: () => user.language },
+      {
+        counter,
+        realm,
+        executions,
+        scriptId,
+        now: clock.now,
+        language: () => user.language,
+        sleep: (ms) => clock.sleep(ms),
+      },
       urlFetch,
     ),
     ScriptApp: createScriptApp(counter, scriptApp, manifest.oauthScopes ?? []),

@@ -2,7 +2,13 @@
 // execution's time budget, and turns each response into an answer.
 import { Answer, classifyAnswer, fetchFailure } from '../core/aodocs-answer';
 import { FetchRequest } from '../core/aodocs-request';
-import { DEFAULT_RETRY_POLICY, RetryPolicy, mayHaveReachedAodocs, retryDecision } from '../core/retry-policy';
+import {
+  DEFAULT_RETRY_POLICY,
+  RetryPolicy,
+  mayHaveReachedAodocs,
+  retryDecision,
+  sendMarginMs,
+} from '../core/retry-policy';
 import { REFUSAL_WAIT_MS, fetchRefusal, refusalVerdict } from '../core/fetch-refusal';
 
 /**
@@ -64,9 +70,11 @@ function sendWave(
   keepRetrying: () => boolean,
   /** The message of the refusal the previous wave of these requests met, if it was refused. */
   earlierRefusal: string | undefined,
+  /** Told how long each send took (the platform may not honour timeoutSeconds). */
+  timed: <T>(send: () => T) => T,
 ): Wave {
   try {
-    const answers = UrlFetchApp.fetchAll(requests.map((r) => withTimeout(r, policy))).map(answerOf);
+    const answers = timed(() => UrlFetchApp.fetchAll(requests.map((r) => withTimeout(r, policy)))).map(answerOf);
     sends.forEach((_, i) => sends[i]++);
     return { answers, fetchAllFailed: false, quotaExceeded: false };
   } catch (error) {
@@ -93,7 +101,7 @@ function sendWave(
     const { url, ...params } = withTimeout(request, policy);
     try {
       sends[i]++;
-      return answerOf(UrlFetchApp.fetch(url, params));
+      return answerOf(timed(() => UrlFetchApp.fetch(url, params)));
     } catch (error) {
       const message = messageOf(error);
       const refusal = fetchRefusal(message, [url]);
@@ -140,8 +148,18 @@ export function sendWithRetries(
   let pending = requests.map((_, i) => i);
   const sends = requests.map(() => 0);
   const lostAnswer = requests.map(() => false);
-  // A request may take up to its timeout: start one only if it can end inside the budget.
-  const canWaitMs = () => policy.executionBudgetMs - policy.requestTimeoutSeconds * 1000 - (Date.now() - startedAt);
+  // A request may take up to its timeout, or as long as the slowest send so far when the platform did not honour
+  // it: start one only if it can end inside the budget.
+  let slowestSendMs = 0;
+  const timed = <T>(send: () => T): T => {
+    const sentAt = Date.now();
+    try {
+      return send();
+    } finally {
+      slowestSendMs = Math.max(slowestSendMs, Date.now() - sentAt);
+    }
+  };
+  const canWaitMs = () => policy.executionBudgetMs - sendMarginMs(policy, slowestSendMs) - (Date.now() - startedAt);
   const timeLeft = (waitMs = 0) => waitMs <= canWaitMs();
   let runWaitMs = 0;
   let waitMs = 0;
@@ -160,6 +178,7 @@ export function sendWithRetries(
       () => timeLeft(),
       keepRetrying,
       earlierRefusal,
+      timed,
     );
     earlierRefusal = wave.refused;
     const again: number[] = [];

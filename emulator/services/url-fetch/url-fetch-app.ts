@@ -28,6 +28,18 @@ export interface UrlFetchOptions {
    * the URL is not among them: every request throws before it is sent. The wording is not published.
    */
   blockedByAdmin?: boolean;
+  /**
+   * How long a request stalls before its answer comes, in ms of the script's clock (Infinity: never answers), or
+   * undefined for no stall. It is still sent (the server may act on it); past its deadline it fails as a timeout,
+   * and the call takes as long as its slowest request, up to the deadlines. Meant for the virtual clock.
+   */
+  stallMs?: (url: string) => number | undefined;
+  /**
+   * The platform ignores the script's timeoutSeconds and gives up on a request after this many seconds. The
+   * reference documents timeoutSeconds (default 360); another guide says about 60 s, not configurable (research,
+   * apps-script-platform.md 1.1). Undefined: timeoutSeconds is honoured.
+   */
+  platformTimeoutSeconds?: number;
   /** Called with the script's URL before each request is sent; what it throws, the script gets as an exception. */
   beforeRequest?: (url: string, request: { method: string; headers: Record<string, string> }) => void;
 }
@@ -77,6 +89,8 @@ export interface UrlFetchDeps {
   now(): number;
   /** The language of Apps Script's messages, read at each call. Default English. */
   language?(): GoogleLanguage;
+  /** Lets the script's time pass (the clock's sleep): a stalled request takes that time. */
+  sleep?(ms: number): void;
 }
 
 export type HttpResponse = ReturnType<typeof createHttpResponse>;
@@ -115,6 +129,25 @@ export function createUrlFetchApp(deps: UrlFetchDeps, control: UrlFetchControl) 
     const allowlist = control.options.allowlist;
     if (allowlist && !isAllowlisted(request.url, allowlist)) fail(words().notAllowlisted(request.url));
     return request;
+  };
+
+  /**
+   * Stalled requests (options.stallMs): the script's time passes until the slowest answers or reaches its deadline
+   * (the script's timeoutSeconds, or the platform's own when it ignores it; never past the execution's end), and a
+   * request stalled past its deadline fails as a timeout whatever the server answered.
+   */
+  const stall = (requests: PreparedRequest[], results: WireResult[], remainingMs: number): void => {
+    const stallOf = control.options.stallMs;
+    if (!stallOf) return;
+    const platform = control.options.platformTimeoutSeconds;
+    let longest = 0;
+    requests.forEach((request, i) => {
+      const stalled = stallOf(request.url) ?? 0;
+      const deadline = Math.min(platform === undefined ? request.wire.timeoutMs : platform * 1000, remainingMs);
+      longest = Math.max(longest, Math.min(stalled, deadline));
+      if (stalled > deadline) results[i] = { ok: false, kind: 'timeout', detail: 'stalled past its deadline' };
+    });
+    if (longest > 0) deps.sleep?.(longest);
   };
 
   const send = (requests: PreparedRequest[]): HttpResponse[] => {
@@ -162,6 +195,7 @@ export function createUrlFetchApp(deps: UrlFetchDeps, control: UrlFetchControl) 
       requests.map((request) => ({ ...request.wire, timeoutMs: Math.min(request.wire.timeoutMs, remaining) })),
     );
     const durationMs = performance.now() - started;
+    stall(requests, results, remaining);
     deps.executions.checkTimeLimit();
 
     const responses = results.map((result, i) => {
