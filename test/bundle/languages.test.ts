@@ -70,6 +70,7 @@ describe("AODocs' messages reworded", () => {
       });
       const { end, chunks } = await addon.run('cancel');
       expect(end.stoppedBecause).toMatch(/AODocs refused the security code .* Check it in Settings/);
+      expect(end.results.map((r) => r.result)).toEqual(Array(5).fill('AODocs refused the security code (403)'));
       expect(chunks).toHaveLength(1);
       expect((await addon.simulator.requestLog()).length).toBeLessThanOrEqual(10);
     });
