@@ -33,13 +33,16 @@ export type Answer =
 export type FetchFailure = 'not-allowlisted' | 'unknown-host' | 'timeout' | 'unreachable' | 'other';
 
 /**
- * The kind of a UrlFetchApp exception message. Wordings from scripts that met them (the Apps Script platform
+ * The kind of a UrlFetchApp exception, from its behaviour (`outlastedItsTimeout`: it came only after the request's
+ * timeout) and, as a refinement only, its English message (Apps Script translates it). Wordings from scripts that met them (the Apps Script platform
  * research, section 1.4): "Request to <url> failed because the URL has not been whitelisted in the script
  * manifest.", "DNS error: <url>", "Timeout: <url>", "Address unavailable: <url>". A Workspace administrator's
  * allowlist of outside hosts has no documented wording: it is "other", and the same "other" message for every
  * request of a chunk is what points at it.
  */
-export function fetchFailure(message: string): FetchFailure {
+export function fetchFailure(message: string, outlastedItsTimeout = false): FetchFailure {
+  // Behaviour first: a request that failed only once its timeout had passed timed out, in any language.
+  if (outlastedItsTimeout) return 'timeout';
   if (/whitelist|allowlist/i.test(message)) return 'not-allowlisted';
   if (/^(Exception: )?DNS error/i.test(message)) return 'unknown-host';
   if (/^(Exception: )?Timeout/i.test(message)) return 'timeout';

@@ -35,11 +35,11 @@ function messageOf(error: unknown): string {
 
 const NO_ANSWER: Answer = { kind: 'no-answer', retryable: true };
 
-function noAnswer(error: unknown): Answer {
+function noAnswer(error: unknown, outlastedItsTimeout: boolean): Answer {
   return {
     kind: 'no-answer',
     retryable: true,
-    cause: fetchFailure(messageOf(error)),
+    cause: fetchFailure(messageOf(error), outlastedItsTimeout),
   };
 }
 
@@ -99,13 +99,15 @@ function sendWave(
   const answers = requests.map((request, i): Answer => {
     if (!resend || refused || sends[i] >= policy.maxSends || !timeLeft()) return NO_ANSWER;
     const { url, ...params } = withTimeout(request, policy);
+    const sentAt = Date.now();
     try {
       sends[i]++;
       return answerOf(timed(() => UrlFetchApp.fetch(url, params)));
     } catch (error) {
       const message = messageOf(error);
       const refusal = fetchRefusal(message, [url]);
-      if (refusal === undefined) return noAnswer(error); // its message names the URL: only its kind is kept
+      // Its message names the URL: only its kind is kept.
+      if (refusal === undefined) return noAnswer(error, Date.now() - sentAt >= params.timeoutSeconds * 1000);
       // Refused by Apps Script while going one by one: this one was not sent, and no other goes.
       sends[i]--;
       refused = true;

@@ -2,6 +2,8 @@
 // guide says the platform gives up after about 60 s whatever the script asks. Whether honoured or not, a chunk
 // must stay inside its time budget and write what it learned. Through the bundle, on the virtual clock.
 import { DEFAULT_RETRY_POLICY } from '../../src/core/retry-policy';
+import { SETUP } from '../../src/core/wording';
+import type { GoogleLanguage } from '../../emulator/services/google-language';
 import { demoJobIds } from '../../simulator/demo-seed';
 import { startAddon } from '../support/addon';
 
@@ -40,3 +42,19 @@ describe.each<[string, number | undefined]>([
     }
   });
 });
+
+test.each<GoogleLanguage>(['en', 'fr', 'ja'])(
+  'every request hanging, Google speaking %s: the run stops with the timeout sentence, by behaviour',
+  async (language) => {
+    const addon = await startAddon({ env: { clock: 'virtual', language } });
+    try {
+      addon.env.spreadsheet.addSheet('Jobs', [['Job ID'], ...ids.map((id) => [id])]);
+      addon.env.spreadsheet.select('Jobs', [`A2:A${ids.length + 1}`]);
+      addon.env.urlFetch.options.stallMs = () => Infinity;
+      const { end } = await addon.run('cancel');
+      expect(end.stoppedBecause).toBe(SETUP.timeout);
+    } finally {
+      await addon.close();
+    }
+  },
+);
