@@ -19,7 +19,15 @@ const APPS_SCRIPT_SERVICES = [
 ];
 
 // The src/core modules the sidebar may import (it bundles them for the browser). Add one here on purpose.
-const CLIENT_CORE_MODULES = ['diagnostics', 'hidden-rows', 'library-listing', 'next-steps', 'run-schedule', 'settings'];
+const CLIENT_CORE_MODULES = [
+  'authorization-link',
+  'diagnostics',
+  'hidden-rows',
+  'library-listing',
+  'next-steps',
+  'run-schedule',
+  'settings',
+];
 
 /** A regex for a relative import that reaches the folder `folder` of src, e.g. '../server/x' or '../../server'. */
 function importOf(folder, whole = true) {

@@ -6,6 +6,7 @@ import { CacheStores, createCacheService } from './services/cache-service';
 import { type Clock, type ClockMode, createClock } from './services/clock';
 import { DEFAULT_EXECUTION_LIMIT_MS, Executions } from './services/executions';
 import { createHtmlService } from './services/html-service';
+import type { GoogleLanguage } from './services/google-language';
 import type { IdentityClaims } from './services/identity-token';
 import { createLockService, LockTable } from './services/lock-service';
 import { createConsole, createLogger, LogStore } from './services/logging';
@@ -24,6 +25,8 @@ export interface AppsScriptEnvironmentOptions {
   /** The user running the script (Session, identity token, user properties/cache/lock). Default user@example.com. */
   userEmail?: string;
   locale?: string;
+  /** The language Apps Script words its exception messages in (default 'en'); `env.user.language` changes it. */
+  language?: GoogleLanguage;
   /** Script and spreadsheet time zone. Default: the manifest's timeZone, else Etc/UTC. */
   timeZone?: string;
   /** Where Code.js, the HTML files and appsscript.json are. Default `<repo>/build`. */
@@ -97,7 +100,12 @@ export function createAppsScriptEnvironment(options: AppsScriptEnvironmentOption
   const clock = clockOf(options.clock);
   const realm = new ScriptRealm();
   const executions = new Executions(counter, clock, realm, options.executionTimeLimitMs ?? DEFAULT_EXECUTION_LIMIT_MS);
-  const user: UserState = { email: options.userEmail ?? 'user@example.com', locale: options.locale ?? 'en', timeZone };
+  const user: UserState = {
+    email: options.userEmail ?? 'user@example.com',
+    locale: options.locale ?? 'en',
+    timeZone,
+    language: options.language ?? 'en',
+  };
   const logs = new LogStore(options.echoLogs ?? false);
   const urlFetch = new UrlFetchControl({
     ...options.urlFetch,
@@ -117,7 +125,18 @@ export function createAppsScriptEnvironment(options: AppsScriptEnvironmentOption
 
   const globals: AppsScriptGlobals = {
     SpreadsheetApp: spreadsheet.app,
-    UrlFetchApp: createUrlFetchApp({ counter, realm, executions, scriptId, now: clock.now }, urlFetch),
+    UrlFetchApp: createUrlFetchApp(
+      {
+        counter,
+        realm,
+        executions,
+        scriptId,
+        now: clock.now,
+        language: () => user.language,
+        sleep: (ms) => clock.sleep(ms),
+      },
+      urlFetch,
+    ),
     ScriptApp: createScriptApp(counter, scriptApp, manifest.oauthScopes ?? []),
     PropertiesService: createPropertiesService(counter, realm, properties),
     LockService: createLockService(counter, realm, locks),

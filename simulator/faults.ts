@@ -11,11 +11,24 @@ import type { OperationName } from './types';
  * - drop-after: the operation takes effect (the cancel happens), then the socket is destroyed;
  * - 503-after: the operation takes effect, then a 503 comes back (a gateway that gave up on the backend);
  * - 429-long: 429 with `Retry-After: 60`, longer than a chunk can wait;
- * - 400: AODocs refuses the request (`badRequest`) although the job could be cancelled.
+ * - 400: AODocs refuses the request (`badRequest`) although the job could be cancelled;
+ * - 429-as-404: a throttled request as AODocs' API framework sends it: Cloud Endpoints for Java's ErrorMap has no
+ *   entry for 429 and sends an unlisted 4xx as 404 with reason `unsupportedProtocol` (research: platform-fidelity).
  * All but slow, drop-after and 503-after answer BEFORE the operation takes effect.
  */
 export type FaultKind =
-  '503' | '429' | '409' | 'html' | 'html-429' | 'drop' | 'slow' | 'drop-after' | '503-after' | '429-long' | '400';
+  | '503'
+  | '429'
+  | '409'
+  | 'html'
+  | 'html-429'
+  | 'drop'
+  | 'slow'
+  | 'drop-after'
+  | '503-after'
+  | '429-long'
+  | '400'
+  | '429-as-404';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   '503',
@@ -29,6 +42,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   '503-after',
   '429-long',
   '400',
+  '429-as-404',
 ];
 
 /** Forces `fault` on the first `times` (default 1) requests that match every given field. */

@@ -25,6 +25,8 @@ export interface RuntimeOptions {
    * When set, a request naming another domain gets 400 to everything, as AODocs does for a wrong domain setting.
    */
   domains: string[] | null;
+  /** Every error answer gets another message than AODocs' (status, reason and headers kept). Default false. */
+  rewordMessages: boolean;
 }
 
 export interface SimulatorOptions extends Partial<RuntimeOptions> {
@@ -45,6 +47,7 @@ export const DEFAULT_RUNTIME_OPTIONS: RuntimeOptions = {
   finishedCancelMode: 'precondition',
   retryAfterSeconds: 1,
   domains: null,
+  rewordMessages: false,
 };
 
 export function checkRuntimeOptions(options: Partial<RuntimeOptions>): void {

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { authenticate, type AuthOutcome } from './auth';
 import type { ContractChecker } from './contract';
-import { ApiError, badRequest, unknownPath } from './errors';
+import { ApiError, badRequest, errorBody, unknownPath } from './errors';
 import type { FaultKind, FaultPlanner } from './faults';
 import type { LatencyPicker } from './latency';
 import { OPERATIONS } from './operations';
@@ -45,6 +45,19 @@ function errorAnswer(error: ApiError): Answer {
   return jsonAnswer(error.status, error.body(), error.headers);
 }
 
+/**
+ * AODocs says its error messages "can change without warning": with `rewordMessages`, every JSON error keeps its
+ * status, reason and headers and gets another message, so that nothing may depend on the wording.
+ */
+function reworded(answer: Answer): Answer {
+  if (answer.status < 400 || answer.headers['Content-Type'] !== JSON_TYPE) return answer;
+  const body = JSON.parse(answer.body) as { error?: { errors?: { reason: string }[]; code: number } };
+  if (!body.error) return answer;
+  const reason = body.error.errors?.[0]?.reason ?? 'unknown';
+  const message = `The request was not completed (${reason}, ref. ${body.error.code}).`;
+  return { ...answer, body: JSON.stringify(errorBody(body.error.code, reason, message)) };
+}
+
 /** The answer of a fault that replaces the operation, or undefined for slow/drop/drop-after/503-after. */
 function faultAnswer(fault: FaultKind, options: RuntimeOptions): Answer | undefined {
   switch (fault) {
@@ -58,6 +71,8 @@ function faultAnswer(fault: FaultKind, options: RuntimeOptions): Answer | undefi
       return errorAnswer(new ApiError(429, 'rateLimitExceeded', 'Rate Limit Exceeded', { 'Retry-After': '60' }));
     case '400':
       return errorAnswer(new ApiError(400, 'badRequest', 'Bad Request'));
+    case '429-as-404':
+      return errorAnswer(new ApiError(404, 'unsupportedProtocol', 'Rate Limit Exceeded'));
     case '409':
       return errorAnswer(
         new ApiError(409, 'conflict', 'Concurrent modification, please retry', { 'X-aodocs-retryable': 'true' }),
@@ -115,7 +130,8 @@ export async function handleRequest(state: SimulatorState, req: IncomingMessage,
       fault,
       durationMs: Date.now() - started,
     });
-  const send = (answer: Answer) => {
+  const send = (original: Answer) => {
+    const answer = state.options.rewordMessages ? reworded(original) : original;
     if (fault !== 'html' && fault !== 'html-429') {
       const problems = state.contract.checkResponse(
         operation ?? 'unknown',

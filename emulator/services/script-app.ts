@@ -3,6 +3,7 @@ import type { CallCounter } from '../call-counter';
 import type { Clock } from './clock';
 import { counted } from './counted';
 import { DEFAULT_CLIENT_ID, encodeIdentityToken, type IdentityClaims } from './identity-token';
+import { GOOGLE_MESSAGES } from './google-language';
 import type { UserState } from './session';
 
 /** ScriptApp.AuthMode (https://developers.google.com/apps-script/reference/script/auth-mode). */
@@ -17,11 +18,11 @@ export const AuthMode = Object.freeze({
 export const AuthorizationStatus = Object.freeze({ REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' });
 
 /**
- * What ScriptApp.requireScopes throws when a scope was not granted. Google documents that the execution ends and
- * the user is asked for the missing scopes, not the exception's wording: this one is the long-standing message of
- * an execution that lacks authorization.
+ * What ScriptApp.requireScopes throws when a scope was not granted, in English. Google documents that the execution
+ * ends and the user is asked for the missing scopes, not the exception's wording: this one is the long-standing
+ * message of an execution that lacks authorization. Other languages: google-language.ts.
  */
-export const AUTHORIZATION_REQUIRED = 'Authorization is required to perform that action.';
+export const AUTHORIZATION_REQUIRED = GOOGLE_MESSAGES.en.authorizationRequired;
 
 /** Test control of ScriptApp: what getIdentityToken() answers, and the tokens it gave. */
 export class ScriptAppControl {
@@ -107,7 +108,7 @@ export function createScriptApp(counter: CallCounter, control: ScriptAppControl,
     }),
     /** Ends the execution when one of the scopes was not granted (the user is then asked for it). */
     requireScopes: (_authMode: string, scopes: string[]): void => {
-      if (missing(scopes).length > 0) throw new Error(AUTHORIZATION_REQUIRED);
+      if (missing(scopes).length > 0) throw new Error(GOOGLE_MESSAGES[control.user.language].authorizationRequired);
     },
     /** `String|null`: null without the openid scope, although @types/google-apps-script says string. */
     getIdentityToken: (): string | null => control.issueIdentityToken(),

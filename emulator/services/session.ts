@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { CallCounter } from '../call-counter';
 import { counted } from './counted';
+import type { GoogleLanguage } from './google-language';
 
 /** Who runs the script. Mutable: a test may switch user between executions. */
 export interface UserState {
   email: string;
   locale: string;
   timeZone: string;
+  /** The language of Apps Script's exception messages (it translates them into the user's language). */
+  language: GoogleLanguage;
 }
 
 /** Session.getActiveUser()'s User. */

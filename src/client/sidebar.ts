@@ -7,6 +7,7 @@ import { createLibraryPanel } from './panels/library-panel';
 import { PanelContext, createRunPanel } from './panels/run-panel';
 import { createSettingsPanel } from './panels/settings-panel';
 import { callServer } from './server-calls';
+import { messageContent } from './message-content';
 
 declare const __APP_VERSION__: string;
 
@@ -58,7 +59,7 @@ for (const name of NAMES) {
 
 const base: Omit<PanelContext, 'root'> = {
   showError(message) {
-    replaceChildren(errorBox, message ?? '');
+    replaceChildren(errorBox, ...messageContent(message ?? ''));
     errorBox.hidden = message === null;
   },
   state: () => state,

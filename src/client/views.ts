@@ -4,6 +4,7 @@ import { JobAction, JobResult, SelectionPlan } from '../shared/api';
 import { nextStep } from '../core/next-steps';
 import { brakeBound } from '../core/run-schedule';
 import { h, screenHeading } from './dom';
+import { messageContent } from './message-content';
 import { RunEnd, RunProgress, countOutcomes } from './run-driver';
 import {
   FILTER_VIEW_NOTE,
@@ -271,7 +272,8 @@ export function endView(action: JobAction, end: RunEnd, actions: HTMLElement): H
       class: 'screen-title headline',
       'data-testid': 'end-text',
     }),
-    end.stoppedBecause !== undefined && h('p', { class: 'reason', 'data-testid': 'end-reason' }, end.stoppedBecause),
+    end.stoppedBecause !== undefined &&
+      h('p', { class: 'reason', 'data-testid': 'end-reason' }, ...messageContent(end.stoppedBecause)),
     end.notSent > 0 &&
       h(
         'p',

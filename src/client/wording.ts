@@ -170,3 +170,6 @@ export function notWrittenSentence(row: number, result: string, logged: boolean)
   const where = logged ? 'it is in the "AODocs Jobs log" sheet' : 'it is only here';
   return `Row ${row} was not written (${result}); ${where}.`;
 }
+
+/** The text of the link to Google's page that grants the add-on's missing permissions. */
+export const AUTHORIZE_LINK = "Open Google's permission page";

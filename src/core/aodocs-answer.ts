@@ -33,18 +33,34 @@ export type Answer =
 export type FetchFailure = 'not-allowlisted' | 'unknown-host' | 'timeout' | 'unreachable' | 'other';
 
 /**
- * The kind of a UrlFetchApp exception message. Wordings from scripts that met them (the Apps Script platform
+ * The kind of a UrlFetchApp exception, from its behaviour (`outlastedItsTimeout`: it came only after the request's
+ * timeout) and, as a refinement only, its English message (Apps Script translates it). Wordings from scripts that met them (the Apps Script platform
  * research, section 1.4): "Request to <url> failed because the URL has not been whitelisted in the script
  * manifest.", "DNS error: <url>", "Timeout: <url>", "Address unavailable: <url>". A Workspace administrator's
  * allowlist of outside hosts has no documented wording: it is "other", and the same "other" message for every
  * request of a chunk is what points at it.
  */
-export function fetchFailure(message: string): FetchFailure {
+export function fetchFailure(message: string, outlastedItsTimeout = false): FetchFailure {
+  // Behaviour first: a request that failed only once its timeout had passed timed out, in any language.
+  if (outlastedItsTimeout) return 'timeout';
   if (/whitelist|allowlist/i.test(message)) return 'not-allowlisted';
   if (/^(Exception: )?DNS error/i.test(message)) return 'unknown-host';
   if (/^(Exception: )?Timeout/i.test(message)) return 'timeout';
   if (/^(Exception: )?Address unavailable/i.test(message)) return 'unreachable';
   return 'other';
+}
+
+/**
+ * AODocs' API framework (Cloud Endpoints for Java, ErrorMap) has no entry for 429 and sends a 4xx it does not list
+ * as 404 with reason `unsupportedProtocol` (research, platform-fidelity.md): a throttled request, not a missing job.
+ */
+function isThrottledAs404(code: number, reason: string | undefined): boolean {
+  return code === 404 && reason === 'unsupportedProtocol';
+}
+
+/** A 404 that says the job (or library) does not exist: reason `notFound`. Any other 404 is not "Not found". */
+export function isNotFound(answer: Answer): boolean {
+  return answer.kind === 'error' && answer.code === 404 && answer.reason === 'notFound';
 }
 
 /** Worth another attempt: every 5xx (AODocs rewrites most to 503 backendError) and 429 (undocumented but real). */
@@ -106,7 +122,14 @@ export function classifyAnswer(answer: HttpAnswer, now?: number): Answer {
   const reason = typeof first?.reason === 'string' ? first.reason : undefined;
   const text = (error as { message?: unknown }).message;
   const message = typeof text === 'string' ? text.slice(0, 500) : undefined;
-  return { kind: 'error', code, reason, message, retryable, retryAfterSeconds: retryAfter(answer.headers, now) };
+  return {
+    kind: 'error',
+    code,
+    reason,
+    message,
+    retryable: retryable || isThrottledAs404(code, reason),
+    retryAfterSeconds: retryAfter(answer.headers, now),
+  };
 }
 
 /** The job carried by a successful answer, if the body reads as one. */

@@ -1,6 +1,6 @@
 // Sentences for an AODocs call that fails as a whole (listing a library, reading a job's events): shown in
 // the sidebar, never containing the response body.
-import { Answer } from './aodocs-answer';
+import { Answer, isNotFound } from './aodocs-answer';
 import { CALL, refusedBy, unavailable, unexpectedAnswer } from './wording';
 
 export function callFailureSentence(answer: Answer | undefined, notFound: string, forbidden: string): string {
@@ -16,7 +16,7 @@ export function callFailureSentence(answer: Answer | undefined, notFound: string
       if (answer.retryable) return `${unavailable(answer.code)}.`;
       if (answer.code === 401) return CALL.signIn;
       if (answer.code === 403) return forbidden;
-      if (answer.code === 404) return notFound;
+      if (isNotFound(answer)) return notFound;
       return `${refusedBy(answer.code)}.`;
   }
 }

@@ -12,6 +12,7 @@ import { earlierCancelMayHaveWorked } from './earlier-result';
 import {
   RESULT,
   SERVER,
+  SETUP,
   STOP,
   logFailedStopped,
   nothingRecordedStopped,
@@ -270,6 +271,22 @@ export function chunkSetupProblem(
   const reads = new Map(readBacksNeeded(action, sent).map((i, k) => [i, readBacks[k]]));
   const jobs = sent.flatMap((s, i) => (s ? [{ answer: s.answer, readBack: reads.get(i) }] : []));
   return setupProblem(action, jobs, authMode);
+}
+
+/**
+ * The outcomes once the breaker found the chunk's security code refused: a 403 then says nothing about the job's
+ * library, and its row says so, whatever AODocs' message (AODocs may reword "Invalid security code").
+ */
+export function withSetupProblem(
+  outcomes: (JobOutcome | undefined)[],
+  setupProblem: string | undefined,
+): (JobOutcome | undefined)[] {
+  if (setupProblem !== SETUP.securityCode) return outcomes;
+  return outcomes.map((o) => {
+    if (o?.httpCode !== 403) return o;
+    const { libraryId: _libraryId, ...rest } = o;
+    return { ...rest, result: RESULT.securityCodeRefused };
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 // What Check connection tells the user: one request (reading a job that does not exist) answers 404 to a caller
 // AODocs accepts, and 401 to one it does not. The server sends it; this module says what the answer means.
 import { AuthModeName } from '../shared/api';
-import { Answer } from './aodocs-answer';
+import { Answer, isNotFound } from './aodocs-answer';
 import { CONNECTION, connectionSupportRequest } from './wording';
 
 export const PROBE_JOB_ID = 'aodocs-jobs-connection-check';
@@ -20,7 +20,8 @@ export function connectionVerdict(
 ): ConnectionVerdict {
   if (answer === undefined || answer.kind === 'no-answer') return { ok: false, message: CONNECTION.noAnswer };
   const { code } = answer;
-  if (code === 404 || code === 200) return { ok: true, message: CONNECTION.accepted };
+  // Only AODocs' own 404 (reason notFound) proves the caller was accepted: a throttled request comes as 404 too.
+  if (isNotFound(answer) || code === 200) return { ok: true, message: CONNECTION.accepted };
   if (code === 401) {
     if (context.authMode === 'security-code') return { ok: false, message: CONNECTION.securityCodeRefused };
     return {

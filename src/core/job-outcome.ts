@@ -3,7 +3,7 @@
 // from AODocs, and no row says a job was cancelled unless AODocs said so.
 import { JobAction, Outcome } from '../shared/api';
 import { Job, isFinishedStatus } from './api-job';
-import { Answer, jobOf } from './aodocs-answer';
+import { Answer, isNotFound, jobOf } from './aodocs-answer';
 import {
   RESULT,
   alreadyFinished,
@@ -65,7 +65,7 @@ function failureSentence(answer: Answer, action: JobAction): string {
   if (answer.retryable) return unavailable(code);
   if (code === 401) return RESULT.signIn;
   if (code === 403) return isSecurityCodeRefusal(answer) ? RESULT.securityCodeRefused : RESULT.notAdmin;
-  if (code === 404) return RESULT.notFound;
+  if (code === 404 && isNotFound(answer)) return RESULT.notFound;
   return action === 'cancel' ? notCancelledRefused(code) : refusedBy(code);
 }
 

@@ -5,7 +5,9 @@ import { RESULT } from './wording';
 
 export const NEXT_STEP = {
   transient: 'Run again later: only the jobs AODocs could not answer are sent again.',
-  signIn: 'Open Settings > Check connection: AODocs support may need to register the client ID.',
+  signIn:
+    'Sign in with an AODocs security code (Settings), or have AODocs support register the client ID shown by ' +
+    'Settings > Check connection.',
   securityCode: 'Check the security code in Settings.',
   forbidden: 'Ask an administrator of its library to cancel it, or to give you administrator rights there.',
   notFound: 'Check the job ID in the cell, and the domain in Settings.',

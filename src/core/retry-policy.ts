@@ -100,6 +100,16 @@ export function retryDecision(
   return delayMs === undefined ? { then: 'keep' } : { then: 'retry', delayMs };
 }
 
+/**
+ * How long one send (a fetchAll wave, or one fetch) must be expected to take: a send starts only if it can end
+ * inside the budget. The request timeout, unless a send already took longer: the platform may not honour
+ * timeoutSeconds (the reference documents it, another guide says about 60 s and not configurable), and then the
+ * longest send seen so far is the only bound known.
+ */
+export function sendMarginMs(policy: RetryPolicy, slowestSendMs: number): number {
+  return Math.max(policy.requestTimeoutSeconds * 1000, slowestSendMs);
+}
+
 /** Apps Script stops an execution at 6 minutes [D] https://developers.google.com/apps-script/guides/services/quotas */
 const EXECUTION_LIMIT_MS = 360_000;
 const LOCK_WAIT_MAX_MS = 60_000;

@@ -97,11 +97,20 @@ export const STOP = {
     'Run again tomorrow: finished rows are skipped.',
 } as const;
 
+/**
+ * The two ways out of a 401 with a Google token. AODocs accepts Google tokens only from client IDs it whitelisted,
+ * which it says is "not currently possible out of the box" (its page "Access APIs with Bearer tokens"); a
+ * security code works without AODocs' help. Every 401 screen in token mode says both.
+ */
+export const SIGN_IN_WAYS_OUT =
+  'Two ways out: in Settings, sign in with an AODocs security code instead (your AODocs super administrator ' +
+  "creates one; it works without AODocs' help), or open Settings > Check connection for the client ID AODocs " +
+  'support must register for your domain.';
+
 export function signInStopped(authMode: AuthModeName): string {
   return authMode === 'security-code'
     ? 'AODocs did not accept the security code (401), so the run stopped. Check it in Settings.'
-    : 'AODocs did not accept your sign-in (401), so the run stopped. Open Settings > Check connection to see the ' +
-        'client ID AODocs support must register for your domain.';
+    : 'AODocs did not accept your sign-in (401), so the run stopped. ' + SIGN_IN_WAYS_OUT;
 }
 
 export function writeFailedStopped(failure: string, logged = false): string {
@@ -126,7 +135,7 @@ export const CALL = {
   dailyQuota: "Google's daily limit for outside requests is reached. Try again tomorrow.",
   outOfTime: 'AODocs was not asked: the time limit of this step ran out. Try again.',
   noAnswer: 'AODocs did not answer. Try again in a moment.',
-  signIn: 'Sign-in not accepted by AODocs (401). Open Settings > Check connection.',
+  signIn: `Sign-in not accepted by AODocs (401). ${SIGN_IN_WAYS_OUT}`,
   libraryNotFound: 'Library not found (404): check the library ID.',
   notLibraryAdmin: 'You are not an administrator of this library (403).',
   jobErrorsForbidden: 'You may not read this job (403).',
@@ -196,7 +205,9 @@ export const CONNECTION = {
   securityCodeRefused:
     'AODocs did not accept the security code (401). Check it, or ask your AODocs super administrator for a new one.',
   signInRefused:
-    "AODocs did not accept the sign-in (401). AODocs support must register this add-on's client ID for your domain; send them:",
+    'AODocs did not accept the sign-in (401). Two ways out: in Settings, sign in with an AODocs security code ' +
+    "instead (your AODocs super administrator creates one; it works without AODocs' help), or have AODocs support " +
+    "register this add-on's client ID for your domain (AODocs says this is not possible out of the box); send them:",
   forbidden:
     'AODocs knows you but refused access (403). Cancelling a job needs library administrator rights on its library; ' +
     'ask an administrator of that library.',
@@ -224,6 +235,10 @@ export const SERVER = {
     'Apps Script gave no lock on this spreadsheet, so nothing could be written safely. Reload the spreadsheet, ' +
     'then try again.',
   selectionSheetGone: 'The sheet of the selection no longer exists.',
+  /** Followed by Google's authorization link (authorization-link.ts); the sidebar shows it as a link. */
+  permissionsNeeded:
+    "Some permissions of the add-on are not granted, so nothing was sent. Allow them on Google's page, then try " +
+    'again:',
   clickJobIdCell: 'Click the cell that holds the job ID, then try again.',
   // Whether an open sidebar keeps calling the version it came from after a new deployment is not documented:
   // closing it and reloading the spreadsheet both bring the current one.

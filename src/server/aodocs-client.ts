@@ -2,7 +2,14 @@
 // execution's time budget, and turns each response into an answer.
 import { Answer, classifyAnswer, fetchFailure } from '../core/aodocs-answer';
 import { FetchRequest } from '../core/aodocs-request';
-import { DEFAULT_RETRY_POLICY, RetryPolicy, mayHaveReachedAodocs, retryDecision } from '../core/retry-policy';
+import {
+  DEFAULT_RETRY_POLICY,
+  RetryPolicy,
+  mayHaveReachedAodocs,
+  retryDecision,
+  sendMarginMs,
+} from '../core/retry-policy';
+import { REFUSAL_WAIT_MS, fetchRefusal, refusalVerdict } from '../core/fetch-refusal';
 
 /**
  * Per request: its final answer, and whether an earlier send may have reached AODocs without its answer coming
@@ -22,22 +29,17 @@ function answerOf(response: GoogleAppsScript.URL_Fetch.HTTPResponse): Answer {
   );
 }
 
-// Apps Script's quota messages (guides/services/quotas): the daily cap ends the run; "in a short time" passes.
-function isQuotaError(error: unknown): boolean {
-  return error instanceof Error && /too many times for one day/i.test(error.message);
-}
-
-function isRateLimited(error: unknown): boolean {
-  return error instanceof Error && /too many times in a short time/i.test(error.message);
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 const NO_ANSWER: Answer = { kind: 'no-answer', retryable: true };
 
-function noAnswer(error: unknown): Answer {
+function noAnswer(error: unknown, outlastedItsTimeout: boolean): Answer {
   return {
     kind: 'no-answer',
     retryable: true,
-    cause: fetchFailure(error instanceof Error ? error.message : String(error)),
+    cause: fetchFailure(messageOf(error), outlastedItsTimeout),
   };
 }
 
@@ -51,8 +53,8 @@ interface Wave {
   /** fetchAll threw: every request of the wave may have reached AODocs before the one-by-one resend. */
   fetchAllFailed: boolean;
   quotaExceeded: boolean;
-  /** Apps Script refused the wave before sending anything ("too many times in a short time"). */
-  nothingSent?: boolean;
+  /** Apps Script refused the wave before sending anything: its message (fetch-refusal.ts). */
+  refused?: string;
 }
 
 /**
@@ -66,31 +68,51 @@ function sendWave(
   policy: RetryPolicy,
   timeLeft: () => boolean,
   keepRetrying: () => boolean,
+  /** The message of the refusal the previous wave of these requests met, if it was refused. */
+  earlierRefusal: string | undefined,
+  /** Told how long each send took (the platform may not honour timeoutSeconds). */
+  timed: <T>(send: () => T) => T,
 ): Wave {
   try {
-    const answers = UrlFetchApp.fetchAll(requests.map((r) => withTimeout(r, policy))).map(answerOf);
+    const answers = timed(() => UrlFetchApp.fetchAll(requests.map((r) => withTimeout(r, policy)))).map(answerOf);
     sends.forEach((_, i) => sends[i]++);
     return { answers, fetchAllFailed: false, quotaExceeded: false };
   } catch (error) {
-    if (isQuotaError(error))
-      return { answers: requests.map(() => undefined), fetchAllFailed: false, quotaExceeded: true };
+    const message = messageOf(error);
+    const refusal = fetchRefusal(
+      message,
+      requests.map((r) => r.url),
+    );
+    // Apps Script refused the call itself: nothing went out, and no request is sent again one by one.
+    if (refusal !== undefined) {
+      if (refusalVerdict(refusal, message, earlierRefusal) === 'daily-quota')
+        return { answers: requests.map(() => undefined), fetchAllFailed: false, quotaExceeded: true };
+      sends.forEach((_, i) => sends[i]++);
+      return { answers: requests.map(() => NO_ANSWER), fetchAllFailed: false, quotaExceeded: false, refused: message };
+    }
     sends.forEach((_, i) => sends[i]++);
-    // Apps Script refused to send the wave now: nothing went out; the backoff tries it again.
-    if (isRateLimited(error))
-      return { answers: requests.map(() => NO_ANSWER), fetchAllFailed: false, quotaExceeded: false, nothingSent: true };
   }
   let quotaExceeded = false;
+  let refused = false;
   // The one-by-one resend sends each request again: not once the run was stopped.
   const resend = keepRetrying();
   const answers = requests.map((request, i): Answer => {
-    if (!resend || quotaExceeded || sends[i] >= policy.maxSends || !timeLeft()) return NO_ANSWER;
+    if (!resend || refused || sends[i] >= policy.maxSends || !timeLeft()) return NO_ANSWER;
     const { url, ...params } = withTimeout(request, policy);
+    const sentAt = Date.now();
     try {
       sends[i]++;
-      return answerOf(UrlFetchApp.fetch(url, params));
+      return answerOf(timed(() => UrlFetchApp.fetch(url, params)));
     } catch (error) {
-      quotaExceeded = isQuotaError(error);
-      return noAnswer(error); // its message names the URL: only its kind is kept
+      const message = messageOf(error);
+      const refusal = fetchRefusal(message, [url]);
+      // Its message names the URL: only its kind is kept.
+      if (refusal === undefined) return noAnswer(error, Date.now() - sentAt >= params.timeoutSeconds * 1000);
+      // Refused by Apps Script while going one by one: this one was not sent, and no other goes.
+      sends[i]--;
+      refused = true;
+      quotaExceeded = refusalVerdict(refusal, message, undefined, true) === 'daily-quota';
+      return NO_ANSWER;
     }
   });
   return { answers, fetchAllFailed: true, quotaExceeded };
@@ -128,12 +150,23 @@ export function sendWithRetries(
   let pending = requests.map((_, i) => i);
   const sends = requests.map(() => 0);
   const lostAnswer = requests.map(() => false);
-  // A request may take up to its timeout: start one only if it can end inside the budget.
-  const canWaitMs = () => policy.executionBudgetMs - policy.requestTimeoutSeconds * 1000 - (Date.now() - startedAt);
+  // A request may take up to its timeout, or as long as the slowest send so far when the platform did not honour
+  // it: start one only if it can end inside the budget.
+  let slowestSendMs = 0;
+  const timed = <T>(send: () => T): T => {
+    const sentAt = Date.now();
+    try {
+      return send();
+    } finally {
+      slowestSendMs = Math.max(slowestSendMs, Date.now() - sentAt);
+    }
+  };
+  const canWaitMs = () => policy.executionBudgetMs - sendMarginMs(policy, slowestSendMs) - (Date.now() - startedAt);
   const timeLeft = (waitMs = 0) => waitMs <= canWaitMs();
   let runWaitMs = 0;
   let waitMs = 0;
   let firstWave = true;
+  let earlierRefusal: string | undefined;
   while (pending.length > 0 && timeLeft(waitMs)) {
     if (waitMs > 0) Utilities.sleep(waitMs);
     // A retry goes out only while the run is wanted: asked after the wait, just before sending.
@@ -146,7 +179,10 @@ export function sendWithRetries(
       policy,
       () => timeLeft(),
       keepRetrying,
+      earlierRefusal,
+      timed,
     );
+    earlierRefusal = wave.refused;
     const again: number[] = [];
     waitMs = 0;
     pending.forEach((i, k) => {
@@ -154,15 +190,17 @@ export function sendWithRetries(
       if (answer === undefined) return;
       sends[i] = waveSends[k];
       const mayHaveWorked = lostAnswer[i] || wave.fetchAllFailed;
-      outcomes[i] = { answer, sends: sends[i], earlierSendMayHaveWorked: mayHaveWorked };
-      lostAnswer[i] = mayHaveWorked || (!wave.nothingSent && mayHaveReachedAodocs(answer));
+      // A refused wave sent nothing: a request never sent stays undefined (the sidebar sends it again).
+      if (wave.refused === undefined)
+        outcomes[i] = { answer, sends: sends[i], earlierSendMayHaveWorked: mayHaveWorked };
+      lostAnswer[i] = mayHaveWorked || (wave.refused === undefined && mayHaveReachedAodocs(answer));
       const decision = retryDecision(answer, sends[i], policy, Math.random(), {
         canWaitMs: canWaitMs(),
         mayHaveReachedAodocs: lostAnswer[i],
       });
       if (decision.then === 'retry') {
         again.push(i);
-        waitMs = Math.max(waitMs, decision.delayMs);
+        waitMs = Math.max(waitMs, decision.delayMs, wave.refused === undefined ? 0 : REFUSAL_WAIT_MS);
       } else runWaitMs = Math.max(runWaitMs, decision.runWaitMs ?? 0);
       if (decision.then === 'hand-back' && handBackLongWaits) outcomes[i] = undefined;
     });

@@ -27,6 +27,7 @@ import {
   rowsToWrite,
   settledJobs,
   withEarlierRuns,
+  withSetupProblem,
   stopReason,
 } from '../core/chunk-settlement';
 import { Settings } from '../core/settings';
@@ -85,12 +86,12 @@ function send(
     startedAt,
   );
   const readBacks = read.outcomes.map((o) => o?.answer);
-  const outcomes = outcomesOf(action, sent, readBacks);
+  const setupProblem = chunkSetupProblem(action, sent, readBacks, settings.authMode);
   return {
-    outcomes,
+    outcomes: withSetupProblem(outcomesOf(action, sent, readBacks), setupProblem),
     quotaExceeded: first.quotaExceeded || read.quotaExceeded,
     runWaitMs: Math.max(first.runWaitMs, read.runWaitMs),
-    setupProblem: chunkSetupProblem(action, sent, readBacks, settings.authMode),
+    setupProblem,
   };
 }
 

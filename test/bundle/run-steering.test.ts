@@ -7,6 +7,9 @@ import type { SimulatorOptions } from '../../simulator/options';
 import type { AppsScriptEnvironmentOptions } from '../../emulator/environment';
 import type { ChunkRequest, ChunkResult } from '../../src/shared/api';
 import { Addon, startAddon } from '../support/addon';
+import type { GoogleLanguage } from '../../emulator/services/google-language';
+import { authorizationLinkOf, permissionsNeededMessage } from '../../src/core/authorization-link';
+import { SERVER } from '../../src/core/wording';
 
 const ids = demoJobIds();
 const JOBS = ids.inProgress.slice(0, 40);
@@ -165,29 +168,38 @@ describe('after a run: what needs a look', () => {
 });
 
 describe('permissions partly granted (granular consent)', () => {
-  test.each<[string, string]>([
-    ['outside requests', 'https://www.googleapis.com/auth/script.external_request'],
-    ['the Google identity', 'openid'],
-  ])('without %s, every action that calls AODocs asks for it before anything is sent', async (_name, scope) => {
-    const addon = await startAddon();
-    try {
-      const all = JSON.parse(readFileSync(`${addon.env.buildDir}/appsscript.json`, 'utf8')).oauthScopes as string[];
-      addon.env.scriptApp.grantedScopes = all.filter((s) => s !== scope);
-      addon.env.spreadsheet.addSheet('Jobs', [['Job ID'], [ids.inProgress[130]]]);
-      addon.env.spreadsheet.select('Jobs', ['A2']);
-      addon.env.urlFetch.log.length = 0;
-      await expect(addon.run('cancel')).resolves.toMatchObject({
-        end: { stoppedBecause: 'Authorization is required to perform that action.', notSent: 1 },
-      });
-      expect(() => addon.bundle.callFromClient('checkConnection')).toThrow(/Authorization is required/);
-      expect(() => addon.bundle.callFromClient('readJobErrors')).toThrow(/Authorization is required/);
-      expect(addon.env.urlFetch.log).toEqual([]);
-      // Once granted, the same run goes through.
-      addon.env.scriptApp.grantedScopes = null;
-      const { end } = await addon.run('cancel');
-      expect(end.results[0].result).toBe('Cancelled');
-    } finally {
-      await addon.close();
-    }
-  });
+  test.each<[string, string, GoogleLanguage]>([
+    ['outside requests', 'https://www.googleapis.com/auth/script.external_request', 'en'],
+    ['the Google identity', 'openid', 'en'],
+    ['outside requests, Google speaking French', 'https://www.googleapis.com/auth/script.external_request', 'fr'],
+    ['the Google identity, Google speaking Japanese', 'openid', 'ja'],
+  ])(
+    'without %s, every action that calls AODocs gives the authorization link before anything is sent',
+    async (_name, scope, language) => {
+      const addon = await startAddon({ env: { language } });
+      try {
+        const all = JSON.parse(readFileSync(`${addon.env.buildDir}/appsscript.json`, 'utf8')).oauthScopes as string[];
+        addon.env.scriptApp.grantedScopes = all.filter((s) => s !== scope);
+        addon.env.spreadsheet.addSheet('Jobs', [['Job ID'], [ids.inProgress[130]]]);
+        addon.env.spreadsheet.select('Jobs', ['A2']);
+        addon.env.urlFetch.log.length = 0;
+        const authorizeUrl = `https://script.google.com/macros/d/${addon.env.scriptApp.scriptId}/authorize`;
+        const { end } = await addon.run('cancel');
+        expect(end).toMatchObject({ stoppedBecause: permissionsNeededMessage(authorizeUrl), notSent: 1 });
+        expect(authorizationLinkOf(end.stoppedBecause!)).toEqual({
+          sentence: SERVER.permissionsNeeded,
+          url: authorizeUrl,
+        });
+        expect(() => addon.bundle.callFromClient('checkConnection')).toThrow(permissionsNeededMessage(authorizeUrl));
+        expect(() => addon.bundle.callFromClient('readJobErrors')).toThrow(permissionsNeededMessage(authorizeUrl));
+        expect(addon.env.urlFetch.log).toEqual([]);
+        // Once granted, the same run goes through.
+        addon.env.scriptApp.grantedScopes = null;
+        const { end: after } = await addon.run('cancel');
+        expect(after.results[0].result).toBe('Cancelled');
+      } finally {
+        await addon.close();
+      }
+    },
+  );
 });

@@ -78,6 +78,11 @@ describe('classifyAnswer: errors in the AODocs format', () => {
     });
   });
 
+  test('a 404 with reason unsupportedProtocol (a 429 through Cloud Endpoints) is retryable; notFound is not', () => {
+    expect(classifyAnswer(http(404, aodocsError(404, 'unsupportedProtocol')))).toMatchObject({ retryable: true });
+    expect(classifyAnswer(http(404, aodocsError(404, 'notFound')))).toMatchObject({ retryable: false });
+  });
+
   test('X-aodocs-retryable does not make a 404 retryable', () => {
     expect(classifyAnswer(http(404, aodocsError(404), { 'X-aodocs-retryable': 'true' }))).toMatchObject({
       retryable: false,

@@ -15,10 +15,12 @@ import {
   rowsToWrite,
   settledJobs,
   withEarlierRuns,
+  withSetupProblem,
   stopReason,
   writtenBefore,
 } from '../../src/core/chunk-settlement';
 import { classifyAnswer } from '../../src/core/aodocs-answer';
+import { SETUP } from '../../src/core/wording';
 import { RESULT_HEADERS, resultValues } from '../../src/core/result-columns';
 import type { ChunkRequest, PlannedJob } from '../../src/shared/api';
 
@@ -329,5 +331,30 @@ describe('results and stop reasons', () => {
     const reason = stopReason(facts);
     if (expected === undefined) expect(reason).toBeUndefined();
     else expect(reason).toMatch(expected);
+  });
+});
+
+describe('withSetupProblem: rows once the breaker found the security code refused', () => {
+  const notAdmin = {
+    outcome: 'failed' as const,
+    result: 'Not a library administrator (403)',
+    httpCode: 403,
+    libraryId: 'L1',
+  };
+  const notFound = { outcome: 'failed' as const, result: 'Not found (404)', httpCode: 404 };
+
+  test('a 403 reads as the refused security code, whatever its message said; other rows are unchanged', () => {
+    expect(withSetupProblem([notAdmin, notFound, undefined], SETUP.securityCode)).toEqual([
+      { outcome: 'failed', result: 'AODocs refused the security code (403)', httpCode: 403 },
+      notFound,
+      undefined,
+    ]);
+  });
+
+  test.each([
+    ['no setup problem', undefined],
+    ['another setup problem', SETUP.refused400],
+  ])('%s: a 403 stays about its library', (_name, problem) => {
+    expect(withSetupProblem([notAdmin], problem)).toEqual([notAdmin]);
   });
 });

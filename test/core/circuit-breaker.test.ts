@@ -85,6 +85,13 @@ test.each<[string, ReturnType<typeof fetchFailure>]>([
   expect(fetchFailure(message)).toBe(kind);
 });
 
+test.each(['Délai dépassé : https://a', 'DNS error: https://a', 'タイムアウト: https://a'])(
+  'fetchFailure(%j) after the request outlasted its timeout is a timeout, whatever the wording',
+  (message) => {
+    expect(fetchFailure(message, true)).toBe('timeout');
+  },
+);
+
 // Issue 20 point 2: AODocs may reword "Invalid security code"; in security-code mode the behaviour decides.
 test.each<[string, JobAnswers[], 'identity-token' | 'security-code', RegExp | undefined]>([
   [

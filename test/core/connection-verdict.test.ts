@@ -3,16 +3,31 @@ import { classifyAnswer } from '../../src/core/aodocs-answer';
 import { connectionVerdict } from '../../src/core/connection-verdict';
 import type { AuthModeName } from '../../src/shared/api';
 
-const answer = (code: number) =>
+const answer = (code: number, reason = 'r') =>
   classifyAnswer({
     code,
-    body: JSON.stringify({ error: { code, message: 'x', errors: [{ reason: 'r' }] } }),
+    body: JSON.stringify({ error: { code, message: 'x', errors: [{ reason }] } }),
     headers: {},
   });
 
 test.each<[string, ReturnType<typeof answer> | undefined, AuthModeName, boolean, RegExp, boolean]>([
-  ['404 for the probe job: accepted', answer(404), 'identity-token', true, /accepts this sign-in/, false],
-  ['401 with a Google token: the client ID to register', answer(401), 'identity-token', false, /client ID/, true],
+  ['404 for the probe job: accepted', answer(404, 'notFound'), 'identity-token', true, /accepts this sign-in/, false],
+  [
+    '404 unsupportedProtocol (a throttled request): not accepted',
+    answer(404, 'unsupportedProtocol'),
+    'identity-token',
+    false,
+    /AODocs/,
+    false,
+  ],
+  [
+    '401 with a Google token: the security code way out and the client ID to register',
+    answer(401),
+    'identity-token',
+    false,
+    /security code instead.*client ID/,
+    true,
+  ],
   ['401 with a security code: the code', answer(401), 'security-code', false, /security code \(401\)/, false],
   ['403: library administrator rights', answer(403), 'identity-token', false, /administrator of that library/, false],
   ['403 with a security code: check the code too', answer(403), 'security-code', false, /security code too/, false],

@@ -146,6 +146,13 @@ const CANCELS: CancelCase[] = [
     rule: { exact: 'Not found (404)' },
   },
   {
+    // AODocs' framework sends a 429 it has no entry for as 404 unsupportedProtocol: throttled, not "Not found".
+    name: '404 unsupportedProtocol',
+    answer: aodocsError(404, 'unsupportedProtocol', 'Rate Limit Exceeded'),
+    family: 'final',
+    rule: { exact: 'AODocs unavailable, try again (404)', claimsNothing: true },
+  },
+  {
     name: '409 X-aodocs-retryable: true',
     answer: aodocsError(409, 'conflict', 'Concurrent modification', { 'X-aodocs-retryable': 'true' }),
     family: 'final',

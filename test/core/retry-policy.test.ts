@@ -3,6 +3,7 @@ import {
   DEFAULT_RETRY_POLICY,
   RetryDecision,
   documentLockWaitMs,
+  sendMarginMs,
   retryDecision,
   retryDelayMs,
 } from '../../src/core/retry-policy';
@@ -126,5 +127,15 @@ describe('documentLockWaitMs', () => {
   test('a chunk whose retries ran to the end of their budget still ends inside 6 minutes', () => {
     const lastRetryEnds = DEFAULT_RETRY_POLICY.executionBudgetMs + DEFAULT_RETRY_POLICY.requestTimeoutSeconds * 1000;
     expect(lastRetryEnds + documentLockWaitMs(lastRetryEnds)).toBeLessThanOrEqual(360_000 - 25_000);
+  });
+});
+
+describe('sendMarginMs: how long a send must be expected to take', () => {
+  test.each<[string, number, number]>([
+    ['no send yet: the request timeout', 0, 45_000],
+    ['sends faster than the timeout: the timeout', 2_000, 45_000],
+    ['a send that outlasted its timeout (not honoured): that send', 150_000, 150_000],
+  ])('%s', (_name, slowest, margin) => {
+    expect(sendMarginMs({ ...DEFAULT_RETRY_POLICY, requestTimeoutSeconds: 45 }, slowest)).toBe(margin);
   });
 });

@@ -1,3 +1,5 @@
+import { GOOGLE_MESSAGES } from '../google-language';
+
 /**
  * UrlFetchApp's exception messages, as Apps Script words them (without the "Exception: " that String(e) adds).
  * Sources: the Apps Script platform research (section 1.4) and messages quoted by public scripts, e.g.
@@ -20,16 +22,15 @@ export function requestFailed(url: string, status: number, body: string): string
   );
 }
 
-/** Connection refused, reset or dropped: thrown even with muteHttpExceptions. */
-export const addressUnavailable = (url: string): string => `Address unavailable: ${url}`;
-export const dnsError = (url: string): string => `DNS error: ${url}`;
-export const timeout = (url: string): string => `Timeout: ${url}`;
+/** Connection refused, reset or dropped: thrown even with muteHttpExceptions. English; other languages: google-language.ts. */
+export const addressUnavailable = GOOGLE_MESSAGES.en.addressUnavailable;
+export const dnsError = GOOGLE_MESSAGES.en.dnsError;
+export const timeout = GOOGLE_MESSAGES.en.timeout;
 /** Certificate problems; the exact Apps Script wording is not documented. */
 export const sslError = (url: string): string => `SSL Error ${url}`;
 export const invalidArgument = (what: string): string => `Invalid argument: ${what}`;
-export const notAllowlisted = (url: string): string =>
-  `Request to ${url} failed because the URL has not been whitelisted in the script manifest.`;
-export const DAILY_QUOTA_EXCEEDED = 'Service invoked too many times for one day: urlfetch.';
+export const notAllowlisted = GOOGLE_MESSAGES.en.notAllowlisted;
+export const DAILY_QUOTA_EXCEEDED = GOOGLE_MESSAGES.en.dailyQuota;
 
 function originOf(url: string): string {
   try {

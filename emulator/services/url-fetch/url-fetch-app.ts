@@ -2,6 +2,7 @@ import type { CallCounter } from '../../call-counter';
 import { counted } from '../counted';
 import type { Executions } from '../executions';
 import { isError } from '../format-template';
+import { GOOGLE_MESSAGES, type GoogleLanguage, type GoogleMessages } from '../google-language';
 import type { ScriptRealm } from '../script-realm';
 import * as messages from './fetch-messages';
 import { describeRequest, type FetchParams, type PreparedRequest, prepareRequest } from './fetch-request';
@@ -17,6 +18,28 @@ export interface UrlFetchOptions {
   allowlist?: string[] | null;
   /** Requests allowed before "Service invoked too many times for one day: urlfetch." */
   dailyQuota?: number;
+  /**
+   * Apps Script refuses every call at once ("Service invoked too many times in a short time: urlfetch."), nothing
+   * sent, for this many calls (fetch or fetchAll), then lets them through again.
+   */
+  shortTimeRefusals?: number;
+  /**
+   * A Workspace administrator allows outside requests from Apps Script only to listed hosts (admin console), and
+   * the URL is not among them: every request throws before it is sent. The wording is not published.
+   */
+  blockedByAdmin?: boolean;
+  /**
+   * How long a request stalls before its answer comes, in ms of the script's clock (Infinity: never answers), or
+   * undefined for no stall. It is still sent (the server may act on it); past its deadline it fails as a timeout,
+   * and the call takes as long as its slowest request, up to the deadlines. Meant for the virtual clock.
+   */
+  stallMs?: (url: string) => number | undefined;
+  /**
+   * The platform ignores the script's timeoutSeconds and gives up on a request after this many seconds. The
+   * reference documents timeoutSeconds (default 360); another guide says about 60 s, not configurable (research,
+   * apps-script-platform.md 1.1). Undefined: timeoutSeconds is honoured.
+   */
+  platformTimeoutSeconds?: number;
   /** Called with the script's URL before each request is sent; what it throws, the script gets as an exception. */
   beforeRequest?: (url: string, request: { method: string; headers: Record<string, string> }) => void;
 }
@@ -64,22 +87,26 @@ export interface UrlFetchDeps {
   executions: Executions;
   scriptId: string;
   now(): number;
+  /** The language of Apps Script's messages, read at each call. Default English. */
+  language?(): GoogleLanguage;
+  /** Lets the script's time pass (the clock's sleep): a stalled request takes that time. */
+  sleep?(ms: number): void;
 }
 
 export type HttpResponse = ReturnType<typeof createHttpResponse>;
 
-function failureMessage(kind: WireFailureKind, url: string): string {
+function failureMessage(kind: WireFailureKind, url: string, words: GoogleMessages): string {
   switch (kind) {
     case 'dns':
-      return messages.dnsError(url);
+      return words.dnsError(url);
     case 'timeout':
-      return messages.timeout(url);
+      return words.timeout(url);
     case 'ssl':
       return messages.sslError(url);
     case 'invalid':
       return messages.invalidArgument(url);
     default:
-      return messages.addressUnavailable(url);
+      return words.addressUnavailable(url);
   }
 }
 
@@ -89,6 +116,7 @@ function failureMessage(kind: WireFailureKind, url: string): string {
  */
 export function createUrlFetchApp(deps: UrlFetchDeps, control: UrlFetchControl) {
   const { counter, realm } = deps;
+  const words = (): GoogleMessages => GOOGLE_MESSAGES[deps.language?.() ?? 'en'];
   const fail = (message: string): never => {
     throw realm.exception(message);
   };
@@ -99,14 +127,38 @@ export function createUrlFetchApp(deps: UrlFetchDeps, control: UrlFetchControl) 
       fail,
     });
     const allowlist = control.options.allowlist;
-    if (allowlist && !isAllowlisted(request.url, allowlist)) fail(messages.notAllowlisted(request.url));
+    if (allowlist && !isAllowlisted(request.url, allowlist)) fail(words().notAllowlisted(request.url));
     return request;
+  };
+
+  /**
+   * Stalled requests (options.stallMs): the script's time passes until the slowest answers or reaches its deadline
+   * (the script's timeoutSeconds, or the platform's own when it ignores it; never past the execution's end), and a
+   * request stalled past its deadline fails as a timeout whatever the server answered.
+   */
+  const stall = (requests: PreparedRequest[], results: WireResult[], remainingMs: number): void => {
+    const stallOf = control.options.stallMs;
+    if (!stallOf) return;
+    const platform = control.options.platformTimeoutSeconds;
+    let longest = 0;
+    requests.forEach((request, i) => {
+      const stalled = stallOf(request.url) ?? 0;
+      const deadline = Math.min(platform === undefined ? request.wire.timeoutMs : platform * 1000, remainingMs);
+      longest = Math.max(longest, Math.min(stalled, deadline));
+      if (stalled > deadline) results[i] = { ok: false, kind: 'timeout', detail: 'stalled past its deadline' };
+    });
+    if (longest > 0) deps.sleep?.(longest);
   };
 
   const send = (requests: PreparedRequest[]): HttpResponse[] => {
     deps.executions.checkTimeLimit();
     const quota = control.options.dailyQuota;
-    if (quota !== undefined && control.requestsSent + requests.length > quota) fail(messages.DAILY_QUOTA_EXCEEDED);
+    if (quota !== undefined && control.requestsSent + requests.length > quota) fail(words().dailyQuota);
+    if ((control.options.shortTimeRefusals ?? 0) > 0) {
+      control.options.shortTimeRefusals = (control.options.shortTimeRefusals ?? 0) - 1;
+      fail(words().shortTimeQuota);
+    }
+    if (control.options.blockedByAdmin && requests.length > 0) fail(words().blockedByAdmin(requests[0].url));
     for (const request of requests) {
       try {
         control.options.beforeRequest?.(request.url, {
@@ -143,6 +195,7 @@ export function createUrlFetchApp(deps: UrlFetchDeps, control: UrlFetchControl) 
       requests.map((request) => ({ ...request.wire, timeoutMs: Math.min(request.wire.timeoutMs, remaining) })),
     );
     const durationMs = performance.now() - started;
+    stall(requests, results, remaining);
     deps.executions.checkTimeLimit();
 
     const responses = results.map((result, i) => {
@@ -150,7 +203,7 @@ export function createUrlFetchApp(deps: UrlFetchDeps, control: UrlFetchControl) 
       const entry = entries[i];
       entry.durationMs = durationMs;
       if (!result.ok) {
-        entry.error = failureMessage(result.kind, request.url);
+        entry.error = failureMessage(result.kind, request.url, words());
         return { request, error: entry.error };
       }
       entry.status = result.status;
