@@ -53,8 +53,23 @@ function titleRank(column: number, title: string, selected: Set<number>): number
   return (selected.has(column) ? 0 : 2) + (/job/i.test(title) ? 0 : 1);
 }
 
-export function decideIdColumn(input: IdColumnInput): IdColumnDecision {
+/**
+ * The job ID column, in this order: the user's choice for the sheet (it overrides a title: a bare `ID` column may
+ * hold row numbers); a column whose header is a job ID title; the only column selected; else the user is asked.
+ * A choice whose column the selection does not cover asks again rather than read another column as IDs.
+ * `askAnyway`: the user asked to change the column.
+ */
+export function decideIdColumn(input: IdColumnInput, askAnyway = false): IdColumnDecision {
   const selected = new Set(input.candidateColumns);
+  if (input.candidateColumns.length === 0) return { kind: 'none' };
+  if (askAnyway) return question(input);
+  // A column inserted or deleted on the left moves the IDs: the choice holds only under the same header text.
+  const remembered = input.remembered;
+  if (remembered !== undefined && (input.headerTexts[remembered.column - 1] ?? '').trim() === remembered.header) {
+    return selected.has(remembered.column)
+      ? { kind: 'found', column: remembered.column, source: 'chosen' }
+      : question(input);
+  }
   const titled = input.headerTexts.map((title, i) => ({ column: i + 1, title })).filter((t) => isJobIdTitle(t.title));
   if (titled.length > 0) {
     const best = titled.reduce((a, b) =>
@@ -62,19 +77,14 @@ export function decideIdColumn(input: IdColumnInput): IdColumnDecision {
     );
     return { kind: 'found', column: best.column, source: 'header' };
   }
-  if (input.candidateColumns.length === 0) return { kind: 'none' };
   if (input.candidateColumns.length === 1) {
     return { kind: 'found', column: input.candidateColumns[0], source: 'one-column' };
   }
-  // A column inserted or deleted on the left moves the IDs: the choice holds only under the same header text.
-  const remembered = input.remembered;
-  if (
-    remembered !== undefined &&
-    selected.has(remembered.column) &&
-    (input.headerTexts[remembered.column - 1] ?? '').trim() === remembered.header
-  ) {
-    return { kind: 'found', column: remembered.column, source: 'chosen' };
-  }
+  return question(input);
+}
+
+/** The question which selected column holds the job IDs, preselecting the one that looks most like them. */
+function question(input: IdColumnInput): IdColumnDecision {
   const candidates = input.candidateColumns.map((column) => ({
     column,
     letter: columnLetter(column),

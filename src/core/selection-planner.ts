@@ -44,6 +44,8 @@ export interface SheetFrame {
   ranges: RangeArea[] | null;
   /** The job ID column the user chose for this sheet earlier (asked when the header names none). */
   rememberedIdColumn?: RememberedColumn;
+  /** The user asked to change the job ID column: the planner asks which column holds the IDs. */
+  askIdColumn?: boolean;
 }
 
 /** A rectangle of displayed texts to read: rows first..first+numRows-1, columns likewise. */
@@ -113,8 +115,9 @@ function belowHeader(ranges: SelectedRange[], headerRow: number) {
       });
     });
   }
-  const ignoredOutside = (column: number) =>
-    [...byColumn].reduce((n, [c, texts]) => (c === column ? n : n + texts.length), 0);
+  /** Cells with text outside `column`; the result columns' cells are the run's to write, not ignored. */
+  const ignoredOutside = (column: number, resultColumns: Set<number>) =>
+    [...byColumn].reduce((n, [c, texts]) => (c === column || resultColumns.has(c) ? n : n + texts.length), 0);
   return { byColumn, ignoredOutside };
 }
 
@@ -157,12 +160,15 @@ export function* planFromSheet(frame: SheetFrame, settings: Settings, known?: Kn
 
   // Only the job ID column is read as job IDs: notes, types and requestors beside it are never candidates.
   const below = belowHeader(ranges, headerRow);
-  const decision = decideIdColumn({
-    headerTexts,
-    candidateColumns: [...selectedColumns].filter((c) => !resultColumns.has(c)).sort((a, b) => a - b),
-    cellsByColumn: below.byColumn,
-    remembered: frame.rememberedIdColumn,
-  });
+  const decision = decideIdColumn(
+    {
+      headerTexts,
+      candidateColumns: [...selectedColumns].filter((c) => !resultColumns.has(c)).sort((a, b) => a - b),
+      cellsByColumn: below.byColumn,
+      remembered: frame.rememberedIdColumn,
+    },
+    frame.askIdColumn === true,
+  );
   if (decision.kind === 'none') return refuse(noJobIdFound(ranges.map((r) => r.a1)));
   if (decision.kind === 'ask') {
     const { candidates, preselected } = decision;
@@ -237,7 +243,7 @@ export function* planFromSheet(frame: SheetFrame, settings: Settings, known?: Kn
       summary: {
         ...parts.summary,
         idColumn: idColumnInfo,
-        ignoredCells: below.ignoredOutside(idColumn),
+        ignoredCells: below.ignoredOutside(idColumn, resultColumns),
         skipsHiddenRows: settings.skipHiddenRows,
       },
       chunkSize: settings.chunkSize,

@@ -2,7 +2,7 @@
 // gas-webpack-plugin turns each name of this list into a top-level function of build/Code.js.
 import { onInstall, onOpen } from './menu';
 import { getSidebarState, openSidebar, openSidebarToCancel } from './sidebar';
-import { readSelectionPlan } from './selection-reader';
+import { askIdColumn, readSelectionPlan } from './selection-reader';
 import { readHiddenRows } from './hidden-rows-reader';
 import { chooseIdColumn } from './id-column-choice';
 import { runChunk } from './run-chunk';
@@ -23,6 +23,7 @@ export {
   readSelectionPlan,
   readHiddenRows,
   chooseIdColumn,
+  askIdColumn,
   runChunk,
   stopRun,
   selectRows,

@@ -41,14 +41,23 @@ function perform(sheet: Sheet, read: SheetRead): unknown {
   }
 }
 
-export function readSelectionPlan(known?: KnownHiddenRows): PlanAnswer {
-  const checked = checkKnownHiddenRows(known);
-  if (typeof checked === 'string') throw new UserFacingError(checked);
+function plan(checked: KnownHiddenRows | undefined, askIdColumn: boolean): PlanAnswer {
   const settings = readSettings();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = spreadsheet.getActiveSheet();
-  const planner = planFromSheet(frameOf(spreadsheet, sheet), settings, checked);
+  const planner = planFromSheet({ ...frameOf(spreadsheet, sheet), askIdColumn }, settings, checked);
   let step = planner.next();
   while (!step.done) step = planner.next(perform(sheet, step.value));
   return step.value;
+}
+
+export function readSelectionPlan(known?: KnownHiddenRows): PlanAnswer {
+  const checked = checkKnownHiddenRows(known);
+  if (typeof checked === 'string') throw new UserFacingError(checked);
+  return plan(checked, false);
+}
+
+/** "Change the job ID column": the question which selected column holds the job IDs, whatever the header says. */
+export function askIdColumn(): PlanAnswer {
+  return plan(undefined, true);
 }

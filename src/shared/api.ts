@@ -327,6 +327,8 @@ export interface ServerApi {
   readHiddenRows(request: HiddenRowsRequest): number[];
   /** Remembers which column of a sheet holds the job IDs (asked when the header names none). */
   chooseIdColumn(choice: IdColumnChoice): void;
+  /** The question which selected column holds the job IDs, asked whatever the header or an earlier choice says. */
+  askIdColumn(): PlanAnswer;
   runChunk(request: ChunkRequest): ChunkResult;
   /** Marks a run as stopped: its chunks not yet sending send nothing, and retries end. */
   stopRun(runId: string): void;

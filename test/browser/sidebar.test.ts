@@ -71,6 +71,7 @@ interface Scripted {
   hiddenRows?: (request: HiddenRowsRequest) => number[] | Promise<number[]>;
   chunk: (request: ChunkRequest) => ChunkResult | Promise<ChunkResult>;
   chooseIdColumn?: (choice: IdColumnChoice) => void;
+  askIdColumn?: () => PlanAnswer;
 }
 
 function scripted(s: Scripted) {
@@ -101,6 +102,9 @@ function scripted(s: Scripted) {
       case 'selectRows':
         selects.push(args[0] as RowsToSelect);
         return null;
+      case 'askIdColumn':
+        if (!s.askIdColumn) throw new Error('unexpected call askIdColumn');
+        return s.askIdColumn();
       case 'chooseIdColumn':
         if (!s.chooseIdColumn) throw new Error('unexpected call chooseIdColumn');
         s.chooseIdColumn(args[0] as IdColumnChoice);
@@ -201,6 +205,7 @@ test('several columns and no ID title: the sidebar asks which column, preselecte
       choices.push(choice);
       chosen = choice.column;
     },
+    askIdColumn: () => question,
     chunk: () => ({ results: [], notSent: [] }),
   });
   await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
@@ -215,12 +220,15 @@ test('several columns and no ID title: the sidebar asks which column, preselecte
   await expectText(page, 'count-ignored', '3');
   await expect(page.getByTestId('filter-view-note').textContent()).resolves.toMatch(/filter view/);
   expect(choices).toEqual([{ sheetId: 7, column: 2, header: 'Ticket' }]);
-  // A chosen column can be changed: the choice is forgotten and the question comes back.
+  // The column can be changed from the summary: the question comes back (askIdColumn), and the new choice holds.
   await page.getByRole('button', { name: 'Change the job ID column' }).click();
   await select.waitFor();
+  await select.selectOption('1');
+  await page.getByRole('button', { name: 'Use this column' }).click();
+  await page.getByTestId('id-column').waitFor();
   expect(choices).toEqual([
     { sheetId: 7, column: 2, header: 'Ticket' },
-    { sheetId: 7, column: 0, header: '' },
+    { sheetId: 7, column: 1, header: 'Reference' },
   ]);
 });
 

@@ -87,8 +87,8 @@ test('whole rows selected: only the job ID column is read and written; Notes and
   addon.env.urlFetch.log.length = 0;
   const before = sheet.values().map((r) => r.slice(0, 3));
   const { plan: made } = await addon.run('refresh');
-  // Type, Notes and Status of two rows; the blank Result cells count nowhere.
-  expect(made.summary).toMatchObject({ jobIds: 2, invalid: 0, ignoredCells: 2 * 3 });
+  // Type and Notes of two rows; Status and Result are the run's own columns, not ignored.
+  expect(made.summary).toMatchObject({ jobIds: 2, invalid: 0, ignoredCells: 2 * 2 });
   expect(made.rejected).toEqual([]);
   const values = sheet.values();
   const result = values[0].indexOf('Result');

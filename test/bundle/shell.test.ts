@@ -18,6 +18,7 @@ test('build/Code.js exposes exactly the public functions of src/server/index.ts 
       'getSidebarState',
       'readSelectionPlan',
       'chooseIdColumn',
+      'askIdColumn',
       'readHiddenRows',
       'runChunk',
       'stopRun',

@@ -543,6 +543,69 @@ describe('planFromSheet: only the job ID column is read', () => {
     expect(plan(sheet, ['2:2'], {}, undefined, { column: 2, header: 'Ticket' }).answer.ok).toBe('choose-id-column');
   });
 
+  // New user: a bare "ID" column of row numbers was taken for the job IDs, with no way to change it.
+  test('a column the user chose overrides a title: "ID" may hold row numbers', () => {
+    const rows = [
+      ['ID', 'AODocs job', 'Notes'],
+      ['1', 'J2', 'n'],
+      ['2', 'J3', 'n'],
+    ];
+    const p = planOf(plan({ rows }, ['2:3'], {}, undefined, { column: 2, header: 'AODocs job' }));
+    expect(p.summary.idColumn).toMatchObject({ column: 2, source: 'chosen' });
+    expect(jobIdsOf(p)).toEqual(['J2', 'J3']);
+  });
+
+  // New user: after choosing A, selecting only the Notes column read the Notes as job IDs.
+  test('a chosen column the selection does not cover: asked, even for a one-column selection', () => {
+    const rows = [
+      ['Jbo Idd', 'Notes'],
+      ['J2', 'J9'],
+      ['J3', 'J8'],
+    ];
+    const run = plan({ rows, frozenRows: 1 }, ['B2:B3'], {}, undefined, { column: 1, header: 'Jbo Idd' });
+    expect(run.answer).toMatchObject({ ok: 'choose-id-column', question: { candidates: [{ column: 2 }] } });
+  });
+
+  test('the user asked to change the column: asked, whatever the header says', () => {
+    const frame = {
+      ...frameOf(
+        {
+          rows: [
+            ['Job ID', 'Ref'],
+            ['J2', 'x1'],
+          ],
+        },
+        ['2:2'],
+      ),
+      askIdColumn: true,
+    };
+    const planner = planFromSheet(frame, settingsWith({}));
+    let step = planner.next();
+    while (!step.done) {
+      const read = step.value;
+      step = planner.next(
+        read.kind === 'texts'
+          ? read.rectangles.map((r) =>
+              Array.from({ length: r.numRows }, (_, i) =>
+                Array.from(
+                  { length: r.numColumns },
+                  (_, j) =>
+                    [
+                      ['Job ID', 'Ref'],
+                      ['J2', 'x1'],
+                    ][r.row - 1 + i]?.[r.column - 1 + j] ?? '',
+                ),
+              ),
+            )
+          : [],
+      );
+    }
+    expect(step.value).toMatchObject({
+      ok: 'choose-id-column',
+      question: { candidates: [{ column: 1 }, { column: 2 }] },
+    });
+  });
+
   test('one column selected under a header that names no ID column: that column', () => {
     const p = planOf(
       plan(

@@ -323,6 +323,10 @@ async function playRun(
       chunkSize: reading.plan.chunkSize,
       chunksInFlight: reading.plan.chunksInFlight,
       runId,
+      // A pause AODocs asks for (long Retry-After) passes on the emulator's virtual clock, which the requests'
+      // times are read from: the oracle sees the wait, and the suite does not spend it for real.
+      now: () => env.clock.now(),
+      sleep: async (ms) => env.clock.advance(ms),
       send: async (request): Promise<ChunkResult> => {
         for (const action of spec.actions) {
           if ('beforeChunk' in action && action.beforeChunk === chunk && action.do !== 'stop') {

@@ -169,16 +169,16 @@ export function createRunPanel(ctx: PanelContext) {
     );
   }
 
-  /** Forgets the chosen job ID column of the plan's sheet and reads the selection again: the user is asked. */
-  async function changeColumn(plan: SelectionPlan, action: JobAction): Promise<void> {
+  /** "Change the job ID column": the question for the current selection, whatever the header says. */
+  async function changeColumn(action: JobAction): Promise<void> {
     showError(null);
     try {
-      await callServer('chooseIdColumn', { sheetId: plan.sheetId, column: 0, header: '' });
+      const answer = await callServer('askIdColumn');
+      if (answer.ok === 'choose-id-column') chooseColumnStep(answer.question, action, false);
+      else if (answer.ok === false) showError(answer.message);
     } catch (error) {
       showError((error as Error).message);
-      return;
     }
-    await readPlan(action);
   }
 
   /**
@@ -197,9 +197,7 @@ export function createRunPanel(ctx: PanelContext) {
     } else if (plan.rejected.length > 0) {
       go = button(writeRejectedLabel(plan.rejected), () => void run(plan, action), 'primary');
     }
-    const change =
-      plan.summary.idColumn.source === 'chosen' &&
-      button('Change the job ID column', () => void changeColumn(plan, action));
+    const change = button('Change the job ID column', () => void changeColumn(action));
     showScreen(root, summaryView(plan, action), h('div', { class: 'actions' }, go, change, button('Back', start)));
   }
 
