@@ -120,7 +120,7 @@ async function init(): Promise<void> {
     state = await callServer('getSidebarState');
     replaceChildren(document.getElementById('user')!, state.userEmail ? `Signed in as ${state.userEmail}` : '');
     show('Jobs');
-    if (state.startWithCancel) await panels.Jobs.readPlan('cancel', true);
+    if (state.startWithCancel) await panels.Jobs.readPlan('cancel');
   } catch (error) {
     show('Jobs');
     base.showError((error as Error).message);

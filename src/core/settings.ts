@@ -62,7 +62,7 @@ const isBoolean: Check = (v) => (typeof v === 'boolean' ? undefined : 'Must be o
 /** A base URL the add-on may call: https, a host and a path, no query, allowed by the manifest's urlFetchWhitelist. */
 function checkBaseUrl(value: unknown, allowedPrefixes: string[]): string | undefined {
   if (typeof value !== 'string' || !/^https:\/\/[^/?#\s@]+\/[^?#\s]*[^/?#\s]$/.test(value)) {
-    return 'The API base URL must be an https address with a path and no trailing slash, e.g. ' + PRODUCTION_BASE_URL;
+    return 'The API base URL must be an https address with a path, e.g. ' + PRODUCTION_BASE_URL;
   }
   if (!allowedPrefixes.some((prefix) => `${value}/`.startsWith(prefix))) {
     return (
@@ -97,7 +97,9 @@ export function validateSettingsInput(input: unknown, allowedPrefixes: string[])
   const o = input as Partial<SettingsInput>;
   const settings = {} as Record<keyof Settings, unknown>;
   for (const [field, check] of Object.entries(checks(allowedPrefixes)) as [keyof Settings, Check][]) {
-    const value = typeof o[field] === 'string' ? (o[field] as string).trim() : o[field];
+    let value = typeof o[field] === 'string' ? (o[field] as string).trim() : o[field];
+    // "https://host/api/" is the address the allowed list shows: the same base URL, normalised.
+    if (field === 'baseUrl' && typeof value === 'string') value = value.replace(/\/+$/, '');
     const message = check(value);
     if (message) return { ok: false, field, message };
     settings[field] = value;

@@ -239,6 +239,9 @@ export type SettingsInput = Omit<SettingsView, 'securityCodeSaved' | 'allowedUrl
 
 export type SaveSettingsAnswer = { ok: true; settings: SettingsView } | { ok: false; field: string; message: string };
 
+/** What Check connection tests: the form's values as shown, saved or not. `securityCode` '' or absent: the saved one. */
+export type ConnectionInput = Pick<SettingsInput, 'baseUrl' | 'domain' | 'authMode' | 'securityCode'>;
+
 export interface ConnectionReport {
   /** Who the add-on acts as, from the identity token (decoded on the server; the token never travels). */
   email?: string;
@@ -252,6 +255,8 @@ export interface ConnectionReport {
   message: string;
   /** The sentence to send AODocs support, on 401. */
   supportRequest?: string;
+  /** Whether the values tested are the saved ones, or the form's not yet saved (absent: the saved ones). */
+  tested?: 'saved' | 'unsaved';
 }
 
 export interface LibraryFilters {
@@ -336,7 +341,7 @@ export interface ServerApi {
   diagnostics(): void;
   getSettings(): SettingsView;
   saveSettings(input: SettingsInput): SaveSettingsAnswer;
-  checkConnection(): ConnectionReport;
+  checkConnection(input?: ConnectionInput): ConnectionReport;
   loadLibraryPage(request: LibraryPageRequest): LibraryPageResult;
   readJobErrors(): JobErrorsResult;
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { PlaygroundProcess, startPlaygroundProcess } from '../support/playground-process';
-import { DEMO_LIBRARY_IDS, demoJobIds } from '../../simulator/demo-seed';
+import { DEMO_LIBRARY_IDS, DEMO_SECURITY_CODES, demoJobIds } from '../../simulator/demo-seed';
 import { createPrng } from '../../simulator/prng';
 import type { RequestLogEntry } from '../../simulator/request-log';
 import { brakeBound } from '../../src/core/run-schedule';
@@ -153,7 +153,8 @@ test('a whole column selected by its letter is clipped to the data and cancelled
     );
     expect(count).toBe(distinct.size);
     const inProgressRows = before.slice(1).filter((r) => ids.inProgress.includes(r[0] as string)).length;
-    // The menu item opens the sidebar on the confirmation, with the exact count.
+    // The menu item opens the sidebar on the summary, then the confirmation with the exact count.
+    await s.sidebar.getByRole('button', { name: `Cancel ${count} jobs…` }).click();
     await expect(s.sidebar.getByTestId('confirm-text').textContent()).resolves.toMatch(
       new RegExp(`^Cancel ${count} AODocs jobs\\?`),
     );
@@ -456,7 +457,7 @@ test('Stop pressed at a random point: at most brakeBound(20, 2) cancels reach th
     // The default settings: 20 jobs per chunk, 2 chunks at once.
     const bound = brakeBound(20, 2);
     await expect(s.sidebar.getByTestId('confirm-stop').textContent()).resolves.toBe(
-      `Stop takes hold at once; at most ${bound} cancels already on their way can still reach AODocs.`,
+      `From the moment Stop is pressed, at most ${bound} further cancels reach AODocs; the others are not sent.`,
     );
     await s.sidebar.getByRole('button', { name: 'Cancel jobs' }).click();
     const stop = s.sidebar.getByRole('button', { name: 'Stop' });
@@ -493,9 +494,8 @@ test('Stop pressed at a random point: at most brakeBound(20, 2) cancels reach th
     expect(afterPress.length).toBeLessThanOrEqual(bound);
     // The run did stop: not every job was sent, and the sidebar says how many were not.
     const notSentLine = s.sidebar.getByTestId('not-sent');
-    const notSent = (await notSentLine.count())
-      ? Number(/^(\d+) jobs? not sent/.exec((await notSentLine.textContent()) ?? '')?.[1])
-      : 0;
+    // "Every job had been sent when the run stopped" when nothing was left: 0.
+    const notSent = Number(/^(\d+) jobs? not sent/.exec((await notSentLine.textContent()) ?? '')?.[1] ?? 0);
     expect(new Set(cancels.map((e) => e.path)).size + notSent).toBe(jobIds.length);
   } finally {
     await s.playground.close();
@@ -530,4 +530,80 @@ test('Settings > Diagnostics measures the platform (the emulator here) and gives
   } finally {
     await s.playground.close();
   }
+});
+
+describe('Check connection tests what the form shows (issue 21)', () => {
+  async function check(s: Session): Promise<{ message: string; tested: string }> {
+    await s.sidebar.getByRole('button', { name: 'Check connection' }).click();
+    const report = s.sidebar.getByTestId('connection-report');
+    await report.waitFor();
+    return {
+      message: (await s.sidebar.getByTestId('connection-message').textContent()) ?? '',
+      tested: (await s.sidebar.getByTestId('connection-tested').textContent()) ?? '',
+    };
+  }
+
+  test('a typed code, not saved, is the one tested; "Invalid security code" is said as such; a bad address is not "accepted"', async () => {
+    const s = await open();
+    try {
+      await menu(s, 'Open sidebar');
+      await s.sidebar.getByRole('tab', { name: 'Settings' }).click();
+      await s.sidebar.getByLabel('Sign in with').selectOption('security-code');
+      await s.sidebar.getByLabel('Security code', { exact: true }).fill('wrong-code');
+      const wrong = await check(s);
+      expect(wrong.message).toMatch(/refused the security code/);
+      expect(wrong.message).not.toMatch(/administrator rights|accepts/);
+      expect(wrong.tested).toMatch(/not saved/);
+      await s.sidebar.getByLabel('Security code', { exact: true }).fill(DEMO_SECURITY_CODES.admin);
+      await expect(check(s)).resolves.toEqual({
+        message: 'AODocs accepts this sign-in.',
+        tested: expect.stringMatching(/not saved/),
+      });
+      // An address the add-on may not call: the form's own error, never "accepted".
+      await s.sidebar.getByLabel('AODocs API').selectOption('custom');
+      await s.sidebar.getByLabel('Custom API base URL').fill('https://elsewhere.example/api');
+      const bad = await check(s);
+      expect(bad.message).toMatch(/may only call addresses/);
+      // The page never received the typed code back.
+      const answers = await s.sidebar.locator('body').textContent();
+      expect(answers).not.toContain(DEMO_SECURITY_CODES.admin);
+    } finally {
+      await s.playground.close();
+    }
+  });
+
+  test('--domain: a domain the simulator does not serve is refused, and named', async () => {
+    const s = await open(['--domain', 'example.com']);
+    try {
+      await menu(s, 'Open sidebar');
+      await s.sidebar.getByRole('tab', { name: 'Settings' }).click();
+      await expect(check(s)).resolves.toEqual({
+        message: 'AODocs accepts this sign-in.',
+        tested: 'Checked with the saved settings.',
+      });
+      await s.sidebar.getByLabel('Domain (optional)').fill('wrong-domain.example');
+      const wrong = await check(s);
+      expect(wrong.message).toContain('"wrong-domain.example"');
+      expect(wrong.message).not.toMatch(/accepts/);
+    } finally {
+      await s.playground.close();
+    }
+  });
+
+  test('a custom API address with a trailing slash is accepted, saved without it', async () => {
+    const s = await open();
+    try {
+      await menu(s, 'Open sidebar');
+      await s.sidebar.getByRole('tab', { name: 'Settings' }).click();
+      await s.sidebar.getByLabel('AODocs API').selectOption('custom');
+      const url = s.sidebar.getByLabel('Custom API base URL');
+      const current = await url.inputValue();
+      await url.fill(`${current.replace(/\/$/, '')}/`);
+      await s.sidebar.getByRole('button', { name: 'Save' }).click();
+      await s.sidebar.getByTestId('settings-status').getByText('Settings saved.').waitFor();
+      await expect(url.inputValue()).resolves.toBe(current.replace(/\/$/, ''));
+    } finally {
+      await s.playground.close();
+    }
+  });
 });

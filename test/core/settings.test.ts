@@ -174,6 +174,12 @@ describe('validateSettingsInput: invalid settings are refused with a message nam
     expect(answer).toMatchObject({ ok: false, field });
     if (!answer.ok) expect(answer.message.length).toBeGreaterThan(10);
   });
+  test('a trailing slash is the same address: normalised, not refused', () => {
+    expect(validateSettingsInput({ ...input, baseUrl: 'https://aodocs-staging.altirnao.com/api/' }, ALLOWED)).toEqual({
+      ok: true,
+      settings: GOOD,
+    });
+  });
   test('a custom URL outside the manifest says which addresses are allowed', () => {
     const answer = validateSettingsInput({ ...input, baseUrl: 'https://aodocs.eu.example.com/api' }, ALLOWED);
     expect(answer.ok || answer.message).toContain('https://aodocs.altirnao.com/api/');

@@ -4,7 +4,7 @@ import { ConnectionReport, SettingsInput, SettingsView } from '../../shared/api'
 import { button, h, replaceChildren, screenHeading, showScreen } from '../dom';
 import { checkboxField, field, selectField } from '../form';
 import { callServer } from '../server-calls';
-import { SETTING, brakeSentence } from '../wording';
+import { CONNECTION_TESTED as TESTED, SETTING, brakeSentence } from '../wording';
 import { PanelContext } from './run-panel';
 import { PRODUCTION_BASE_URL, STAGING_BASE_URL } from '../../core/settings';
 import { diagnosticsSection } from './diagnostics-section';
@@ -29,6 +29,7 @@ function connectionView(report: ConnectionReport): HTMLElement {
     'section',
     { class: `connection ${report.ok ? 'ok' : 'bad'}`, 'data-testid': 'connection-report' },
     h('p', { class: 'headline', 'data-testid': 'connection-message' }, report.message),
+    report.tested !== undefined && h('p', { class: 'help', 'data-testid': 'connection-tested' }, TESTED[report.tested]),
     line('Signed in as', report.email),
     identity && line('Client ID', report.clientId),
     identity && line('Token expires', report.expiresAt?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')),
@@ -146,7 +147,14 @@ export function createSettingsPanel(ctx: PanelContext) {
       showError(null);
       replaceChildren(reportBox, h('p', { class: 'busy', 'aria-busy': 'true' }, 'Asking AODocs…'));
       try {
-        const report = await callServer('checkConnection');
+        // What the form shows, saved or not; an empty code field means the saved code.
+        const typed = mode.input.value === 'security-code' && code.input.value !== '';
+        const report = await callServer('checkConnection', {
+          baseUrl: base.input.value === 'custom' ? custom.input.value : base.input.value,
+          domain: domain.input.value,
+          authMode: mode.input.value as SettingsInput['authMode'],
+          ...(typed ? { securityCode: code.input.value } : {}),
+        });
         replaceChildren(reportBox, connectionView(report));
         ctx.announce(report.message);
       } catch (error) {
