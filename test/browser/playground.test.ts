@@ -607,3 +607,97 @@ describe('Check connection tests what the form shows (issue 21)', () => {
     }
   });
 });
+
+test('keyboard: the Extensions menu works with arrow keys, and the sidebar it opens takes the focus', async () => {
+  const s = await open();
+  try {
+    const focusedText = () => s.page.evaluate<string>("document.activeElement?.textContent ?? ''");
+    await s.page.getByTestId('menu-extensions').focus();
+    await s.page.keyboard.press('ArrowDown');
+    await expect(focusedText()).resolves.toBe('AODocs Jobs');
+    await s.page.keyboard.press('ArrowRight');
+    await expect(focusedText()).resolves.toBe('Open sidebar');
+    await s.page.keyboard.press('ArrowDown');
+    await expect(focusedText()).resolves.toBe('Cancel selected jobs...');
+    await s.page.keyboard.press('ArrowUp');
+    await s.page.keyboard.press('ArrowLeft');
+    await expect(focusedText()).resolves.toBe('AODocs Jobs');
+    await s.page.keyboard.press('Escape');
+    await expect(focusedText()).resolves.toBe('Extensions');
+    await s.page.keyboard.press('Enter');
+    await s.page.keyboard.press('ArrowRight');
+    await s.page.keyboard.press('Enter');
+    await s.sidebar.getByRole('heading', { name: 'Jobs in the selection' }).waitFor();
+    // Focus is in the sidebar, on its first heading: the next Tab reaches its first button.
+    await s.page.waitForFunction("document.activeElement?.getAttribute('data-testid') === 'sidebar-frame'", null, {
+      timeout: 5000,
+    });
+    await s.sidebar.locator('h2:focus', { hasText: 'Jobs in the selection' }).waitFor({ timeout: 5000 });
+    await s.page.keyboard.press('Tab');
+    await expect(s.sidebar.locator(':focus').textContent()).resolves.toBe('Cancel selected jobs…');
+  } finally {
+    await s.playground.close();
+  }
+});
+
+describe('the grid during and after a run (issue 21)', () => {
+  test('rows show in the grid as they are written, while the run goes on', async () => {
+    const jobIds = ids.inProgress;
+    const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aodocs-')), 'live.csv');
+    fs.writeFileSync(csv, ['Job ID', ...jobIds].join('\n'));
+    const s = await open(['--sheet', csv, '--latency-ms', '300']);
+    try {
+      await s.page.getByTestId('col-header-1').click();
+      await menu(s, 'Open sidebar');
+      await s.sidebar.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+      await s.sidebar.getByRole('button', { name: `Cancel ${jobIds.length} jobs…` }).click();
+      await s.sidebar.getByRole('button', { name: 'Cancel jobs' }).click();
+      // Once a chunk's rows are written (its answer reached the sidebar), the grid shows them within a second,
+      // while the run is still going (Stop still shown, the end not reached).
+      const progress = s.sidebar.getByTestId('progress-text');
+      let done = 0;
+      while (done < 25) {
+        done = Number(/^(\d+) of/.exec((await progress.textContent()) ?? '')?.[1] ?? 0);
+        await s.page.waitForTimeout(20);
+      }
+      const shownAt = Date.now();
+      const statusCells = () =>
+        s.page.evaluate<number>(
+          `[...document.querySelectorAll('[data-testid^="cell-"]')].filter((c) => c.textContent === 'CANCELLED').length`,
+        );
+      let shown = 0;
+      while (shown < done && Date.now() - shownAt < 1000) {
+        shown = await statusCells();
+        await s.page.waitForTimeout(20);
+      }
+      expect(shown).toBeGreaterThanOrEqual(done);
+      expect(await s.sidebar.getByTestId('end-text').count()).toBe(0);
+      await s.sidebar.getByTestId('end-text').waitFor({ timeout: 60_000 });
+    } finally {
+      await s.playground.close();
+    }
+  });
+});
+
+test('"Select rows that need a look" shows the selection the add-on set, in the grid and the Name box', async () => {
+  const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aodocs-')), 'look.csv');
+  fs.writeFileSync(csv, ['Job ID', ids.inProgress[0], 'no-such-job-0001', ids.inProgress[1], 'bad id/here'].join('\n'));
+  const s = await open(['--sheet', csv]);
+  try {
+    await s.page.getByTestId('col-header-1').click();
+    await s.page.locator('[data-testid="grid"][data-selection="A:A"]').waitFor();
+    await menu(s, 'Open sidebar');
+    await s.sidebar.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+    await s.sidebar.getByRole('button', { name: 'Cancel 3 jobs…' }).click();
+    await s.sidebar.getByRole('button', { name: 'Cancel jobs' }).click();
+    await s.sidebar.getByTestId('end-text').waitFor();
+    await s.sidebar.getByRole('button', { name: 'Select rows that need a look' }).click();
+    await s.sidebar.getByTestId('select-status').getByText('2 rows selected in the sheet.').waitFor();
+    const grid = s.page.getByTestId('grid');
+    await s.page.locator('[data-testid="grid"][data-selection="3:3,5:5"]').waitFor({ timeout: 2000 });
+    await expect(grid.getAttribute('data-selection')).resolves.toBe('3:3,5:5');
+    await expect(s.page.getByTestId('name-box').textContent()).resolves.toBe('5:5');
+  } finally {
+    await s.playground.close();
+  }
+});
