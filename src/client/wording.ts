@@ -27,6 +27,11 @@ export function confirmCancelSentence(jobs: number): string {
   return `Cancel ${plural(jobs, 'AODocs job')}? Their pending tasks will not run. Tasks already done are not undone.`;
 }
 
+/** The field of a large run's confirmation: the count to type before Cancel works. */
+export function typeCountLabel(jobs: number): string {
+  return `Type ${jobs} to confirm the cancel of ${plural(jobs, 'job')}`;
+}
+
 /** The selected cells that are never sent, counted apart from the jobs: "1 cell is not a job ID and will only be marked." */
 export function rejectedCellsSentence(rejected: RejectedCell[]): string | undefined {
   const invalid = rejected.length;

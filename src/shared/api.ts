@@ -71,6 +71,8 @@ export interface SelectionPlan {
   chunkSize: number;
   /** Chunks in flight at once, from the user's settings when the plan was made. */
   chunksInFlight: number;
+  /** From this many jobs the confirmation asks for the count to be typed (the user's setting); absent: never. */
+  typedConfirmFrom?: number;
 }
 
 /** What a chunk call asks the server to do. */
@@ -229,6 +231,7 @@ export interface SettingsView {
   skipFinishedRows: boolean;
   writeLog: boolean;
   runCap: number;
+  typedConfirmFrom: number;
   securityCodeSaved: boolean;
   /** URL prefixes the manifest allows (urlFetchWhitelist): a custom base URL must start with one. */
   allowedUrlPrefixes: string[];

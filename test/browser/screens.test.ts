@@ -274,3 +274,32 @@ describe('wording', () => {
     expect(text.toLowerCase()).not.toContain((heading ?? '').toLowerCase());
   });
 });
+
+describe('a large run asks for the count to be typed', () => {
+  test('from the setting (500 here) the Cancel button works only once the exact count is typed', async () => {
+    const ids = Array.from({ length: 600 }, (_, i) => `J${i}`);
+    const p = { ...plan(ids, { chunkSize: 50, chunksInFlight: 2 }), typedConfirmFrom: 500 };
+    const { page, chunks } = await open(p, done);
+    await toConfirmation(page, 600);
+    const go = page.getByRole('button', { name: 'Cancel jobs' });
+    const typed = page.getByLabel('Type 600 to confirm the cancel of 600 jobs');
+    await expect(go.isDisabled()).resolves.toBe(true);
+    await typed.fill('599');
+    await expect(go.isDisabled()).resolves.toBe(true);
+    await typed.fill('600');
+    await expect(go.isEnabled()).resolves.toBe(true);
+    expect(chunks).toHaveLength(0);
+    await go.click();
+    await page.getByTestId('end-text').waitFor();
+    await expect(page.getByTestId('end-text').textContent()).resolves.toBe('Done: 600 cancelled');
+  });
+
+  test('below the setting, no count to type', async () => {
+    const ids = Array.from({ length: 499 }, (_, i) => `J${i}`);
+    const p = { ...plan(ids, { chunkSize: 50, chunksInFlight: 2 }), typedConfirmFrom: 500 };
+    const { page } = await open(p, done);
+    await toConfirmation(page, 499);
+    await expect(page.getByRole('button', { name: 'Cancel jobs' }).isEnabled()).resolves.toBe(true);
+    expect(await page.getByRole('textbox').count()).toBe(0);
+  });
+});

@@ -1,6 +1,6 @@
 // The main panel: read the selection, show what would be sent, confirm, run chunk by chunk, show the outcome.
 import { IdColumnQuestion, JobAction, PlannedJob, SelectionPlan, SidebarState } from '../../shared/api';
-import { selectField } from '../form';
+import { field, selectField } from '../form';
 import { button, h, screenHeading, showScreen } from '../dom';
 import { rowsToLookAt } from '../../core/next-steps';
 import { newRunId } from '../../core/run-schedule';
@@ -25,6 +25,7 @@ import {
   plural,
   runAgainLabel,
   stopHoldsSentence,
+  typeCountLabel,
   writeRejectedLabel,
 } from '../wording';
 
@@ -203,12 +204,21 @@ export function createRunPanel(ctx: PanelContext) {
 
   function confirmStep(plan: SelectionPlan): void {
     const back = () => planView(plan, 'cancel');
-    const actions = h(
-      'div',
-      { class: 'actions' },
-      button('Cancel jobs', () => void run(plan, 'cancel'), 'danger'),
-      button('Go back', back),
-    );
+    const jobs = plan.summary.jobIds;
+    const go = button('Cancel jobs', () => void run(plan, 'cancel'), 'danger');
+    // A large run (the user's setting, 500 by default): the count is typed before the button works, as careful
+    // tools ask before a large irreversible action.
+    let typed: HTMLElement | null = null;
+    if (plan.typedConfirmFrom !== undefined && jobs >= plan.typedConfirmFrom) {
+      const count = field(typeCountLabel(jobs), 'typed-count', '', '', 'text');
+      count.input.setAttribute('inputmode', 'numeric');
+      go.disabled = true;
+      count.input.addEventListener('input', () => {
+        go.disabled = count.input.value.trim().replace(/[,\s]/g, '') !== String(jobs);
+      });
+      typed = count.row;
+    }
+    const actions = h('div', {}, typed, h('div', { class: 'actions' }, go, button('Go back', back)));
     const dialog = confirmView(plan, actions);
     // Escape leaves a dialog: here it is "Go back", never the red button.
     dialog.addEventListener('keydown', (event) => {

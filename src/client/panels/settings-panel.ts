@@ -99,6 +99,13 @@ export function createSettingsPanel(ctx: PanelContext) {
     inFlight.input.addEventListener('input', explainBrake);
     inFlight.input.setAttribute('aria-describedby', 'chunks-in-flight-help');
     const cap = field('Most job IDs in one run', 'run-cap', String(settings.runCap), '', 'number');
+    const typedFrom = field(
+      'Type the count to confirm from (jobs)',
+      'typed-confirm-from',
+      String(settings.typedConfirmFrom),
+      '',
+      'number',
+    );
     const hidden = checkboxField(SETTING.skipHidden, 'skip-hidden', settings.skipHiddenRows);
     const finished = checkboxField(SETTING.skipFinished, 'skip-finished', settings.skipFinishedRows);
     const log = checkboxField('Write the "AODocs Jobs log" sheet', 'write-log', settings.writeLog);
@@ -111,6 +118,7 @@ export function createSettingsPanel(ctx: PanelContext) {
       chunkSize: chunk.input,
       chunksInFlight: inFlight.input,
       runCap: cap.input,
+      typedConfirmFrom: typedFrom.input,
     };
 
     const save = async () => {
@@ -124,6 +132,7 @@ export function createSettingsPanel(ctx: PanelContext) {
         chunkSize: Number(chunk.input.value),
         chunksInFlight: Number(inFlight.input.value),
         runCap: Number(cap.input.value),
+        typedConfirmFrom: Number(typedFrom.input.value),
         skipHiddenRows: hidden.input.checked,
         skipFinishedRows: finished.input.checked,
         writeLog: log.input.checked,
@@ -178,6 +187,7 @@ export function createSettingsPanel(ctx: PanelContext) {
         inFlight.row,
         brakeHelp,
         cap.row,
+        typedFrom.row,
         hidden.row,
         finished.row,
         log.row,
