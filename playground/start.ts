@@ -1,7 +1,8 @@
 // npm start -- [--port 8080] [--sheet FILE.csv] [--aodocs-url URL] [--user EMAIL] [--latency-ms N] [--faults SPEC]
+// [--domain D]
 // Builds the add-on when build/ is stale, then serves the playground until Ctrl+C.
 import { parseArgs } from 'node:util';
-import { UsageError, parseFaultRates } from '../simulator/cli-args';
+import { UsageError, parseDomains, parseFaultRates } from '../simulator/cli-args';
 import { parseLatency } from '../simulator/latency';
 import type { SimulatorOptions } from '../simulator/options';
 import { startPlayground } from './server/start-playground';
@@ -15,7 +16,8 @@ const USAGE = `Usage: npm start -- [options]
   --aodocs-url URL   use this AODocs API base URL instead of the built-in simulator
   --user EMAIL       the signed-in user (default admin@example.com, an administrator in the demo data)
   --latency-ms N     simulator: delay of every answer, or MIN-MAX
-  --faults SPEC      simulator: fault rates, e.g. 503=0.1,429=0.05,drop=0.02`;
+  --faults SPEC      simulator: fault rates, e.g. 503=0.1,429=0.05,drop=0.02
+  --domain D[,D...]  simulator: the domains it serves; another domain in Settings gets 400 (default: any)`;
 
 function parse(argv: string[]) {
   const { values } = parseArgs({
@@ -28,6 +30,7 @@ function parse(argv: string[]) {
       user: { type: 'string' },
       'latency-ms': { type: 'string' },
       faults: { type: 'string' },
+      domain: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -43,6 +46,7 @@ function parse(argv: string[]) {
   const simulator: SimulatorOptions = {};
   if (values['latency-ms'] !== undefined) simulator.latencyMs = parseLatency(values['latency-ms']);
   if (values.faults !== undefined) simulator.faults = { rates: parseFaultRates(values.faults) };
+  if (values.domain !== undefined) simulator.domains = parseDomains(values.domain);
   return { port, sheetCsv: values.sheet, aodocsUrl: aodocsUrl?.replace(/\/$/, ''), userEmail: values.user, simulator };
 }
 

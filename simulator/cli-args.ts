@@ -17,6 +17,7 @@ export const USAGE = `Usage: npx tsx simulator/cli.ts [options]
   --slow-ms N                  delay of the "slow" fault (default 35000)
   --seed FILE.json             data to serve instead of the demo set
   --finished-cancel MODE       precondition (412, default) | unchanged (200)
+  --domain D[,D...]            the domains this AODocs serves: a request naming another gets 400 (default: any)
   --help`;
 
 function integer(name: string, text: string, min: number, max: number): number {
@@ -45,6 +46,14 @@ export function parseFaultRates(text: string): Partial<Record<FaultKind, number>
   return rates;
 }
 
+/** "example.com,other.org": the domains a simulator serves (its `domains` option). */
+export function parseDomains(text: string): string[] {
+  const domains = text.split(',').map((d) => d.trim());
+  const bad = domains.find((d) => !/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/i.test(d));
+  if (bad !== undefined) throw new UsageError(`--domain: '${bad}' is not a domain such as example.com`);
+  return domains;
+}
+
 /** Returns undefined when --help was asked. */
 export function parseCliArgs(argv: string[]): SimulatorOptions | undefined {
   let values;
@@ -62,6 +71,7 @@ export function parseCliArgs(argv: string[]): SimulatorOptions | undefined {
         'slow-ms': { type: 'string' },
         seed: { type: 'string' },
         'finished-cancel': { type: 'string' },
+        domain: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -82,6 +92,7 @@ export function parseCliArgs(argv: string[]): SimulatorOptions | undefined {
   if (values['fault-seed'] !== undefined)
     options.faultSeed = integer('fault-seed', values['fault-seed'], 0, 2 ** 32 - 1);
   if (values['slow-ms'] !== undefined) options.slowMs = integer('slow-ms', values['slow-ms'], 0, 3_600_000);
+  if (values.domain !== undefined) options.domains = parseDomains(values.domain);
   const mode = values['finished-cancel'];
   if (mode !== undefined) {
     if (mode !== 'precondition' && mode !== 'unchanged') {

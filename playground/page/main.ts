@@ -95,7 +95,32 @@ class PlaygroundPage {
     gridRoot.addEventListener('keydown', (event) => this.onKeyDown(event));
   }
 
+  /**
+   * What a script changed, pushed by the server the moment its execution ends (server/live-events.ts): during a
+   * run the server is busy nearly all the time, so asking for the sheet would show nothing until the run ends.
+   */
+  private listenToScripts(): void {
+    const events = new EventSource('/api/events');
+    events.addEventListener('sheet', (event) => {
+      const data = JSON.parse((event as MessageEvent<string>).data) as SheetData;
+      if (data.name !== this.activeSheet || this.editor.isOpen) return;
+      this.data = data;
+      this.grid.setData(data);
+      this.showSelection();
+    });
+    // The add-on set the selection (Select rows that need a look): the grid and the Name box show it.
+    events.addEventListener('selection', (event) => {
+      const now = JSON.parse((event as MessageEvent<string>).data) as { sheet: string; ranges: string[] };
+      const selection = Selection.fromA1(now.ranges);
+      if (now.sheet !== this.activeSheet || !selection) return;
+      this.selection = selection;
+      this.selections.set(now.sheet, selection);
+      this.showSelection();
+    });
+  }
+
   start(): void {
+    this.listenToScripts();
     // The sidebar's frame (same origin) waits on this before each google.script.run call: see queue.ts.
     (window as PlaygroundWindow).__playgroundChangesSent = () => this.queue.changesSent();
     void this.queue

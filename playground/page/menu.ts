@@ -51,6 +51,67 @@ export class MenuBar {
       if (e.key === 'Escape' && !this.dropdown.hidden) this.close();
     });
     window.addEventListener('blur', () => this.close());
+    wrapper.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  /**
+   * The keyboard, as in a menu bar (WAI-ARIA menu pattern): ArrowDown, Enter or Space on Extensions opens it on its
+   * first item; ArrowUp/ArrowDown, Home/End move within a menu, ArrowRight opens a submenu on its first item,
+   * ArrowLeft goes back to its title, Escape closes and returns to Extensions. Enter or Space run an item (a button).
+   */
+  private onKey(e: KeyboardEvent): void {
+    const target = e.target as HTMLElement;
+    if (target === this.extensions) {
+      if (e.key !== 'ArrowDown' && e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      this.open();
+      this.items(this.dropdown)[0]?.focus();
+      return;
+    }
+    const menu = target.closest<HTMLElement>('[role="menu"]');
+    if (!menu) return;
+    const items = this.items(menu);
+    const at = items.indexOf(target);
+    const to = (i: number) => items[(i + items.length) % items.length]?.focus();
+    const sub = target.classList.contains('submenu-title') ? target.nextElementSibling : null;
+    switch (e.key) {
+      case 'ArrowDown':
+        to(at + 1);
+        break;
+      case 'ArrowUp':
+        to(at - 1);
+        break;
+      case 'Home':
+        to(0);
+        break;
+      case 'End':
+        to(items.length - 1);
+        break;
+      case 'ArrowRight':
+        if (!(sub instanceof HTMLElement)) return;
+        target.click();
+        this.items(sub)[0]?.focus();
+        break;
+      case 'ArrowLeft':
+        if (!menu.classList.contains('submenu')) return;
+        (menu.previousElementSibling as HTMLElement | null)?.focus();
+        break;
+      case 'Escape':
+        this.close();
+        this.extensions.focus();
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+  }
+
+  /** The items of one menu level (not those of its submenus). */
+  private items(menu: HTMLElement): HTMLElement[] {
+    return [
+      ...menu.querySelectorAll<HTMLElement>(':scope > [role="menuitem"], :scope > .submenu-anchor > [role="menuitem"]'),
+    ];
   }
 
   /** The add-on's menus (re-rendered only when they change, so an open menu stays open across refreshes). */

@@ -96,6 +96,9 @@ export class SidebarPanel {
     frame.dataset.version = String(version);
     frame.title = title;
     frame.src = SIDEBAR_URL;
+    // A sidebar the add-on just opened takes the focus, as a dialog would: a keyboard user goes on there (the
+    // sidebar then puts it on its first heading).
+    frame.addEventListener('load', () => frame.focus(), { once: true });
     this.frame?.remove();
     this.frame = frame;
     this.body.append(frame);

@@ -1,5 +1,6 @@
 // The playground's HTTP server: the page, the sidebar, and the JSON endpoints the page and the tests use.
 import http from 'node:http';
+import { LiveEvents } from './live-events';
 import { PageAssets, sidebarHtml } from './page-assets';
 import { PlaygroundApp } from './playground-app';
 import type { PlaygroundInfo } from './playground-info';
@@ -83,6 +84,7 @@ function checkCaller(req: http.IncomingMessage): void {
 }
 
 async function route(
+  live: LiveEvents,
   app: PlaygroundApp,
   assets: PageAssets,
   extras: PlaygroundExtras | undefined,
@@ -144,13 +146,23 @@ async function route(
       );
       return json(res, { ok: true });
     }
-    case 'POST /api/menu':
-      return json(res, app.runMenuItem(str(await readJson(req), 'functionName')));
+    case 'GET /api/events':
+      return live.open(req, res);
+    case 'POST /api/menu': {
+      const functionName = str(await readJson(req), 'functionName');
+      return json(
+        res,
+        live.around(app, () => app.runMenuItem(functionName)),
+      );
+    }
     case 'POST /api/script-run': {
       const body = await readJson(req);
       const args = body.args ?? [];
       if (!Array.isArray(args)) throw new HttpError(400, '"args" must be a list');
-      return json(res, app.scriptRun(str(body, 'name'), args));
+      return json(
+        res,
+        live.around(app, () => app.scriptRun(str(body, 'name'), args)),
+      );
     }
     default:
       throw new HttpError(404, `Not found: ${key}`);
@@ -158,8 +170,9 @@ async function route(
 }
 
 export function createPlaygroundServer(app: PlaygroundApp, assets: PageAssets, extras?: PlaygroundExtras): http.Server {
+  const live = new LiveEvents();
   return http.createServer((req, res) => {
-    route(app, assets, extras, req, res).catch((error: unknown) => {
+    route(live, app, assets, extras, req, res).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 400;
       json(res, { ok: false, message: error instanceof Error ? error.message : String(error) }, status);
     });

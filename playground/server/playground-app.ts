@@ -93,6 +93,11 @@ export class PlaygroundApp {
     };
   }
 
+  /** The spreadsheet's selection, as state() gives it. */
+  selection() {
+    return selectionOf(this.env.spreadsheet.selection());
+  }
+
   select(sheet: string, ranges: string[], currentCell?: string): void {
     this.env.spreadsheet.select(sheet, ranges, currentCell);
   }

@@ -43,8 +43,8 @@ export function screenHeading(text: string, props: Partial<Record<string, string
 /**
  * Shows a new screen in `root` and moves focus to its heading, so that a keyboard or screen reader user lands on
  * what changed. Focus is moved only when it was in `root` (the button that led here) or nowhere in a focused
- * document: a tab being chosen with the arrow keys keeps it, and a sidebar that just opened does not take it
- * from the sheet.
+ * document: a tab being chosen with the arrow keys keeps it. (The sidebar takes the focus once, when it opens:
+ * sidebar.ts.)
  */
 export function showScreen(root: HTMLElement, ...children: Child[]): void {
   const active = document.activeElement;

@@ -1,7 +1,7 @@
 // Drives a run from the sidebar: an opening chunk alone (slow start), then the other chunks a few at a time,
 // progress after each one, and a Stop that holds back every chunk not yet sent, in the sidebar and on the server.
 // The pacing itself is core/run-schedule.ts's. No DOM here.
-import { ChunkRequest, ChunkResult, JobAction, JobResult, SelectionPlan } from '../shared/api';
+import { ChunkRequest, ChunkResult, JobAction, JobResult, PlannedJob, SelectionPlan } from '../shared/api';
 import {
   ChunkWork,
   MAX_RESENDS,
@@ -56,8 +56,10 @@ export interface RunProgress {
 }
 
 export interface RunEnd extends RunProgress {
-  /** Jobs never sent: stopped, a failed chunk, or the server asked to stop. */
+  /** Jobs never sent (cells that are not job IDs are not counted): stopped, a failed chunk, or the server asked to stop. */
   notSent: number;
+  /** Those jobs, for "Run again". */
+  unsent: PlannedJob[];
   /** Why the run ended early, in the user's words. */
   stoppedBecause?: string;
 }
@@ -79,7 +81,7 @@ export async function runJobs(options: RunOptions): Promise<RunEnd> {
   const queue: ChunkWork[] = [...rest];
   const results: JobResult[] = [];
   const resends = new Map<string, number>();
-  let givenUp = 0;
+  const givenUp: PlannedJob[] = [];
   let chunksDone = 0;
   let stoppedBecause: string | undefined;
   /** When the opening chunk came back, and the jobs done by then: the pace is measured from there. */
@@ -180,7 +182,7 @@ export async function runJobs(options: RunOptions): Promise<RunEnd> {
     const again = answer.notSent.filter((job) => {
       const n = (resends.get(job.jobId) ?? 0) + 1;
       resends.set(job.jobId, n);
-      return n <= MAX_RESENDS || (givenUp++, false);
+      return n <= MAX_RESENDS || (givenUp.push(job), false);
     });
     if (again.length > 0) queue.unshift({ jobs: again, rejected: [] });
     // A reason from the server (sign-in refused, quota, the breaker...) says more than the user's own Stop.
@@ -220,8 +222,16 @@ export async function runJobs(options: RunOptions): Promise<RunEnd> {
   if (stoppedBecause === undefined) {
     await Promise.all(Array.from({ length: Math.max(1, options.chunksInFlight) }, worker));
   }
-  const notSent = givenUp + queue.reduce((n, c) => n + c.jobs.length + c.rejected.length, 0);
-  return { ...progress(), estimatedMsLeft: undefined, pause: undefined, notSent, stoppedBecause };
+  // Jobs only: a cell that is not a job ID is never sent, whether or not its row was marked.
+  const unsent = [...givenUp, ...queue.flatMap((c) => c.jobs)];
+  return {
+    ...progress(),
+    estimatedMsLeft: undefined,
+    pause: undefined,
+    notSent: unsent.length,
+    unsent,
+    stoppedBecause,
+  };
 }
 
 /** Counts by outcome, for the progress line and the final summary. */

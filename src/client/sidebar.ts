@@ -113,6 +113,15 @@ tablist.addEventListener('keydown', (event) => {
   if (tabs.get(name)!.getAttribute('aria-selected') !== 'true') show(name);
 });
 
+/**
+ * The sidebar just opened: the focus moves into it, on the first screen's heading, so that a keyboard or screen
+ * reader user lands where the add-on is (the screens then move it along as they follow one another).
+ */
+function takeFocus(): void {
+  window.focus();
+  roots.get('Jobs')!.querySelector<HTMLElement>('.screen-title[tabindex="-1"]')?.focus();
+}
+
 async function init(): Promise<void> {
   replaceChildren(document.getElementById('version')!, `AODocs Jobs ${__APP_VERSION__}`);
   select('Jobs');
@@ -121,7 +130,8 @@ async function init(): Promise<void> {
     state = await callServer('getSidebarState');
     replaceChildren(document.getElementById('user')!, state.userEmail ? `Signed in as ${state.userEmail}` : '');
     show('Jobs');
-    if (state.startWithCancel) await panels.Jobs.readPlan('cancel', true);
+    takeFocus();
+    if (state.startWithCancel) await panels.Jobs.readPlan('cancel');
   } catch (error) {
     show('Jobs');
     base.showError((error as Error).message);

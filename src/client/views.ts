@@ -11,6 +11,7 @@ import {
   confirmCancelSentence,
   endHeadline,
   idColumnLabel,
+  notSentSentence,
   notWrittenSentence,
   nothingToSendSentences,
   pauseSentence,
@@ -78,6 +79,11 @@ export function summaryView(plan: SelectionPlan, action: JobAction): HTMLElement
   );
 }
 
+/** The most requests that can still reach AODocs after Stop: the chunks on their way, at most the run's jobs. */
+export function stopBound(plan: SelectionPlan): number {
+  return Math.min(brakeBound(plan.chunkSize, plan.chunksInFlight), plan.jobs.length);
+}
+
 /**
  * The confirmation, a named alert dialog: the count is the one the progress then uses (jobs only), the cells
  * that are never sent are counted apart, and it says how quickly Stop takes hold. `actions`: its buttons.
@@ -85,7 +91,6 @@ export function summaryView(plan: SelectionPlan, action: JobAction): HTMLElement
 export function confirmView(plan: SelectionPlan, actions: HTMLElement): HTMLElement {
   const jobs = plan.summary.jobIds;
   const rejected = rejectedCellsSentence(plan.rejected);
-  const brake = brakeBound(plan.chunkSize, plan.chunksInFlight);
   return h(
     'section',
     {
@@ -99,7 +104,7 @@ export function confirmView(plan: SelectionPlan, actions: HTMLElement): HTMLElem
     summaryStats(plan),
     h('p', { class: 'confirm', id: 'confirm-text', 'data-testid': 'confirm-text' }, confirmCancelSentence(jobs)),
     rejected !== undefined && h('p', { id: 'confirm-rejected', 'data-testid': 'confirm-rejected' }, rejected),
-    h('p', { class: 'help', id: 'confirm-stop', 'data-testid': 'confirm-stop' }, stopHoldsSentence(brake)),
+    h('p', { class: 'help', id: 'confirm-stop', 'data-testid': 'confirm-stop' }, stopHoldsSentence(stopBound(plan))),
     actions,
   );
 }
@@ -211,8 +216,11 @@ export function endHeadlineOf(action: JobAction, end: RunEnd): string {
 }
 
 /** Jobs that need a look (each with its Result and next step), and cells that moved: each named, as text. */
-function problemsView(results: JobResult[]): HTMLElement | null {
-  const look = needingALook(results);
+function problemsView(action: JobAction, results: JobResult[]): HTMLElement | null {
+  // In row order, as the sheet shows them (results come back chunk by chunk); rows unknown last.
+  const firstRow = (r: JobResult) =>
+    Math.min(...r.written.map((c) => c.row), ...r.moved.map((m) => m.to?.row ?? m.from.row), Infinity);
+  const look = needingALook(results).sort((x, y) => firstRow(x) - firstRow(y));
   const moved = results.flatMap((r) => r.moved.map((m) => ({ r, m })));
   const unwritten = results.flatMap((r) => (r.notWritten ?? []).map((cell) => ({ r, cell })));
   if (look.length === 0 && moved.length === 0 && unwritten.length === 0) return null;
@@ -223,7 +231,7 @@ function problemsView(results: JobResult[]): HTMLElement | null {
         { class: 'problem', 'data-testid': 'problem-item' },
         h('code', { class: 'problem-id' }, r.jobId),
         h('span', { class: 'problem-result' }, r.result),
-        h('span', { class: 'next-step' }, nextStep(r)),
+        h('span', { class: 'next-step' }, nextStep(r, action)),
       ),
     ),
     ...moved.map(({ m }) =>
@@ -264,6 +272,7 @@ function problemsView(results: JobResult[]): HTMLElement | null {
 
 /** The end screen: the headline (counts, failures named), why it stopped, what was not sent, what needs a look. */
 export function endView(action: JobAction, end: RunEnd, actions: HTMLElement): HTMLElement {
+  const notSent = notSentSentence(end.notSent, end.stoppedBecause !== undefined);
   return h(
     'section',
     { class: 'end', 'aria-labelledby': 'end-title' },
@@ -274,14 +283,9 @@ export function endView(action: JobAction, end: RunEnd, actions: HTMLElement): H
     }),
     end.stoppedBecause !== undefined &&
       h('p', { class: 'reason', 'data-testid': 'end-reason' }, ...messageContent(end.stoppedBecause)),
-    end.notSent > 0 &&
-      h(
-        'p',
-        { 'data-testid': 'not-sent' },
-        `${plural(end.notSent, 'job')} not sent (or, for a chunk that failed, not confirmed). Run again to send them: finished rows are skipped.`,
-      ),
+    notSent !== undefined && h('p', { 'data-testid': 'not-sent' }, notSent),
     countsView(action, end.results),
     actions,
-    problemsView(end.results),
+    problemsView(action, end.results),
   );
 }

@@ -27,6 +27,11 @@ export function confirmCancelSentence(jobs: number): string {
   return `Cancel ${plural(jobs, 'AODocs job')}? Their pending tasks will not run. Tasks already done are not undone.`;
 }
 
+/** The field of a large run's confirmation: the count to type before Cancel works. */
+export function typeCountLabel(jobs: number): string {
+  return `Type ${jobs} to confirm the cancel of ${plural(jobs, 'job')}`;
+}
+
 /** The selected cells that are never sent, counted apart from the jobs: "1 cell is not a job ID and will only be marked." */
 export function rejectedCellsSentence(rejected: RejectedCell[]): string | undefined {
   const invalid = rejected.length;
@@ -34,11 +39,36 @@ export function rejectedCellsSentence(rejected: RejectedCell[]): string | undefi
   return `${plural(invalid, 'cell')} ${be(invalid)} not ${invalid === 1 ? 'a job ID' : 'job IDs'} and will only be marked.`;
 }
 
-/** How quickly Stop takes hold, for the confirmation and the Stop button. */
-export function stopHoldsSentence(brake: number, action: JobAction = 'cancel'): string {
-  const what = action === 'cancel' ? 'cancel' : 'status read';
-  return `Stop takes hold at once; at most ${plural(brake, what)} already on their way can still reach AODocs.`;
+/**
+ * What Stop holds back, for the confirmation and the Stop button: `bound` is the most requests that can still
+ * reach AODocs after it is pressed (the chunks that may be on their way, never more than the run's jobs). Never
+ * "at once": what is on its way still arrives.
+ */
+export function stopHoldsSentence(bound: number, action: JobAction = 'cancel'): string {
+  const what = action === 'cancel' ? 'further cancel' : 'further status read';
+  const reach = bound === 1 ? 'reaches' : 'reach';
+  return `From the moment Stop is pressed, at most ${plural(bound, what)} ${reach} AODocs; the others are not sent.`;
 }
+
+/** The end screen's count of the jobs a run did not send, or that nothing was left when it stopped. */
+export function notSentSentence(jobs: number, stopped: boolean): string | undefined {
+  if (jobs > 0) {
+    return `${plural(jobs, 'job')} not sent (or, for a chunk that failed, not confirmed). Run again to send them: finished rows are skipped.`;
+  }
+  return stopped ? 'Every job had been sent when the run stopped: none is left to send.' : undefined;
+}
+
+/** What Diagnostics does, with the number of requests it really sends (all reads; none can cancel anything). */
+export const DIAGNOSTICS_HELP = (requests: number) =>
+  'Times the platform this add-on runs on (server calls, requests to AODocs) and checks two behaviours of ' +
+  'cells on a scratch sheet that appears for a moment and is deleted. It sends ' +
+  `${requests} read requests to AODocs, all for one made-up job ID that no job has: nothing is cancelled.`;
+
+/** Which settings Check connection tested: those of the form, saved or not. */
+export const CONNECTION_TESTED = {
+  saved: 'Checked with the saved settings.',
+  unsaved: 'Checked with the settings shown here, which are not saved yet: Save to use them.',
+} as const;
 
 /** The price of the "Chunks sent at once" setting, shown under it. */
 export function brakeSentence(chunkSize: number, chunksInFlight: number): string {
@@ -160,9 +190,11 @@ export function endHeadline(
   return `${stopped ? 'Stopped' : 'Done'}: ${parts.join(', ')}`;
 }
 
-/** "Run again for the 3 jobs AODocs could not answer". */
-export function runAgainLabel(jobs: number): string {
-  return `Run again for the ${plural(jobs, 'job')} AODocs could not answer`;
+/** "Run again for the 3 jobs AODocs could not answer", "Run again for the 34 jobs not sent". */
+export function runAgainLabel(unanswered: number, unsent = 0): string {
+  if (unsent === 0) return `Run again for the ${plural(unanswered, 'job')} AODocs could not answer`;
+  if (unanswered === 0) return `Run again for the ${plural(unsent, 'job')} not sent`;
+  return `Run again for the ${plural(unanswered + unsent, 'job')} not sent or not answered`;
 }
 
 /** A row the run could not write (the spreadsheet busy, a write refused): its result, and where it is kept. */

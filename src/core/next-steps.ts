@@ -1,6 +1,6 @@
 // What the user can do about a job that did not end well: one sentence per cause, shown beside the job in the
 // sidebar's list of rows that need a look.
-import type { JobResult } from '../shared/api';
+import type { JobAction, JobResult } from '../shared/api';
 import { RESULT } from './wording';
 
 export const NEXT_STEP = {
@@ -17,12 +17,18 @@ export const NEXT_STEP = {
   invalid: 'Fix the cell: a job ID has no spaces, no / ? # % \\ and at most 256 characters.',
 } as const;
 
+/** A 403 while reading a status: nothing was to be cancelled, only administrators may read it. */
+export function forbiddenToRead(libraryId: string | undefined): string {
+  const library = libraryId === undefined ? 'its library' : `library ${libraryId}`;
+  return `Only administrators of ${library} can read its status: ask one of them for administrator rights there.`;
+}
+
 export function forbiddenIn(libraryId: string): string {
   return `Ask an administrator of library ${libraryId} to cancel it, or to give you administrator rights there.`;
 }
 
-/** The next step for a result, or undefined when the job ended well. */
-export function nextStep(result: JobResult): string | undefined {
+/** The next step for a result, or undefined when the job ended well. `action`: what the run did (a refresh cancels nothing). */
+export function nextStep(result: JobResult, action: JobAction = 'cancel'): string | undefined {
   if (result.outcome === 'gone') return NEXT_STEP.gone;
   if (result.outcome === 'invalid') return NEXT_STEP.invalid;
   if (result.outcome !== 'failed' && !result.transient) return undefined;
@@ -32,6 +38,7 @@ export function nextStep(result: JobResult): string | undefined {
     case 401:
       return NEXT_STEP.signIn;
     case 403:
+      if (action === 'refresh') return forbiddenToRead(result.libraryId);
       return result.libraryId === undefined ? NEXT_STEP.forbidden : forbiddenIn(result.libraryId);
     case 404:
       return NEXT_STEP.notFound;

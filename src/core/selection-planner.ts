@@ -248,6 +248,7 @@ export function* planFromSheet(frame: SheetFrame, settings: Settings, known?: Kn
       },
       chunkSize: settings.chunkSize,
       chunksInFlight: settings.chunksInFlight,
+      typedConfirmFrom: settings.typedConfirmFrom,
     },
   };
 }

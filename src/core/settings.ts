@@ -18,11 +18,14 @@ export interface Settings {
   skipFinishedRows: boolean;
   writeLog: boolean;
   runCap: number;
+  /** From this many jobs, the confirmation asks for the count to be typed (PRODUCT.md: a large irreversible run). */
+  typedConfirmFrom: number;
 }
 
 export const CHUNK_SIZE_LIMITS = { min: 1, max: 50 } as const;
 export const CHUNKS_IN_FLIGHT_LIMITS = { min: 1, max: 6 } as const;
 export const RUN_CAP_LIMITS = { min: 1, max: 20000 } as const;
+export const TYPED_CONFIRM_LIMITS = { min: 1, max: 20000 } as const;
 /**
  * Server calls the sidebar keeps in flight for work that sends nothing to AODocs (pieces of a hidden-row check).
  * Chosen by the benchmark (docs/bench/RESULTS.md): each call is its own execution, whose start costs several
@@ -43,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   skipFinishedRows: true,
   writeLog: true,
   runCap: 5000,
+  typedConfirmFrom: 500,
 };
 
 const SECURITY_CODE_MAX = 512;
@@ -62,7 +66,7 @@ const isBoolean: Check = (v) => (typeof v === 'boolean' ? undefined : 'Must be o
 /** A base URL the add-on may call: https, a host and a path, no query, allowed by the manifest's urlFetchWhitelist. */
 function checkBaseUrl(value: unknown, allowedPrefixes: string[]): string | undefined {
   if (typeof value !== 'string' || !/^https:\/\/[^/?#\s@]+\/[^?#\s]*[^/?#\s]$/.test(value)) {
-    return 'The API base URL must be an https address with a path and no trailing slash, e.g. ' + PRODUCTION_BASE_URL;
+    return 'The API base URL must be an https address with a path, e.g. ' + PRODUCTION_BASE_URL;
   }
   if (!allowedPrefixes.some((prefix) => `${value}/`.startsWith(prefix))) {
     return (
@@ -85,6 +89,7 @@ function checks(allowedPrefixes: string[]): Record<keyof Settings, Check> {
     skipFinishedRows: isBoolean,
     writeLog: isBoolean,
     runCap: isInteger(RUN_CAP_LIMITS, 'The run cap'),
+    typedConfirmFrom: isInteger(TYPED_CONFIRM_LIMITS, 'The count to type from'),
   };
 }
 
@@ -97,7 +102,11 @@ export function validateSettingsInput(input: unknown, allowedPrefixes: string[])
   const o = input as Partial<SettingsInput>;
   const settings = {} as Record<keyof Settings, unknown>;
   for (const [field, check] of Object.entries(checks(allowedPrefixes)) as [keyof Settings, Check][]) {
-    const value = typeof o[field] === 'string' ? (o[field] as string).trim() : o[field];
+    let value = typeof o[field] === 'string' ? (o[field] as string).trim() : o[field];
+    // A form of an earlier version sends no such field: the default stands.
+    if (field === 'typedConfirmFrom' && value === undefined) value = DEFAULT_SETTINGS.typedConfirmFrom;
+    // "https://host/api/" is the address the allowed list shows: the same base URL, normalised.
+    if (field === 'baseUrl' && typeof value === 'string') value = value.replace(/\/+$/, '');
     const message = check(value);
     if (message) return { ok: false, field, message };
     settings[field] = value;

@@ -91,7 +91,7 @@ export const HEADER_CHANGED = 'The header row changed since the selection was re
 
 /** Why a run stops, shown in the sidebar. */
 export const STOP = {
-  stopped: 'Stopped: the chunks already sent were finished and written; the others were not sent.',
+  stopped: 'Stopped: the chunks already sent were finished and written.',
   dailyQuota:
     "Google's daily limit for outside requests is reached; the jobs not yet sent were left untouched. " +
     'Run again tomorrow: finished rows are skipped.',
@@ -214,6 +214,12 @@ export const CONNECTION = {
   forbiddenSecurityCode:
     'AODocs knows you but refused access (403). Cancelling a job needs library administrator rights on its library; ' +
     'check the security code too.',
+  securityCodeInvalid:
+    'AODocs refused the security code ("Invalid security code", 403). Check it, or ask your AODocs super ' +
+    'administrator for a new one.',
+  domainRefused: (domain: string) =>
+    `AODocs refused the request (400) for the domain "${domain}". Check the domain: it must be the Google ` +
+    'Workspace domain your AODocs serves (leave it empty to use your own).',
   unexpected: (code: number) => `${unexpectedAnswer(code)}.`,
 } as const;
 

@@ -5,10 +5,11 @@ import { readSecurityCode } from './user-settings';
 import { SERVER } from '../core/wording';
 import { UserFacingError } from './user-facing-error';
 
-export function authorizationHeader(settings: Settings): string {
+/** `typedCode`: a code typed in the form and not saved (Check connection tests what the form shows). */
+export function authorizationHeader(settings: Settings, typedCode?: string): string {
   switch (settings.authMode) {
     case 'security-code': {
-      const code = readSecurityCode();
+      const code = typedCode || readSecurityCode();
       if (!code) throw new UserFacingError(SERVER.securityCodeNeeded);
       // The header form: a query parameter would end up in AODocs' logs (access-apis-with-security-codes).
       return `securityCode ${code}`;

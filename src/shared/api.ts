@@ -71,6 +71,8 @@ export interface SelectionPlan {
   chunkSize: number;
   /** Chunks in flight at once, from the user's settings when the plan was made. */
   chunksInFlight: number;
+  /** From this many jobs the confirmation asks for the count to be typed (the user's setting); absent: never. */
+  typedConfirmFrom?: number;
 }
 
 /** What a chunk call asks the server to do. */
@@ -231,6 +233,7 @@ export interface SettingsView {
   skipFinishedRows: boolean;
   writeLog: boolean;
   runCap: number;
+  typedConfirmFrom: number;
   securityCodeSaved: boolean;
   /** URL prefixes the manifest allows (urlFetchWhitelist): a custom base URL must start with one. */
   allowedUrlPrefixes: string[];
@@ -240,6 +243,9 @@ export interface SettingsView {
 export type SettingsInput = Omit<SettingsView, 'securityCodeSaved' | 'allowedUrlPrefixes'> & { securityCode?: string };
 
 export type SaveSettingsAnswer = { ok: true; settings: SettingsView } | { ok: false; field: string; message: string };
+
+/** What Check connection tests: the form's values as shown, saved or not. `securityCode` '' or absent: the saved one. */
+export type ConnectionInput = Pick<SettingsInput, 'baseUrl' | 'domain' | 'authMode' | 'securityCode'>;
 
 export interface ConnectionReport {
   /** Who the add-on acts as, from the identity token (decoded on the server; the token never travels). */
@@ -254,6 +260,8 @@ export interface ConnectionReport {
   message: string;
   /** The sentence to send AODocs support, on 401. */
   supportRequest?: string;
+  /** Whether the values tested are the saved ones, or the form's not yet saved (absent: the saved ones). */
+  tested?: 'saved' | 'unsaved';
 }
 
 export interface LibraryFilters {
@@ -340,7 +348,7 @@ export interface ServerApi {
   diagnostics(): void;
   getSettings(): SettingsView;
   saveSettings(input: SettingsInput): SaveSettingsAnswer;
-  checkConnection(): ConnectionReport;
+  checkConnection(input?: ConnectionInput): ConnectionReport;
   loadLibraryPage(request: LibraryPageRequest): LibraryPageResult;
   readJobErrors(): JobErrorsResult;
 }

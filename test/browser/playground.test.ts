@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { PlaygroundProcess, startPlaygroundProcess } from '../support/playground-process';
-import { DEMO_LIBRARY_IDS, demoJobIds } from '../../simulator/demo-seed';
+import { DEMO_LIBRARY_IDS, DEMO_SECURITY_CODES, demoJobIds } from '../../simulator/demo-seed';
 import { createPrng } from '../../simulator/prng';
 import type { RequestLogEntry } from '../../simulator/request-log';
 import { brakeBound } from '../../src/core/run-schedule';
@@ -153,7 +153,8 @@ test('a whole column selected by its letter is clipped to the data and cancelled
     );
     expect(count).toBe(distinct.size);
     const inProgressRows = before.slice(1).filter((r) => ids.inProgress.includes(r[0] as string)).length;
-    // The menu item opens the sidebar on the confirmation, with the exact count.
+    // The menu item opens the sidebar on the summary, then the confirmation with the exact count.
+    await s.sidebar.getByRole('button', { name: `Cancel ${count} jobs…` }).click();
     await expect(s.sidebar.getByTestId('confirm-text').textContent()).resolves.toMatch(
       new RegExp(`^Cancel ${count} AODocs jobs\\?`),
     );
@@ -456,7 +457,7 @@ test('Stop pressed at a random point: at most brakeBound(20, 2) cancels reach th
     // The default settings: 20 jobs per chunk, 2 chunks at once.
     const bound = brakeBound(20, 2);
     await expect(s.sidebar.getByTestId('confirm-stop').textContent()).resolves.toBe(
-      `Stop takes hold at once; at most ${bound} cancels already on their way can still reach AODocs.`,
+      `From the moment Stop is pressed, at most ${bound} further cancels reach AODocs; the others are not sent.`,
     );
     await s.sidebar.getByRole('button', { name: 'Cancel jobs' }).click();
     const stop = s.sidebar.getByRole('button', { name: 'Stop' });
@@ -493,9 +494,8 @@ test('Stop pressed at a random point: at most brakeBound(20, 2) cancels reach th
     expect(afterPress.length).toBeLessThanOrEqual(bound);
     // The run did stop: not every job was sent, and the sidebar says how many were not.
     const notSentLine = s.sidebar.getByTestId('not-sent');
-    const notSent = (await notSentLine.count())
-      ? Number(/^(\d+) jobs? not sent/.exec((await notSentLine.textContent()) ?? '')?.[1])
-      : 0;
+    // "Every job had been sent when the run stopped" when nothing was left: 0.
+    const notSent = Number(/^(\d+) jobs? not sent/.exec((await notSentLine.textContent()) ?? '')?.[1] ?? 0);
     expect(new Set(cancels.map((e) => e.path)).size + notSent).toBe(jobIds.length);
   } finally {
     await s.playground.close();
@@ -527,6 +527,176 @@ test('Settings > Diagnostics measures the platform (the emulator here) and gives
     const requests = (await (await fetch(`${s.playground.url}/api/simulator/requests`)).json()) as { method: string }[];
     expect(requests.slice(before).map((r) => r.method)).toEqual(Array(43).fill('GET'));
     await expect(s.page.getByTestId('sheet-tabs').textContent()).resolves.toBe(sheetsBefore);
+  } finally {
+    await s.playground.close();
+  }
+});
+
+describe('Check connection tests what the form shows (issue 21)', () => {
+  async function check(s: Session): Promise<{ message: string; tested: string }> {
+    await s.sidebar.getByRole('button', { name: 'Check connection' }).click();
+    const report = s.sidebar.getByTestId('connection-report');
+    await report.waitFor();
+    return {
+      message: (await s.sidebar.getByTestId('connection-message').textContent()) ?? '',
+      tested: (await s.sidebar.getByTestId('connection-tested').textContent()) ?? '',
+    };
+  }
+
+  test('a typed code, not saved, is the one tested; "Invalid security code" is said as such; a bad address is not "accepted"', async () => {
+    const s = await open();
+    try {
+      await menu(s, 'Open sidebar');
+      await s.sidebar.getByRole('tab', { name: 'Settings' }).click();
+      await s.sidebar.getByLabel('Sign in with').selectOption('security-code');
+      await s.sidebar.getByLabel('Security code', { exact: true }).fill('wrong-code');
+      const wrong = await check(s);
+      expect(wrong.message).toMatch(/refused the security code/);
+      expect(wrong.message).not.toMatch(/administrator rights|accepts/);
+      expect(wrong.tested).toMatch(/not saved/);
+      await s.sidebar.getByLabel('Security code', { exact: true }).fill(DEMO_SECURITY_CODES.admin);
+      await expect(check(s)).resolves.toEqual({
+        message: 'AODocs accepts this sign-in.',
+        tested: expect.stringMatching(/not saved/),
+      });
+      // An address the add-on may not call: the form's own error, never "accepted".
+      await s.sidebar.getByLabel('AODocs API').selectOption('custom');
+      await s.sidebar.getByLabel('Custom API base URL').fill('https://elsewhere.example/api');
+      const bad = await check(s);
+      expect(bad.message).toMatch(/may only call addresses/);
+      // The page never received the typed code back.
+      const answers = await s.sidebar.locator('body').textContent();
+      expect(answers).not.toContain(DEMO_SECURITY_CODES.admin);
+    } finally {
+      await s.playground.close();
+    }
+  });
+
+  test('--domain: a domain the simulator does not serve is refused, and named', async () => {
+    const s = await open(['--domain', 'example.com']);
+    try {
+      await menu(s, 'Open sidebar');
+      await s.sidebar.getByRole('tab', { name: 'Settings' }).click();
+      await expect(check(s)).resolves.toEqual({
+        message: 'AODocs accepts this sign-in.',
+        tested: 'Checked with the saved settings.',
+      });
+      await s.sidebar.getByLabel('Domain (optional)').fill('wrong-domain.example');
+      const wrong = await check(s);
+      expect(wrong.message).toContain('"wrong-domain.example"');
+      expect(wrong.message).not.toMatch(/accepts/);
+    } finally {
+      await s.playground.close();
+    }
+  });
+
+  test('a custom API address with a trailing slash is accepted, saved without it', async () => {
+    const s = await open();
+    try {
+      await menu(s, 'Open sidebar');
+      await s.sidebar.getByRole('tab', { name: 'Settings' }).click();
+      await s.sidebar.getByLabel('AODocs API').selectOption('custom');
+      const url = s.sidebar.getByLabel('Custom API base URL');
+      const current = await url.inputValue();
+      await url.fill(`${current.replace(/\/$/, '')}/`);
+      await s.sidebar.getByRole('button', { name: 'Save' }).click();
+      await s.sidebar.getByTestId('settings-status').getByText('Settings saved.').waitFor();
+      await expect(url.inputValue()).resolves.toBe(current.replace(/\/$/, ''));
+    } finally {
+      await s.playground.close();
+    }
+  });
+});
+
+test('keyboard: the Extensions menu works with arrow keys, and the sidebar it opens takes the focus', async () => {
+  const s = await open();
+  try {
+    const focusedText = () => s.page.evaluate<string>("document.activeElement?.textContent ?? ''");
+    await s.page.getByTestId('menu-extensions').focus();
+    await s.page.keyboard.press('ArrowDown');
+    await expect(focusedText()).resolves.toBe('AODocs Jobs');
+    await s.page.keyboard.press('ArrowRight');
+    await expect(focusedText()).resolves.toBe('Open sidebar');
+    await s.page.keyboard.press('ArrowDown');
+    await expect(focusedText()).resolves.toBe('Cancel selected jobs...');
+    await s.page.keyboard.press('ArrowUp');
+    await s.page.keyboard.press('ArrowLeft');
+    await expect(focusedText()).resolves.toBe('AODocs Jobs');
+    await s.page.keyboard.press('Escape');
+    await expect(focusedText()).resolves.toBe('Extensions');
+    await s.page.keyboard.press('Enter');
+    await s.page.keyboard.press('ArrowRight');
+    await s.page.keyboard.press('Enter');
+    await s.sidebar.getByRole('heading', { name: 'Jobs in the selection' }).waitFor();
+    // Focus is in the sidebar, on its first heading: the next Tab reaches its first button.
+    await s.page.waitForFunction("document.activeElement?.getAttribute('data-testid') === 'sidebar-frame'", null, {
+      timeout: 5000,
+    });
+    await s.sidebar.locator('h2:focus', { hasText: 'Jobs in the selection' }).waitFor({ timeout: 5000 });
+    await s.page.keyboard.press('Tab');
+    await expect(s.sidebar.locator(':focus').textContent()).resolves.toBe('Cancel selected jobs…');
+  } finally {
+    await s.playground.close();
+  }
+});
+
+describe('the grid during and after a run (issue 21)', () => {
+  test('rows show in the grid as they are written, while the run goes on', async () => {
+    const jobIds = ids.inProgress;
+    const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aodocs-')), 'live.csv');
+    fs.writeFileSync(csv, ['Job ID', ...jobIds].join('\n'));
+    const s = await open(['--sheet', csv, '--latency-ms', '300']);
+    try {
+      await s.page.getByTestId('col-header-1').click();
+      await menu(s, 'Open sidebar');
+      await s.sidebar.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+      await s.sidebar.getByRole('button', { name: `Cancel ${jobIds.length} jobs…` }).click();
+      await s.sidebar.getByRole('button', { name: 'Cancel jobs' }).click();
+      // Once a chunk's rows are written (its answer reached the sidebar), the grid shows them within a second,
+      // while the run is still going (Stop still shown, the end not reached).
+      const progress = s.sidebar.getByTestId('progress-text');
+      let done = 0;
+      while (done < 25) {
+        done = Number(/^(\d+) of/.exec((await progress.textContent()) ?? '')?.[1] ?? 0);
+        await s.page.waitForTimeout(20);
+      }
+      const shownAt = Date.now();
+      const statusCells = () =>
+        s.page.evaluate<number>(
+          `[...document.querySelectorAll('[data-testid^="cell-"]')].filter((c) => c.textContent === 'CANCELLED').length`,
+        );
+      let shown = 0;
+      while (shown < done && Date.now() - shownAt < 1000) {
+        shown = await statusCells();
+        await s.page.waitForTimeout(20);
+      }
+      expect(shown).toBeGreaterThanOrEqual(done);
+      expect(await s.sidebar.getByTestId('end-text').count()).toBe(0);
+      await s.sidebar.getByTestId('end-text').waitFor({ timeout: 60_000 });
+    } finally {
+      await s.playground.close();
+    }
+  });
+});
+
+test('"Select rows that need a look" shows the selection the add-on set, in the grid and the Name box', async () => {
+  const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aodocs-')), 'look.csv');
+  fs.writeFileSync(csv, ['Job ID', ids.inProgress[0], 'no-such-job-0001', ids.inProgress[1], 'bad id/here'].join('\n'));
+  const s = await open(['--sheet', csv]);
+  try {
+    await s.page.getByTestId('col-header-1').click();
+    await s.page.locator('[data-testid="grid"][data-selection="A:A"]').waitFor();
+    await menu(s, 'Open sidebar');
+    await s.sidebar.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+    await s.sidebar.getByRole('button', { name: 'Cancel 3 jobs…' }).click();
+    await s.sidebar.getByRole('button', { name: 'Cancel jobs' }).click();
+    await s.sidebar.getByTestId('end-text').waitFor();
+    await s.sidebar.getByRole('button', { name: 'Select rows that need a look' }).click();
+    await s.sidebar.getByTestId('select-status').getByText('2 rows selected in the sheet.').waitFor();
+    const grid = s.page.getByTestId('grid');
+    await s.page.locator('[data-testid="grid"][data-selection="3:3,5:5"]').waitFor({ timeout: 2000 });
+    await expect(grid.getAttribute('data-selection')).resolves.toBe('3:3,5:5');
+    await expect(s.page.getByTestId('name-box').textContent()).resolves.toBe('5:5');
   } finally {
     await s.playground.close();
   }

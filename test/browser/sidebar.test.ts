@@ -328,7 +328,7 @@ test('Stop lets the chunk in flight finish, tells the server, sends no more, and
   // The Stop button says how quickly it takes hold: 2 chunks of 2 jobs in flight at most.
   const describedBy = await stop.getAttribute('aria-describedby');
   await expect(page.locator(`#${describedBy}`).textContent()).resolves.toBe(
-    'Stop takes hold at once; at most 4 cancels already on their way can still reach AODocs.',
+    'From the moment Stop is pressed, at most 4 further cancels reach AODocs; the others are not sent.',
   );
   await stop.click();
   release();
@@ -388,18 +388,21 @@ test('a chunk that fails on the server stops the run with its message', async ()
   await expect(page.getByTestId('not-sent').textContent()).resolves.toContain('6 jobs not sent');
 });
 
-test('opened by "Cancel selected jobs..." it goes straight to the summary and confirmation', async () => {
-  const { serve } = scripted({
+test('opened by "Cancel selected jobs..." it shows the summary, then the same confirmation as the button', async () => {
+  const { serve, chunks } = scripted({
     state: { startWithCancel: true },
     plan: { ok: true, plan: plan(['J1']) },
     chunk: () => ({ results: [], notSent: [] }),
   });
   const page = await openSidebarPage(browser, serve);
+  await expect(page.getByTestId('count-jobs').locator('.value').textContent()).resolves.toBe('1');
+  expect(await page.getByTestId('confirm-dialog').count()).toBe(0);
+  await page.getByRole('button', { name: 'Cancel 1 job…' }).click();
   await expect(page.getByTestId('confirm-text').textContent()).resolves.toBe(
     'Cancel 1 AODocs job? Their pending tasks will not run. Tasks already done are not undone.',
   );
-  await expect(page.getByTestId('count-jobs').locator('.value').textContent()).resolves.toBe('1');
   await page.getByRole('button', { name: 'Cancel jobs' }).waitFor();
+  expect(chunks).toHaveLength(0);
 });
 
 test('the footer shows the version and the sidebar loads nothing from outside', async () => {
@@ -543,7 +546,7 @@ test('the confirmation is a named alert dialog that counts jobs apart from inval
   expect(description).toBe(
     'Cancel 5 AODocs jobs? Their pending tasks will not run. Tasks already done are not undone. | ' +
       '1 cell is not a job ID and will only be marked. | ' +
-      'Stop takes hold at once; at most 4 cancels already on their way can still reach AODocs.',
+      'From the moment Stop is pressed, at most 4 further cancels reach AODocs; the others are not sent.',
   );
   await expect(dialog.ariaSnapshot()).resolves.toMatch(
     /^- alertdialog "Cancel 5 jobs\?":\n {2}- heading "Cancel 5 jobs\?" \[level=2\]\n/,

@@ -31,3 +31,11 @@ test('the images and pages the README links exist', () => {
   expect(links.length).toBeGreaterThan(0);
   for (const link of links) expect(fs.existsSync(path.join(root, link))).toBe(true);
 });
+
+test('the README gives the demo security codes the simulator knows', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { DEMO_SECURITY_CODES } = require('../../simulator/demo-seed') as typeof import('../../simulator/demo-seed');
+  for (const code of Object.values(DEMO_SECURITY_CODES)) expect(readme).toContain(`\`${code}\``);
+  expect(readme).not.toContain('three pages of 50');
+  expect(readme).toContain('--domain');
+});

@@ -16,6 +16,7 @@ function end(results: JobResult[]): RunEnd {
     chunksDone: 1,
     results,
     notSent: 0,
+    unsent: [],
   };
 }
 

@@ -41,6 +41,22 @@ test.each<[string, Partial<JobResult>, string | undefined]>([
   expect(nextStep(result(fields))).toBe(step);
 });
 
+test.each<[string, Partial<JobResult>, string]>([
+  [
+    '403 naming its library',
+    { httpCode: 403, libraryId: 'L1' },
+    'Only administrators of library L1 can read its status: ask one of them for administrator rights there.',
+  ],
+  [
+    '403 without a library',
+    { httpCode: 403 },
+    'Only administrators of its library can read its status: ask one of them for administrator rights there.',
+  ],
+  ['404', { httpCode: 404 }, NEXT_STEP.notFound],
+])('refresh, %s: nothing about cancelling', (_name, fields, step) => {
+  expect(nextStep(result(fields), 'refresh')).toBe(step);
+});
+
 test('rows to look at: written rows of results with a next step, and where a moved ID was, sorted, once', () => {
   expect(
     rowsToLookAt([

@@ -21,6 +21,7 @@ const GOOD: Settings = {
   skipFinishedRows: false,
   writeLog: false,
   runCap: 12000,
+  typedConfirmFrom: 800,
 };
 
 describe('defaults (PRODUCT.md)', () => {
@@ -35,6 +36,7 @@ describe('defaults (PRODUCT.md)', () => {
       skipFinishedRows: true,
       writeLog: true,
       runCap: 5000,
+      typedConfirmFrom: 500,
     });
     expect(PRODUCTION_BASE_URL).toBe('https://aodocs.altirnao.com/api');
     expect(STAGING_BASE_URL).toBe('https://aodocs-staging.altirnao.com/api');
@@ -173,6 +175,21 @@ describe('validateSettingsInput: invalid settings are refused with a message nam
     const answer = validateSettingsInput({ ...input, ...change }, ALLOWED);
     expect(answer).toMatchObject({ ok: false, field });
     if (!answer.ok) expect(answer.message.length).toBeGreaterThan(10);
+  });
+  test('the count to type from: 500 by default, and the default when an older form sends none', () => {
+    expect(DEFAULT_SETTINGS.typedConfirmFrom).toBe(500);
+    const { typedConfirmFrom: _none, ...older } = input;
+    expect(validateSettingsInput(older, ALLOWED)).toMatchObject({ ok: true, settings: { typedConfirmFrom: 500 } });
+    expect(validateSettingsInput({ ...input, typedConfirmFrom: 0 }, ALLOWED)).toMatchObject({
+      ok: false,
+      field: 'typedConfirmFrom',
+    });
+  });
+  test('a trailing slash is the same address: normalised, not refused', () => {
+    expect(validateSettingsInput({ ...input, baseUrl: 'https://aodocs-staging.altirnao.com/api/' }, ALLOWED)).toEqual({
+      ok: true,
+      settings: GOOD,
+    });
   });
   test('a custom URL outside the manifest says which addresses are allowed', () => {
     const answer = validateSettingsInput({ ...input, baseUrl: 'https://aodocs.eu.example.com/api' }, ALLOWED);

@@ -56,6 +56,13 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--help'])).toBeUndefined();
   });
 
+  test('--domain: the domains the simulator serves (a request naming another gets 400)', () => {
+    expect(parseCliArgs(['--domain', 'example.com'])).toMatchObject({ domains: ['example.com'] });
+    expect(parseCliArgs(['--domain', 'example.com, other.org'])).toMatchObject({
+      domains: ['example.com', 'other.org'],
+    });
+  });
+
   test.each([
     [['--port', 'abc'], /--port must be an integer/],
     [['--port', '70000'], /--port must be an integer/],
@@ -65,6 +72,7 @@ describe('parseCliArgs', () => {
     [['--faults', '503=0.6,drop=0.6'], /more than 1/],
     [['--finished-cancel', 'maybe'], /--finished-cancel/],
     [['--seed', '/no/such/file.json'], /--seed: Cannot read seed file/],
+    [['--domain', 'not a domain'], /--domain: 'not a domain'/],
     [['--bogus'], /Unknown option '--bogus'/],
     [['stray'], /positional/],
   ])('%j is a usage error', (args, message) => {

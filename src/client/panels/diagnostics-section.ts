@@ -4,6 +4,7 @@ import { PlatformFigures } from '../../shared/api';
 import { PARALLEL_PROBES, SINGLE_PROBES, calibrationJson } from '../../core/diagnostics';
 import { button, h, replaceChildren } from '../dom';
 import { callServer } from '../server-calls';
+import { DIAGNOSTICS_HELP } from '../wording';
 
 function figuresView(figures: PlatformFigures, roundTripMs: number): HTMLElement {
   const line = (label: string, value: string) =>
@@ -57,13 +58,7 @@ export function diagnosticsSection(showError: (message: string | null) => void, 
     'section',
     { 'aria-labelledby': 'diagnostics-heading' },
     h('h3', { id: 'diagnostics-heading' }, 'Diagnostics'),
-    h(
-      'p',
-      { class: 'help' },
-      'Times the platform this add-on runs on (server calls, requests to AODocs) and checks two behaviours of ' +
-        'cells on a scratch sheet that appears for a moment and is deleted. It reads a job that does not exist; ' +
-        'nothing is cancelled.',
-    ),
+    h('p', { class: 'help' }, DIAGNOSTICS_HELP(SINGLE_PROBES + PARALLEL_PROBES)),
     h(
       'div',
       { class: 'actions' },

@@ -85,7 +85,7 @@ export function createLibraryPanel(ctx: PanelContext) {
     }
     const summary =
       sheetName === undefined
-        ? 'Nothing was loaded.'
+        ? 'The first page of the listing could not be read (the reason is above); no sheet was written.'
         : `${rows} jobs in sheet "${sheetName}".${capped ? ' The run cap (Settings) stopped the listing.' : ''}${stop && pageToken ? ' Stopped before the last page.' : ''}`;
     showScreen(
       root,

@@ -1,9 +1,9 @@
 // The main panel: read the selection, show what would be sent, confirm, run chunk by chunk, show the outcome.
-import { IdColumnQuestion, JobAction, JobResult, PlannedJob, SelectionPlan, SidebarState } from '../../shared/api';
-import { selectField } from '../form';
+import { IdColumnQuestion, JobAction, PlannedJob, SelectionPlan, SidebarState } from '../../shared/api';
+import { field, selectField } from '../form';
 import { button, h, screenHeading, showScreen } from '../dom';
 import { rowsToLookAt } from '../../core/next-steps';
-import { brakeBound, newRunId } from '../../core/run-schedule';
+import { newRunId } from '../../core/run-schedule';
 import { PARALLEL_CALLS } from '../../core/settings';
 import { readPlanWithHiddenRows } from '../plan-driver';
 import { RunEnd, RunProgress, runJobs } from '../run-driver';
@@ -15,6 +15,7 @@ import {
   progressAnnouncement,
   progressTitle,
   progressView,
+  stopBound,
   summaryView,
   unanswered,
 } from '../views';
@@ -24,6 +25,7 @@ import {
   plural,
   runAgainLabel,
   stopHoldsSentence,
+  typeCountLabel,
   writeRejectedLabel,
 } from '../wording';
 
@@ -47,11 +49,12 @@ function a1(row: number, column: number): string {
 }
 
 /**
- * A plan for the jobs of `results` only (those AODocs could not answer), from the plan of the run that met them:
- * the same sheet, header row and chunk figures, no rejected cell, and a summary that counts them.
+ * A plan for the jobs `jobIds` only (those AODocs could not answer, and those a stop left unsent), from the plan
+ * of the run that met them: the same sheet, header row and chunk figures, no rejected cell, and a summary that
+ * counts them.
  */
-export function planForAgain(plan: SelectionPlan, results: JobResult[]): SelectionPlan {
-  const ids = new Set(results.map((r) => r.jobId));
+export function planForAgain(plan: SelectionPlan, jobIds: Iterable<string>): SelectionPlan {
+  const ids = new Set(jobIds);
   const jobs: PlannedJob[] = plan.jobs.filter((j) => ids.has(j.jobId));
   const cells = jobs.flatMap((j) => j.cells).sort((x, y) => x.row - y.row || x.column - y.column);
   return {
@@ -91,8 +94,8 @@ export function createRunPanel(ctx: PanelContext) {
     );
   }
 
-  /** `toConfirm`: the menu's "Cancel selected jobs..." goes straight to the confirmation when there are jobs. */
-  async function readPlan(action: JobAction, toConfirm = false): Promise<void> {
+  /** The menu's "Cancel selected jobs..." and the sidebar's button both come here: the summary, then the confirmation. */
+  async function readPlan(action: JobAction): Promise<void> {
     showError(null);
     busy('Reading the selection…');
     // Pieces still in flight after a failed one answer later: their progress must not cover what is shown then.
@@ -111,7 +114,7 @@ export function createRunPanel(ctx: PanelContext) {
         ctx.setBusy(false);
       });
       if (answer.ok === 'choose-id-column') {
-        chooseColumnStep(answer.question, action, toConfirm);
+        chooseColumnStep(answer.question, action);
         return;
       }
       if (!answer.ok) {
@@ -119,9 +122,7 @@ export function createRunPanel(ctx: PanelContext) {
         start();
         return;
       }
-      // A confirmation is only ever of jobs to send: with none, the summary says why.
-      if (toConfirm && action === 'cancel' && answer.plan.summary.jobIds > 0) confirmStep(answer.plan);
-      else planView(answer.plan, action);
+      planView(answer.plan, action);
     } catch (error) {
       showError((error as Error).message);
       start();
@@ -133,7 +134,7 @@ export function createRunPanel(ctx: PanelContext) {
    * (preselected: the one whose cells look most like job IDs); the server remembers it for the sheet, and the
    * selection is read again with it.
    */
-  function chooseColumnStep(question: IdColumnQuestion, action: JobAction, toConfirm: boolean): void {
+  function chooseColumnStep(question: IdColumnQuestion, action: JobAction): void {
     const options = question.candidates.map((c): [string, string] => [
       String(c.column),
       idColumnOption(c.letter, c.header, c.looksLikeIds),
@@ -149,7 +150,7 @@ export function createRunPanel(ctx: PanelContext) {
         showError((error as Error).message);
         return;
       }
-      await readPlan(action, toConfirm);
+      await readPlan(action);
     };
     showScreen(
       root,
@@ -202,13 +203,30 @@ export function createRunPanel(ctx: PanelContext) {
   }
 
   function confirmStep(plan: SelectionPlan): void {
-    const actions = h(
-      'div',
-      { class: 'actions' },
-      button('Cancel jobs', () => void run(plan, 'cancel'), 'danger'),
-      button('Go back', () => planView(plan, 'cancel')),
-    );
-    showScreen(root, confirmView(plan, actions));
+    const back = () => planView(plan, 'cancel');
+    const jobs = plan.summary.jobIds;
+    const go = button('Cancel jobs', () => void run(plan, 'cancel'), 'danger');
+    // A large run (the user's setting, 500 by default): the count is typed before the button works, as careful
+    // tools ask before a large irreversible action.
+    let typed: HTMLElement | null = null;
+    if (plan.typedConfirmFrom !== undefined && jobs >= plan.typedConfirmFrom) {
+      const count = field(typeCountLabel(jobs), 'typed-count', '', '', 'text');
+      count.input.setAttribute('inputmode', 'numeric');
+      go.disabled = true;
+      count.input.addEventListener('input', () => {
+        go.disabled = count.input.value.trim().replace(/[,\s]/g, '') !== String(jobs);
+      });
+      typed = count.row;
+    }
+    const actions = h('div', {}, typed, h('div', { class: 'actions' }, go, button('Go back', back)));
+    const dialog = confirmView(plan, actions);
+    // Escape leaves a dialog: here it is "Go back", never the red button.
+    dialog.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      back();
+    });
+    showScreen(root, dialog);
   }
 
   async function run(plan: SelectionPlan, action: JobAction): Promise<void> {
@@ -222,7 +240,7 @@ export function createRunPanel(ctx: PanelContext) {
     const stopHelp = h(
       'p',
       { class: 'help', id: 'stop-help', 'data-testid': 'stop-help' },
-      stopHoldsSentence(brakeBound(plan.chunkSize, plan.chunksInFlight), action),
+      stopHoldsSentence(stopBound(plan), action),
     );
     // aria-disabled rather than disabled once pressed: the button keeps the keyboard focus.
     const stop = button('Stop', () => {
@@ -287,7 +305,9 @@ export function createRunPanel(ctx: PanelContext) {
 
   function endStep(plan: SelectionPlan, action: JobAction, end: RunEnd): void {
     const rows = rowsToLookAt(end.results);
-    const again = unanswered(end.results);
+    const answeredNot = unanswered(end.results);
+    // After any stop (Stop, a safety stop, the breaker, a pause too long), the jobs never sent go again too.
+    const again = [...answeredNot.map((r) => r.jobId), ...end.unsent.map((j) => j.jobId)];
     const selected = h('p', { class: 'help', 'data-testid': 'select-status' });
     selected.hidden = true;
     const actions = h(
@@ -295,7 +315,8 @@ export function createRunPanel(ctx: PanelContext) {
       { class: 'actions' },
       button('Start over', start, 'primary'),
       rows.length > 0 && button('Select rows that need a look', () => void selectRows(plan.sheetId, rows, selected)),
-      again.length > 0 && button(runAgainLabel(again.length), () => runAgain(plan, action, again)),
+      again.length > 0 &&
+        button(runAgainLabel(answeredNot.length, end.unsent.length), () => runAgain(plan, action, again)),
     );
     showScreen(root, endView(action, end, h('div', {}, actions, selected)));
     ctx.announce([endHeadlineOf(action, end), end.stoppedBecause].filter(Boolean).join('. '));
@@ -313,9 +334,9 @@ export function createRunPanel(ctx: PanelContext) {
     }
   }
 
-  /** Only the jobs AODocs could not answer, through the confirmation again for a cancel. */
-  function runAgain(plan: SelectionPlan, action: JobAction, results: JobResult[]): void {
-    const again = planForAgain(plan, results);
+  /** Only the jobs AODocs could not answer or that were not sent, through the confirmation again for a cancel. */
+  function runAgain(plan: SelectionPlan, action: JobAction, jobIds: string[]): void {
+    const again = planForAgain(plan, jobIds);
     if (again.jobs.length === 0) return;
     if (action === 'cancel') confirmStep(again);
     else void run(again, 'refresh');

@@ -4,7 +4,7 @@ import { ConnectionReport, SettingsInput, SettingsView } from '../../shared/api'
 import { button, h, replaceChildren, screenHeading, showScreen } from '../dom';
 import { checkboxField, field, selectField } from '../form';
 import { callServer } from '../server-calls';
-import { SETTING, brakeSentence } from '../wording';
+import { CONNECTION_TESTED as TESTED, SETTING, brakeSentence } from '../wording';
 import { PanelContext } from './run-panel';
 import { PRODUCTION_BASE_URL, STAGING_BASE_URL } from '../../core/settings';
 import { diagnosticsSection } from './diagnostics-section';
@@ -29,6 +29,7 @@ function connectionView(report: ConnectionReport): HTMLElement {
     'section',
     { class: `connection ${report.ok ? 'ok' : 'bad'}`, 'data-testid': 'connection-report' },
     h('p', { class: 'headline', 'data-testid': 'connection-message' }, report.message),
+    report.tested !== undefined && h('p', { class: 'help', 'data-testid': 'connection-tested' }, TESTED[report.tested]),
     line('Signed in as', report.email),
     identity && line('Client ID', report.clientId),
     identity && line('Token expires', report.expiresAt?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')),
@@ -98,6 +99,13 @@ export function createSettingsPanel(ctx: PanelContext) {
     inFlight.input.addEventListener('input', explainBrake);
     inFlight.input.setAttribute('aria-describedby', 'chunks-in-flight-help');
     const cap = field('Most job IDs in one run', 'run-cap', String(settings.runCap), '', 'number');
+    const typedFrom = field(
+      'Type the count to confirm from (jobs)',
+      'typed-confirm-from',
+      String(settings.typedConfirmFrom),
+      '',
+      'number',
+    );
     const hidden = checkboxField(SETTING.skipHidden, 'skip-hidden', settings.skipHiddenRows);
     const finished = checkboxField(SETTING.skipFinished, 'skip-finished', settings.skipFinishedRows);
     const log = checkboxField('Write the "AODocs Jobs log" sheet', 'write-log', settings.writeLog);
@@ -110,6 +118,7 @@ export function createSettingsPanel(ctx: PanelContext) {
       chunkSize: chunk.input,
       chunksInFlight: inFlight.input,
       runCap: cap.input,
+      typedConfirmFrom: typedFrom.input,
     };
 
     const save = async () => {
@@ -123,6 +132,7 @@ export function createSettingsPanel(ctx: PanelContext) {
         chunkSize: Number(chunk.input.value),
         chunksInFlight: Number(inFlight.input.value),
         runCap: Number(cap.input.value),
+        typedConfirmFrom: Number(typedFrom.input.value),
         skipHiddenRows: hidden.input.checked,
         skipFinishedRows: finished.input.checked,
         writeLog: log.input.checked,
@@ -146,7 +156,14 @@ export function createSettingsPanel(ctx: PanelContext) {
       showError(null);
       replaceChildren(reportBox, h('p', { class: 'busy', 'aria-busy': 'true' }, 'Asking AODocs…'));
       try {
-        const report = await callServer('checkConnection');
+        // What the form shows, saved or not; an empty code field means the saved code.
+        const typed = mode.input.value === 'security-code' && code.input.value !== '';
+        const report = await callServer('checkConnection', {
+          baseUrl: base.input.value === 'custom' ? custom.input.value : base.input.value,
+          domain: domain.input.value,
+          authMode: mode.input.value as SettingsInput['authMode'],
+          ...(typed ? { securityCode: code.input.value } : {}),
+        });
         replaceChildren(reportBox, connectionView(report));
         ctx.announce(report.message);
       } catch (error) {
@@ -170,6 +187,7 @@ export function createSettingsPanel(ctx: PanelContext) {
         inFlight.row,
         brakeHelp,
         cap.row,
+        typedFrom.row,
         hidden.row,
         finished.row,
         log.row,
