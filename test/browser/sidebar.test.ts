@@ -647,7 +647,7 @@ test('nothing to cancel: every row already finished says why and which setting c
     'Nothing will be sent to AODocs. All 24 selected rows already show a finished status; turn off "Skip finished rows" in Settings to send them again.',
   );
   const buttons = await page.getByRole('tabpanel').getByRole('button').allTextContents();
-  expect(buttons).toEqual(['Back']);
+  expect(buttons).toEqual(['Change the job ID column', 'Back']);
   // The setting it names is the one in Settings.
   await page.getByRole('tab', { name: 'Settings' }).click();
   await page.getByLabel('Skip finished rows').waitFor();
@@ -666,7 +666,10 @@ test('nothing to refresh either: no "Refresh 0 jobs", the reason instead', async
     '1 row already shows a finished status; turn off "Skip finished rows" in Settings to read its status again.',
     '2 rows are hidden or filtered out; show them, or turn off "Skip hidden and filtered rows" in Settings.',
   ]);
-  expect(await page.getByRole('tabpanel').getByRole('button').allTextContents()).toEqual(['Back']);
+  expect(await page.getByRole('tabpanel').getByRole('button').allTextContents()).toEqual([
+    'Change the job ID column',
+    'Back',
+  ]);
 });
 
 test('the menu\'s "Cancel selected jobs..." with nothing to cancel shows the reason, never a confirmation of 0', async () => {

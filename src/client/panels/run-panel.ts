@@ -175,7 +175,7 @@ export function createRunPanel(ctx: PanelContext) {
     showError(null);
     try {
       const answer = await callServer('askIdColumn');
-      if (answer.ok === 'choose-id-column') chooseColumnStep(answer.question, action, false);
+      if (answer.ok === 'choose-id-column') chooseColumnStep(answer.question, action);
       else if (answer.ok === false) showError(answer.message);
     } catch (error) {
       showError((error as Error).message);
