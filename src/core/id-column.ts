@@ -1,5 +1,5 @@
 // Which column holds the job IDs. Admins' sheets carry notes, types and requestors beside the IDs, and they
-// select whole rows: only one column is ever read as job IDs (PRODUCT.md, "Only the job ID column is read").
+// select whole rows: only one column is ever read as job IDs (docs/BEHAVIOUR.md, "Only the job ID column is read").
 // The header names it when it can; a selection within one column names it otherwise; else the user chooses,
 // and the choice is remembered for that sheet.
 import type { IdColumnCandidate } from '../shared/api';

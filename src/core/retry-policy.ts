@@ -101,6 +101,16 @@ export function retryDecision(
 }
 
 /**
+ * A job due for a retry in a wave where AODocs asked the run to wait longer than a chunk can: its retry waits for
+ * the run's pause too (a Retry-After speaks of the client, not of one request). It goes back to the sidebar when no
+ * send of it may have reached AODocs; else it keeps its answer, since a send after the pause could read our own
+ * earlier cancel as someone else's.
+ */
+export function retryDuringRunWait(mayHaveReachedAodocs: boolean): 'hand-back' | 'keep' {
+  return mayHaveReachedAodocs ? 'keep' : 'hand-back';
+}
+
+/**
  * How long one send (a fetchAll wave, or one fetch) must be expected to take: a send starts only if it can end
  * inside the budget. The request timeout, unless a send already took longer: the platform may not honour
  * timeoutSeconds (the reference documents it, another guide says about 60 s and not configurable), and then the

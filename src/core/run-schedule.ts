@@ -23,7 +23,7 @@ export const SLOW_START_JOBS = 5;
 export const MAX_CELLS_PER_CHUNK = 2000;
 /**
  * A job on more rows than MAX_CELLS_PER_CHUNK goes alone in its chunk with all its rows, up to this many: the
- * highest run cap, since the planner refuses a job on more rows than the user's run cap (PRODUCT.md: any number
+ * highest run cap, since the planner refuses a job on more rows than the user's run cap (docs/BEHAVIOUR.md: any number
  * of rows per job, up to the run's cap). Sending the job once and writing its rows in later executions would need
  * its outcome from the sidebar, which the server cannot trust.
  */
@@ -86,7 +86,7 @@ export function scheduleChunks(
 /**
  * An answer that says nothing about the job itself: AODocs unavailable or silent once retries ran out (no status
  * read, worth asking again), or a page that is not AODocs' answer (a wrong API address, a proxy). A 403, a 404, a
- * refusal or a finished status is about the job: however many come first, they never stop a run (PRODUCT.md,
+ * refusal or a finished status is about the job: however many come first, they never stop a run (docs/BEHAVIOUR.md,
  * circuit breaker), or five old IDs at the top of a sheet would stop every run again at the same five.
  */
 function saysNothingAboutTheJob(r: JobResult): boolean {

@@ -18,7 +18,7 @@ export interface Settings {
   skipFinishedRows: boolean;
   writeLog: boolean;
   runCap: number;
-  /** From this many jobs, the confirmation asks for the count to be typed (PRODUCT.md: a large irreversible run). */
+  /** From this many jobs, the confirmation asks for the count to be typed (docs/BEHAVIOUR.md: a large irreversible run). */
   typedConfirmFrom: number;
 }
 
@@ -40,7 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   domain: '',
   authMode: 'identity-token',
   chunkSize: 20,
-  // 20 x 2: at most 40 cancels still reach AODocs after Stop (PRODUCT.md "Stop is a brake").
+  // 20 x 2: at most 40 cancels still reach AODocs after Stop (docs/BEHAVIOUR.md "Stop is a brake").
   chunksInFlight: 2,
   skipHiddenRows: true,
   skipFinishedRows: true,

@@ -7,6 +7,7 @@ import {
   RetryPolicy,
   mayHaveReachedAodocs,
   retryDecision,
+  retryDuringRunWait,
   sendMarginMs,
 } from '../core/retry-policy';
 import { REFUSAL_WAIT_MS, fetchRefusal, refusalVerdict } from '../core/fetch-refusal';
@@ -205,6 +206,11 @@ export function sendWithRetries(
       if (decision.then === 'hand-back' && handBackLongWaits) outcomes[i] = undefined;
     });
     if (wave.quotaExceeded) return { outcomes, quotaExceeded: true, runWaitMs };
+    // AODocs asked the run to wait: no retry of this chunk goes out before the sidebar's pause either.
+    if (runWaitMs > 0 && handBackLongWaits) {
+      for (const i of again) if (retryDuringRunWait(lostAnswer[i]) === 'hand-back') outcomes[i] = undefined;
+      break;
+    }
     pending = again;
   }
   return { outcomes, quotaExceeded: false, runWaitMs };

@@ -40,7 +40,7 @@ export function appendLog(spreadsheet: Spreadsheet, rows: unknown[][]): void {
 }
 
 /**
- * Without the lock: one appendRow per line, each atomic (PRODUCT.md), so two lockless writers never write over each
+ * Without the lock: one appendRow per line, each atomic (docs/BEHAVIOUR.md), so two lockless writers never write over each
  * other. A writer under the lock measures the last row and then writes below it (appendLog): a lockless line that
  * lands between those two calls is written over. That window is two calls long and needs a lock held past the wait
  * to open at all; closing it would cost the batched log write of every chunk (one appendRow per line).

@@ -1,5 +1,5 @@
 // The heart of the product through the real bundle: 250 job IDs across 3 ranges, mixed answers from the AODocs
-// simulator over a real socket, and each row ending with exactly what PRODUCT.md describes.
+// simulator over a real socket, and each row ending with exactly what docs/BEHAVIOUR.md describes.
 import { demoJobIds, demoSeed } from '../../simulator/demo-seed';
 import { RESULT_HEADERS } from '../../src/core/result-columns';
 import { countOutcomes } from '../../src/client/run-driver';
@@ -57,7 +57,7 @@ beforeAll(async () => {
 });
 afterAll(() => addon.close());
 
-test('250 job IDs across 3 ranges end with exactly the rows PRODUCT.md describes', async () => {
+test('250 job IDs across 3 ranges end with exactly the rows docs/BEHAVIOUR.md describes', async () => {
   const sheet = addon.env.spreadsheet.sheet('Jobs');
   const before = sheet.formulas().map((r) => [...r]);
   const beforeValues = sheet.values().map((r) => [...r]);
@@ -81,7 +81,7 @@ test('250 job IDs across 3 ranges end with exactly the rows PRODUCT.md describes
   expect(end.notSent).toBe(0);
   expect(chunks.length).toBe(1 + Math.ceil(185 / 20));
 
-  // The header row got the result columns, in PRODUCT.md's order, right of the data.
+  // The header row got the result columns, in docs/BEHAVIOUR.md's order, right of the data.
   const header = sheet.displayValues()[0];
   expect(header).toEqual(['Job ID', 'Note', 'Ticket', ...RESULT_HEADERS]);
   const col = (h: (typeof RESULT_HEADERS)[number]) => 3 + RESULT_HEADERS.indexOf(h);

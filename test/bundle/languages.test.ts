@@ -1,5 +1,5 @@
 // Google's messages in the user's language and AODocs' messages reworded: the same outcome and the same next
-// step as in English (PRODUCT.md: recognition never depends on wording that can change). Through the bundle,
+// step as in English (docs/BEHAVIOUR.md: recognition never depends on wording that can change). Through the bundle,
 // against the simulator over real sockets; the emulator words Apps Script's exceptions in each language.
 import { GOOGLE_LANGUAGES, type GoogleLanguage } from '../../emulator/services/google-language';
 import type { AppsScriptEnvironmentOptions } from '../../emulator/environment';

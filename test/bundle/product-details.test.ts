@@ -1,4 +1,4 @@
-// Details of PRODUCT.md checked through the bundle: what is read (display text, whole rows), what is sent
+// Details of docs/BEHAVIOUR.md checked through the bundle: what is read (display text, whole rows), what is sent
 // (one fetchAll per chunk, the domain parameter, each sign-in mode), and text that must stay text in every sheet
 // the add-on writes (result columns, log, job listing).
 import { DEMO_ADMIN_EMAIL, DEMO_LIBRARY_IDS, demoJobIds } from '../../simulator/demo-seed';

@@ -32,7 +32,7 @@ describe.each([false, true])('plain-text cells keep a written apostrophe: %s', (
     addon.env.spreadsheet.select(sheet.name, ['B2']);
     await addon.run('cancel');
     const header = sheet.displayValues()[0];
-    // The missing ones were added right of the data, in PRODUCT.md's order.
+    // The missing ones were added right of the data, in docs/BEHAVIOUR.md's order.
     expect(header).toEqual([
       'result',
       'Job ID',

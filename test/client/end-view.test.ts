@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-// The end screen names every row a run could not write (PRODUCT.md: "the sidebar says which rows could not be
+// The end screen names every row a run could not write (docs/BEHAVIOUR.md: "the sidebar says which rows could not be
 // written"), and where its result is kept.
 import { endView } from '../../src/client/views';
 import type { RunEnd } from '../../src/client/run-driver';

@@ -1,4 +1,4 @@
-// The countdown the run panel shows while AODocs' Retry-After pauses a run (PRODUCT.md: "AODocs asks to wait 60 s").
+// The countdown the run panel shows while AODocs' Retry-After pauses a run (docs/BEHAVIOUR.md: "AODocs asks to wait 60 s").
 import { pauseSentence } from '../../src/client/wording';
 
 test.each<[number, number, string]>([

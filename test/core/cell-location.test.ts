@@ -1,4 +1,4 @@
-// PRODUCT.md "Writing results into the row": a row is written only if its job ID cell still holds that job ID. A
+// docs/BEHAVIOUR.md 4, "Writing results": a row is written only if its job ID cell still holds that job ID. A
 // result follows its job ID to another row only when that is unambiguous: the ID occurs in the ID column exactly
 // as many times as the run selected it, then (the plan's `follow`) and now. Deleted rows never stop a run.
 import { CellRef } from '../../src/shared/api';

@@ -1,4 +1,4 @@
-// PRODUCT.md "Writing results into the row": text is marked as text (leading ') only where Sheets would otherwise
+// docs/BEHAVIOUR.md 4, "Writing results": text is marked as text (leading ') only where Sheets would otherwise
 // read it as a formula (a leading = + - @, tab or carriage return), a number, a date or a boolean; other text is
 // written as it is. Reading a status back ignores a leading '. Text from outside is judged for every locale
 // (any digit may be part of a localised date or number); the add-on's own sentences by their known shape.

@@ -1,5 +1,5 @@
 // What a row's Result, written by an earlier run, remembers: only the add-on's own sentences that say its cancel
-// may have reached AODocs count, exactly as wording.ts writes them (PRODUCT.md: "Run again" remembers what the
+// may have reached AODocs count, exactly as wording.ts writes them (docs/BEHAVIOUR.md: "Run again" remembers what the
 // earlier run may already have done).
 import { earlierCancelMayHaveWorked } from '../../src/core/earlier-result';
 import {

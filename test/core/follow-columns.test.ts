@@ -1,4 +1,4 @@
-// PRODUCT.md "Writing results into the row": a result may follow its job ID to another row only when the ID occurs
+// docs/BEHAVIOUR.md 4, "Writing results": a result may follow its job ID to another row only when the ID occurs
 // in the ID column exactly as many times as the run selected it; a copy of the ID in a row the user did not select
 // is never written. withFollowColumns decides, when the plan is made, the columns where that holds.
 import { PlannedJob } from '../../src/shared/api';

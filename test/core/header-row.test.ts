@@ -68,7 +68,7 @@ describe('detectHeaderRow', () => {
     expect(detect(0, ['Job ID', 'Status', 'Result'])).toBe(1);
   });
 
-  // PRODUCT.md: an error value like #N/A is an invalid job ID whose row gets "Invalid job ID"; it does not
+  // docs/BEHAVIOUR.md: an error value like #N/A is an invalid job ID whose row gets "Invalid job ID"; it does not
   // "read like a header such as Job ID".
   test.each<[string]>([['#N/A']])('row 1 holding the error value %p is not a header', (text) => {
     expect(detect(0, [text])).toBe(0);

@@ -1,5 +1,5 @@
 // What a job's row says after a cancel, for every pair (cancel answer, read-back answer), judged against
-// PRODUCT.md "What a cancel answer means (the row must tell the truth)" and "Errors a user can meet". Answers are
+// docs/BEHAVIOUR.md 3, "What an answer means for a row" and "Errors a user can meet". Answers are
 // built the way the server builds them: realistic HTTP answers (AODocs JSON error bodies, proxy pages) through
 // classifyAnswer.
 import { Answer, HttpAnswer, classifyAnswer } from '../../src/core/aodocs-answer';
@@ -59,7 +59,7 @@ const UNKNOWN_STATUS = 'CANCELLING';
 const STATUSES = ['IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCELLED', UNKNOWN_STATUS];
 const isFinished = (status: string | undefined): boolean => status !== undefined && FINISHED.includes(status);
 
-/** What PRODUCT.md fixes of a Result: the whole sentence, or only parts of it. */
+/** What docs/BEHAVIOUR.md fixes of a Result: the whole sentence, or only parts of it. */
 interface ResultRule {
   exact?: string;
   startsWith?: string;
@@ -87,9 +87,9 @@ interface ReadCase {
   /** undefined: the read never went out (out of time). */
   answer: Answer | undefined;
   status?: string;
-  /** The sentence PRODUCT.md gives for this failed read, when it gives one. */
+  /** The sentence docs/BEHAVIOUR.md gives for this failed read, when it gives one. */
   sentence?: string;
-  /** The start of that sentence, when PRODUCT.md fixes only its start. */
+  /** The start of that sentence, when docs/BEHAVIOUR.md fixes only its start. */
   sentenceStart?: string;
 }
 
@@ -156,11 +156,11 @@ const CANCELS: CancelCase[] = [
     name: '409 X-aodocs-retryable: true',
     answer: aodocsError(409, 'conflict', 'Concurrent modification', { 'X-aodocs-retryable': 'true' }),
     family: 'final',
-    // PRODUCT.md gives "(503)" as its example; the code of the last answer may stand there.
+    // docs/BEHAVIOUR.md gives "(503)" as its example; the code of the last answer may stand there.
     rule: { startsWith: UNAVAILABLE, claimsNothing: true },
   },
   {
-    // Not in PRODUCT.md's tables: a conflict AODocs does not call retryable. The job changed under the request
+    // Not in docs/BEHAVIOUR.md's tables: a conflict AODocs does not call retryable. The job changed under the request
     // (perhaps our own earlier cancel), so it is read back like a 400/412 refusal.
     name: '409 without X-aodocs-retryable',
     answer: aodocsError(409, 'conflict', 'Concurrent modification'),
@@ -189,7 +189,7 @@ const CANCELS: CancelCase[] = [
     name: '502 HTML page',
     answer: http(502, PROXY_502, HTML_TYPE),
     family: 'final',
-    // PRODUCT.md "Errors a user can meet": non-JSON answer (a proxy's HTML page).
+    // docs/BEHAVIOUR.md 6, "Errors a user meets": non-JSON answer (a proxy's HTML page).
     rule: { exact: 'Unexpected answer from AODocs (HTTP 502)' },
   },
   {
@@ -239,7 +239,7 @@ function fromJobStatus(status: string): ResultRule {
   return { exact: 'Cancel requested, job still running' };
 }
 
-/** Status and Result of the row, from PRODUCT.md's table (earlier send: none). */
+/** Status and Result of the row, from docs/BEHAVIOUR.md's table (earlier send: none). */
 function expectedRow(c: CancelCase, r: ReadCase): { status: string; rule: ResultRule } {
   switch (c.family) {
     case 'job':
@@ -301,7 +301,7 @@ function checkResult(result: string, rule: ResultRule): void {
 }
 
 /**
- * The Status a row keeps when the request read no status: PRODUCT.md "A failed request never erases what AODocs
+ * The Status a row keeps when the request read no status: docs/BEHAVIOUR.md "A failed request never erases what AODocs
  * said before" (only `Result` is written).
  */
 const UNCHANGED = '(unchanged)';
@@ -442,7 +442,7 @@ describe('refreshOutcome: the row of a status read', () => {
       UNCHANGED,
       { exact: 'AODocs unavailable, try again (503)' },
     ],
-    // PRODUCT.md says "Unexpected answer from AODocs (HTTP 502)"; the code disagrees (see the cancel matrix).
+    // docs/BEHAVIOUR.md says "Unexpected answer from AODocs (HTTP 502)"; the code disagrees (see the cancel matrix).
     [
       '502 HTML page',
       http(502, PROXY_502, HTML_TYPE),

@@ -15,7 +15,7 @@ const ORDER = [
 ];
 
 describe('RESULT_HEADERS', () => {
-  test('are the columns of PRODUCT.md, in its order', () => {
+  test('are the columns of docs/BEHAVIOUR.md, in its order', () => {
     expect([...RESULT_HEADERS]).toEqual(ORDER);
   });
 });

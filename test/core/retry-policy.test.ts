@@ -6,6 +6,7 @@ import {
   sendMarginMs,
   retryDecision,
   retryDelayMs,
+  retryDuringRunWait,
 } from '../../src/core/retry-policy';
 
 const policy = { ...DEFAULT_RETRY_POLICY, maxSends: 4, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 20000 };
@@ -138,4 +139,12 @@ describe('sendMarginMs: how long a send must be expected to take', () => {
   ])('%s', (_name, slowest, margin) => {
     expect(sendMarginMs({ ...DEFAULT_RETRY_POLICY, requestTimeoutSeconds: 45 }, slowest)).toBe(margin);
   });
+});
+
+// A Retry-After speaks of the client: a job due for a retry in that wave waits for the run's pause too.
+test.each<[boolean, 'hand-back' | 'keep']>([
+  [false, 'hand-back'],
+  [true, 'keep'],
+])('a retry due while the run must wait, a send that may have reached AODocs: %p -> %s', (mayHave, expected) => {
+  expect(retryDuringRunWait(mayHave)).toBe(expected);
 });

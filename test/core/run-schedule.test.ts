@@ -107,7 +107,7 @@ const UNAVAILABLE = r('failed', 'AODocs unavailable, try again (503)', { httpCod
 const NO_ANSWER = r('failed', 'AODocs unavailable, try again (no answer)', { transient: true });
 const NOT_AODOCS = r('failed', 'Unexpected answer from AODocs (HTTP 404)', { httpCode: 404 });
 
-// Answers about a job never stop a run, however many come first (PRODUCT.md, circuit breaker); only an opening
+// Answers about a job never stop a run, however many come first (docs/BEHAVIOUR.md, circuit breaker); only an opening
 // that got no answer about any job (AODocs down, or a page that is not AODocs') does.
 test.each<[string, JobResult[], RegExp | undefined]>([
   ['all 404: about the jobs', Array(5).fill(NOT_FOUND), undefined],

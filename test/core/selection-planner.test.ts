@@ -1,4 +1,4 @@
-// PRODUCT.md "Reading the selection" (and, for followColumns, "Writing results into the row"), checked against
+// docs/BEHAVIOUR.md 1, "The selection" (and, for followColumns, "Writing results into the row"), checked against
 // planFromSheet through a fake sheet: a 2-D array of displayed texts the driver answers every read from. The driver
 // refuses any read outside the sheet's data (whole-column selections must be clipped) and records every read, so
 // the tests can say how much was read and whether hidden rows were asked about.

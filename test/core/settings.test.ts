@@ -24,7 +24,7 @@ const GOOD: Settings = {
   typedConfirmFrom: 800,
 };
 
-describe('defaults (PRODUCT.md)', () => {
+describe('defaults (docs/BEHAVIOUR.md)', () => {
   test('production URL, identity token, 20 a chunk 2 at once, skip hidden and finished rows, log on, cap 5,000', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       baseUrl: 'https://aodocs.altirnao.com/api',
@@ -40,7 +40,7 @@ describe('defaults (PRODUCT.md)', () => {
     });
     expect(PRODUCTION_BASE_URL).toBe('https://aodocs.altirnao.com/api');
     expect(STAGING_BASE_URL).toBe('https://aodocs-staging.altirnao.com/api');
-    // Stop is a brake (PRODUCT.md): 20 x 2 = at most 40 cancels on their way when it is pressed.
+    // Stop is a brake (docs/BEHAVIOUR.md): 20 x 2 = at most 40 cancels on their way when it is pressed.
     expect(DEFAULT_SETTINGS.chunkSize * DEFAULT_SETTINGS.chunksInFlight).toBeLessThanOrEqual(40);
     // Hidden-row pieces send nothing to AODocs: the benchmark's 6 at once (docs/bench/RESULTS.md).
     expect(PARALLEL_CALLS).toBe(6);

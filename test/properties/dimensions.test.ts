@@ -9,9 +9,10 @@ test('ci is all but the dimensions off in CI, each with the reason it is off', (
 });
 
 test('+name and -name change one dimension; the printed text reads back to the same dimensions', () => {
-  const dims = parseDimensions('ci,+lockBusy,-sort');
-  expect(dims).toEqual({ ...CI, lockBusy: true, sort: false });
-  expect(describeDimensions(dims)).toBe('ci,+lockBusy,-sort');
+  const dims = parseDimensions('ci,-sort,-stop');
+  expect(dims).toEqual({ ...CI, sort: false, stop: false });
+  expect(describeDimensions(dims)).toBe('ci,-sort,-stop');
+  expect(describeDimensions(parseDimensions('ci,+misconfigured,-sort'))).toBe('all,-sort');
   expect(parseDimensions(describeDimensions(dims))).toEqual(dims);
   expect(describeDimensions(ALL)).toBe('all');
   expect(describeDimensions({ ...ALL, stop: false })).toBe('all,-stop');

@@ -1,6 +1,6 @@
 // The oracle: small named checks of one run, from the simulator's truth (job states, requests received) and the
 // sheet around every chunk. Each returns violations whose message names the row or the job. They read the
-// product's own words only where PRODUCT.md fixes them (result sentences, header texts).
+// product's own words only where docs/BEHAVIOUR.md fixes them (result sentences, header texts).
 import { DEFAULT_RETRY_POLICY } from '../../src/core/retry-policy';
 import { RESULT_HEADERS } from '../../src/core/result-columns';
 import { HEADER_CHANGED } from '../../src/core/wording';
@@ -16,7 +16,7 @@ export interface Violation {
 
 type Check = (record: ScenarioRecord, run: RunRecord) => string[];
 
-/** A misconfigured run reaches AODocs with at most this many requests (PRODUCT.md, slow start). */
+/** A misconfigured run reaches AODocs with at most this many requests (docs/BEHAVIOUR.md, slow start). */
 export const MISCONFIGURED_REQUEST_LIMIT = 10;
 /** What AODocs said about a job and when: a request that reads no status leaves them as they were. */
 const STATUS_COLUMNS = RESULT_HEADERS.filter((h) => h !== 'Result');
@@ -101,14 +101,23 @@ const statusIsAodocsStatus: Check = (record, run) =>
         `${r.where}: Status written "${r.status}", AODocs says ${run.jobsAfter.get(r.id)?.status ?? 'no such job'}`,
     );
 
-// (1b) `Cancelled` only for a job AODocs shows CANCELLED that a cancel of this user's runs cancelled. PRODUCT.md:
+// (1b) `Cancelled` only for a job AODocs shows CANCELLED that a cancel of this user's runs cancelled. docs/BEHAVIOUR.md:
 // after a cancel whose answer never came, a job that reads CANCELLED says `Cancelled` (the add-on cannot tell
 // whether its attempt did it), even when it was cancelled before.
 const cancelledOnlyIfCancelledByUs: Check = (record, run) => {
   const sent = new Set(
     record.runs.flatMap((r) => r.received.filter((e) => e.operation === 'cancel').map((e) => jobOfPath(e.path))),
   );
-  const unclear = new Set(unansweredCancels(record.runs));
+  // A request the platform refused to send (a Workspace block, unknown wording) reads to the add-on exactly like
+  // one whose answer was lost: its "no answer" row is as unclear as a dropped connection.
+  const unclear = new Set([
+    ...unansweredCancels(record.runs),
+    ...record.runs.flatMap((r) =>
+      (r.end?.results ?? [])
+        .filter((x) => x.result === 'AODocs unavailable, try again (no answer)')
+        .map((x) => x.jobId),
+    ),
+  ]);
   return writtenRowsOf(record, run)
     .filter((r) => r.result === 'Cancelled')
     .flatMap((r) => {
@@ -123,18 +132,24 @@ const cancelledOnlyIfCancelledByUs: Check = (record, run) => {
 };
 
 // (1c) `Already ...` only for a job AODocs shows finished so; `Already cancelled` not for a job an earlier run's
-// cancel, its outcome unknown there, cancelled (PRODUCT.md, what Run again remembers).
+// cancel, its outcome unknown there, cancelled (docs/BEHAVIOUR.md, what Run again remembers).
 const alreadyOnlyIfFinishedBefore: Check = (record, run) => {
-  const unknownBefore = new Set(
-    record.dims.rerunRemembers
-      ? record.runs.slice(0, run.index).flatMap((r) =>
-          unansweredCancels([r]).filter((id) => {
-            const told = r.end?.results.find((x) => x.jobId === id);
-            return told === undefined || (told.outcome !== 'done' && told.outcome !== 'already-finished');
-          }),
-        )
-      : [],
-  );
+  // Jobs whose last earlier run that told anything about them left the outcome of a cancel unknown: a later run
+  // that told the job cancelled (or finished) settles it, and the row then holds that answer, not the doubt.
+  const unknownBefore = new Set<string>();
+  if (record.dims.rerunRemembers) {
+    for (const earlier of record.runs.slice(0, run.index)) {
+      const unanswered = new Set(unansweredCancels([earlier]));
+      for (const told of earlier.end?.results ?? []) {
+        const settled = told.outcome === 'done' || told.outcome === 'already-finished';
+        if (settled) unknownBefore.delete(told.jobId);
+        else if (unanswered.has(told.jobId)) unknownBefore.add(told.jobId);
+      }
+      for (const id of unanswered) {
+        if (!(earlier.end?.results ?? []).some((x) => x.jobId === id)) unknownBefore.add(id);
+      }
+    }
+  }
   return writtenRowsOf(record, run).flatMap((r) => {
     const already = /^Already (completed|failed|cancelled)$/.exec(r.result)?.[1]?.toUpperCase();
     const now = run.jobsAfter.get(r.id)?.status;
@@ -160,7 +175,7 @@ const refusalsMatchAodocs: Check = (record, run) =>
     return [];
   });
 
-// (1e) Only a row whose job ID cell is not a job ID is refused as one (PRODUCT.md: only the ID column is read).
+// (1e) Only a row whose job ID cell is not a job ID is refused as one (docs/BEHAVIOUR.md: only the ID column is read).
 const refusedOnlyForItsOwnIdCell: Check = (record, run) =>
   writtenRowsOf(record, run).flatMap((r) => {
     if (r.result === 'Invalid job ID' && !INVALID_TEXTS.includes(r.id)) {
@@ -229,9 +244,20 @@ const everyCancelHasATrace: Check = (record, run) => {
   const rowsWritten = new Set<string>();
   for (const segment of run.segments)
     for (const row of writtenRows(segment)) rowsWritten.add(text(segment.after, row, idColumn));
+  // A failed request writes only Result: when it says what the row said already, no cell changes, yet the row is
+  // the run's trace. Such a row counts when its Result is the sentence the run told for the job.
+  const last = run.segments[run.segments.length - 1]?.after;
+  const resultColumn = last && resultColumns(last).get('Result');
+  const toldInRow = (id: string): boolean => {
+    const told = run.end?.results.find((r) => r.jobId === id);
+    if (!told || !last || resultColumn === undefined) return false;
+    return told.written.some(
+      (c) => text(last, c.row, idColumn) === id && text(last, c.row, resultColumn) === told.result,
+    );
+  };
   const cancelled = new Set(run.received.filter((e) => e.operation === 'cancel').map((e) => jobOfPath(e.path)));
   for (const id of cancelled) {
-    if (!logged.has(id) && !rowsWritten.has(id))
+    if (!logged.has(id) && !rowsWritten.has(id) && !toldInRow(id))
       problems.push(`job ${id} received a cancel but has no row and no log line`);
   }
   return problems;
@@ -260,8 +286,11 @@ const noKnownStatusBlanked: Check = (record, run) => {
 const sendsWithinBounds: Check = (record, run) => {
   const problems: string[] = [];
   const sends = new Map<string, number>();
+  // A 429 refuses before any work: a job AODocs asked to wait for is handed back and sent again after the pause
+  // (docs/BEHAVIOUR.md 2.2), so its 429s are not cancels that could act.
   for (const e of run.received)
-    if (e.operation === 'cancel') sends.set(jobOfPath(e.path), (sends.get(jobOfPath(e.path)) ?? 0) + 1);
+    if (e.operation === 'cancel' && e.status !== 429)
+      sends.set(jobOfPath(e.path), (sends.get(jobOfPath(e.path)) ?? 0) + 1);
   for (const [id, n] of sends) {
     if (n > DEFAULT_RETRY_POLICY.maxSends)
       problems.push(`job ${id} got ${n} cancels in one run (at most ${DEFAULT_RETRY_POLICY.maxSends})`);
@@ -311,7 +340,7 @@ const retryAfterHonoured: Check = (_record, run) => {
         const waited = (next.startedAt - entry.startedAt) / 1000;
         problems.push(`${key}: asked to wait ${wait / 1000} s (Retry-After), sent again after ${waited} s (point 8)`);
       }
-      // Longer than a chunk can wait: the whole run pauses (PRODUCT.md), no other request goes out meanwhile.
+      // Longer than a chunk can wait: the whole run pauses (docs/BEHAVIOUR.md), no other request goes out meanwhile.
       if (wait > LONGEST_WAIT_IN_A_CHUNK_MS) {
         const early = run.fetched.find((e) => e.call > entry.call && e.startedAt - entry.startedAt < wait);
         if (early) {

@@ -101,7 +101,7 @@ export const DEFAULT_SETTINGS: SettingsSpec = {
   writeLog: true,
 };
 
-/** Not job IDs (PRODUCT.md, "Reading the selection"). */
+/** Not job IDs (docs/BEHAVIOUR.md, "Reading the selection"). */
 export const INVALID_TEXTS = ['bad id', '../x', '..', 'a/b', 'x?y', 'x%2Fy', 'back\\slash', 'see ticket 42'];
 /** Valid-looking text an admin keeps next to the IDs: types, requestors, ticket numbers. */
 export const ID_LIKE_TEXTS = ['IMPORT_FOLDER', 'alice@example.com', 'TICKET-4312', 'Q3cleanup'];

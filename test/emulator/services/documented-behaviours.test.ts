@@ -1,5 +1,5 @@
 // Apps Script behaviours the emulator reproduces, one test each. Where each is documented: the comments in the
-// emulator's sources and /work/shared/docs/research/apps-script-platform.md.
+// emulator's sources and the Apps Script reference pages they cite.
 import { decodeIdentityToken } from '../../../emulator/services/identity-token';
 import { closeEnvironments, loadCode, tempBuildDir, testEnvironment } from './support/environments';
 import { closedPort, startTestHttpServer, type TestHttpServer } from './support/test-http-server';
