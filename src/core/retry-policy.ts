@@ -66,6 +66,12 @@ function retryAfterMs(answer: Answer): number | undefined {
   return answer.retryAfterSeconds === undefined ? undefined : answer.retryAfterSeconds * 1000;
 }
 
+/** AODocs asks to wait longer than any chunk waits (Retry-After past maxRetryAfterMs): the run must pause. */
+export function asksTheRunToWait(answer: Answer, policy: RetryPolicy): boolean {
+  const wanted = retryAfterMs(answer);
+  return wanted !== undefined && wanted > policy.maxRetryAfterMs;
+}
+
 /** What becomes of a request after an answer. */
 export type RetryDecision =
   /** Sent again in this chunk after `delayMs`. */

@@ -6,6 +6,7 @@ import {
   DEFAULT_RETRY_POLICY,
   RetryPolicy,
   mayHaveReachedAodocs,
+  asksTheRunToWait,
   retryDecision,
   retryDuringRunWait,
   sendMarginMs,
@@ -95,15 +96,20 @@ function sendWave(
   }
   let quotaExceeded = false;
   let refused = false;
+  /** AODocs asked the run to wait: the requests after that one are not sent (they go back to the sidebar). */
+  let waitAsked = false;
   // The one-by-one resend sends each request again: not once the run was stopped.
   const resend = keepRetrying();
-  const answers = requests.map((request, i): Answer => {
+  const answers = requests.map((request, i): Answer | undefined => {
+    if (waitAsked) return undefined;
     if (!resend || refused || sends[i] >= policy.maxSends || !timeLeft()) return NO_ANSWER;
     const { url, ...params } = withTimeout(request, policy);
     const sentAt = Date.now();
     try {
       sends[i]++;
-      return answerOf(timed(() => UrlFetchApp.fetch(url, params)));
+      const answer = answerOf(timed(() => UrlFetchApp.fetch(url, params)));
+      waitAsked = asksTheRunToWait(answer, policy);
+      return answer;
     } catch (error) {
       const message = messageOf(error);
       const refusal = fetchRefusal(message, [url]);

@@ -2,6 +2,7 @@ import { Answer } from '../../src/core/aodocs-answer';
 import {
   DEFAULT_RETRY_POLICY,
   RetryDecision,
+  asksTheRunToWait,
   documentLockWaitMs,
   sendMarginMs,
   retryDecision,
@@ -147,4 +148,13 @@ test.each<[boolean, 'hand-back' | 'keep']>([
   [true, 'keep'],
 ])('a retry due while the run must wait, a send that may have reached AODocs: %p -> %s', (mayHave, expected) => {
   expect(retryDuringRunWait(mayHave)).toBe(expected);
+});
+
+test.each<[string, number | undefined, boolean]>([
+  ['no Retry-After', undefined, false],
+  ['20 s: waited inside the chunk', 20, false],
+  ['21 s: the run must pause', 21, true],
+])('asksTheRunToWait, %s', (_name, seconds, expected) => {
+  const answer: Answer = { kind: 'error', code: 429, retryable: true, retryAfterSeconds: seconds };
+  expect(asksTheRunToWait(answer, DEFAULT_RETRY_POLICY)).toBe(expected);
 });

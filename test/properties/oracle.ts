@@ -255,7 +255,11 @@ const everyCancelHasATrace: Check = (record, run) => {
       (c) => text(last, c.row, idColumn) === id && text(last, c.row, resultColumn) === told.result,
     );
   };
-  const cancelled = new Set(run.received.filter((e) => e.operation === 'cancel').map((e) => jobOfPath(e.path)));
+  // A cancel refused with 429 did nothing in AODocs (a refusal before any work): its job handed back and then not
+  // sent (quota, Stop) is counted as not sent by the sidebar, and needs no trace of a cancel.
+  const cancelled = new Set(
+    run.received.filter((e) => e.operation === 'cancel' && e.status !== 429).map((e) => jobOfPath(e.path)),
+  );
   for (const id of cancelled) {
     if (!logged.has(id) && !rowsWritten.has(id) && !toldInRow(id))
       problems.push(`job ${id} received a cancel but has no row and no log line`);
@@ -320,6 +324,16 @@ const RETRY_AFTER_MS: Record<string, number> = { '429': 1000, 'html-429': 3000, 
 // lost with its whole fetchAll (another request of the call failed to connect) asked nothing the script saw.
 const retryAfterHonoured: Check = (_record, run) => {
   const problems: string[] = [];
+  // Reading back a job whose cancel was refused in its state (or accepted without a status) is what its row's truth
+  // needs, in the same execution: it is not a new request the pause holds back.
+  const refusedOrAccepted = new Set(
+    run.fetched
+      .filter((e) => e.method.toUpperCase() === 'POST' && e.status !== null)
+      .filter((e) => [400, 409, 412].includes(e.status!) || (e.status! >= 200 && e.status! < 300))
+      .map((e) => jobOfUrl(e.url)),
+  );
+  const isReadBack = (e: (typeof run.fetched)[number]) =>
+    e.method.toUpperCase() === 'GET' && refusedOrAccepted.has(jobOfUrl(e.url));
   const failedCalls = new Set(run.fetched.filter((e) => e.status === null).map((e) => e.call));
   const faults = new Map<string, (string | undefined)[]>();
   for (const e of run.received) {
@@ -342,7 +356,9 @@ const retryAfterHonoured: Check = (_record, run) => {
       }
       // Longer than a chunk can wait: the whole run pauses (docs/BEHAVIOUR.md), no other request goes out meanwhile.
       if (wait > LONGEST_WAIT_IN_A_CHUNK_MS) {
-        const early = run.fetched.find((e) => e.call > entry.call && e.startedAt - entry.startedAt < wait);
+        const early = run.fetched.find(
+          (e) => e.call > entry.call && e.startedAt - entry.startedAt < wait && !isReadBack(e),
+        );
         if (early) {
           problems.push(
             `${key}: asked to wait ${wait / 1000} s (Retry-After), yet the run sent ${early.method} ` +
