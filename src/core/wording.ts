@@ -166,8 +166,8 @@ export function overRunCap(jobIds: number, runCap: number): string {
 
 export function jobOnTooManyRows(jobId: string, rows: number, runCap: number): string {
   return (
-    `The job ID ${jobId} is in ${rows} selected rows; one run writes at most ${runCap} rows of one job ` +
-    '(Settings). Select fewer rows, or raise the limit.'
+    `The job ID ${jobId} is in ${rows} selected rows; one run writes at most ${runCap} rows of one job, the ` +
+    'limit "Most job IDs in one run" in Settings. Select fewer rows, or raise the limit.'
   );
 }
 

@@ -110,7 +110,21 @@ const cancelledOnlyIfCancelledByUs: Check = (record, run) => {
   );
   // A request the platform refused to send (a Workspace block, unknown wording) reads to the add-on exactly like
   // one whose answer was lost: its "no answer" row is as unclear as a dropped connection.
+  // An earlier run's Result in the sheet from the start that says its cancel may have reached AODocs (a 5xx, no
+  // answer) makes the job's state as unclear to the add-on as a lost answer of this session (what Run again
+  // remembers): that earlier attempt may be the one that cancelled it.
+  const first = record.runs[0]?.segments[0]?.before;
+  const firstResult = first && resultColumns(first).get('Result');
+  const idColumn = idColumnOf(record);
+  const remembered =
+    first && firstResult !== undefined
+      ? first
+          .map((_, i) => i + 1)
+          .filter((row) => /^AODocs unavailable, try again \((5\d\d|no answer)\)$/.test(text(first, row, firstResult)))
+          .map((row) => text(first, row, idColumn))
+      : [];
   const unclear = new Set([
+    ...remembered,
     ...unansweredCancels(record.runs),
     ...record.runs.flatMap((r) =>
       (r.end?.results ?? [])
