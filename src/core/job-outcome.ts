@@ -15,6 +15,7 @@ import {
   refusedBy,
   unavailable,
   unavailableAfterEarlierSend,
+  statusNotRead,
   unexpectedAnswer,
 } from './wording';
 
@@ -70,9 +71,12 @@ function failureSentence(answer: Answer, action: JobAction): string {
 }
 
 function failure(answer: Answer, action: JobAction): JobOutcome {
+  const sentence = failureSentence(answer, action);
   const outcome: JobOutcome = {
     outcome: 'failed',
-    result: failureSentence(answer, action),
+    // A status read that went unanswered says so: a cancel run must not take it for its own unclear cancel
+    // (earlier-result.ts remembers the cancel's sentences only).
+    result: action === 'refresh' && isTransient(answer) ? statusNotRead(sentence) : sentence,
     httpCode: answer.kind === 'no-answer' ? undefined : answer.code,
   };
   if (isTransient(answer)) outcome.transient = true;

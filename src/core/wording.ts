@@ -46,6 +46,11 @@ export function unavailableAfterEarlierSend(code: number): string {
   return `${unavailable(code)}; an earlier attempt may have reached AODocs`;
 }
 
+/** A status read (Refresh status) that AODocs did not answer in time: never a cancel's words. */
+export function statusNotRead(sentence: string): string {
+  return `Status not read: ${sentence}`;
+}
+
 export function unexpectedAnswer(code: number): string {
   return `Unexpected answer from AODocs (HTTP ${code})`;
 }

@@ -96,13 +96,15 @@ function sendWave(
   }
   let quotaExceeded = false;
   let refused = false;
-  /** AODocs asked the run to wait: the requests after that one are not sent (they go back to the sidebar). */
+  /**
+   * AODocs asked the run to wait: the requests after that one are not sent again now. Their fetchAll send may have
+   * reached AODocs, so they keep "no answer" (a retry after the pause could read our own cancel as another's).
+   */
   let waitAsked = false;
   // The one-by-one resend sends each request again: not once the run was stopped.
   const resend = keepRetrying();
-  const answers = requests.map((request, i): Answer | undefined => {
-    if (waitAsked) return undefined;
-    if (!resend || refused || sends[i] >= policy.maxSends || !timeLeft()) return NO_ANSWER;
+  const answers = requests.map((request, i): Answer => {
+    if (waitAsked || !resend || refused || sends[i] >= policy.maxSends || !timeLeft()) return NO_ANSWER;
     const { url, ...params } = withTimeout(request, policy);
     const sentAt = Date.now();
     try {

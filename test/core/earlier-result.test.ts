@@ -10,6 +10,7 @@ import {
   cancelNotConfirmedStillRunning,
   notCancelledRefused,
   notCancelledStatusUnknown,
+  statusNotRead,
   unavailable,
   unavailableAfterEarlierSend,
   unexpectedAnswer,
@@ -39,6 +40,9 @@ describe('a Result that says an earlier cancel may have reached AODocs', () => {
 describe('a Result that does not', () => {
   test.each<[string, string]>([
     ['empty', ''],
+    // Generated runs: a Refresh that AODocs did not answer is no cancel of ours.
+    ['a status read left unanswered', statusNotRead(unavailable(503))],
+    ['a status read with no answer', statusNotRead(RESULT.noAnswer)],
     ['cancelled', RESULT.cancelled],
     ['already cancelled', alreadyFinished('CANCELLED')],
     ['a refusal while running', notCancelledRefused(412)],

@@ -440,16 +440,17 @@ describe('refreshOutcome: the row of a status read', () => {
       '503',
       aodocsError(503, 'backendError', 'Backend Error'),
       UNCHANGED,
-      { exact: 'AODocs unavailable, try again (503)' },
+      // A read's words, never a cancel's: a cancel run must not remember it as its own unclear cancel.
+      { exact: 'Status not read: AODocs unavailable, try again (503)' },
     ],
     // docs/BEHAVIOUR.md says "Unexpected answer from AODocs (HTTP 502)"; the code disagrees (see the cancel matrix).
     [
       '502 HTML page',
       http(502, PROXY_502, HTML_TYPE),
       UNCHANGED,
-      { exact: 'Unexpected answer from AODocs (HTTP 502)' },
+      { exact: 'Status not read: Unexpected answer from AODocs (HTTP 502)' },
     ],
-    ['no answer', NO_ANSWER, UNCHANGED, { startsWith: UNAVAILABLE }],
+    ['no answer', NO_ANSWER, UNCHANGED, { startsWith: `Status not read: ${UNAVAILABLE}` }],
     // A job without a status: nothing read worth the status columns.
     ['200 without status', jobAnswer({ status: undefined }), UNCHANGED, { exact: 'AODocs gave no status' }],
   ];
