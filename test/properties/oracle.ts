@@ -113,7 +113,8 @@ const cancelledOnlyIfCancelledByUs: Check = (record, run) => {
   // An earlier run's Result in the sheet from the start that says its cancel may have reached AODocs (a 5xx, no
   // answer) makes the job's state as unclear to the add-on as a lost answer of this session (what Run again
   // remembers): that earlier attempt may be the one that cancelled it.
-  const first = record.runs[0]?.segments[0]?.before;
+  // The sheet before the first chunk of the session (a run stopped before its first chunk has none).
+  const first = record.runs.flatMap((r) => r.segments)[0]?.before;
   const firstResult = first && resultColumns(first).get('Result');
   const idColumn = idColumnOf(record);
   const remembered =
