@@ -4,6 +4,7 @@
 // undocumented plain-text behaviour), and the log sheet holds only its columns.
 import { demoJobIds } from '../../simulator/demo-seed';
 import { LOG_HEADERS, LOG_SHEET_NAME } from '../../src/core/log-rows';
+import { RESULT_HEADERS } from '../../src/core/result-columns';
 import { countOutcomes } from '../../src/client/run-driver';
 import { Addon, startAddon } from '../support/addon';
 
@@ -275,18 +276,7 @@ describe('a failed request never erases what AODocs said before', () => {
   });
   afterAll(() => addon.close());
 
-  const HEADER = [
-    'Job ID',
-    'Status',
-    'Completed',
-    'Succeeded tasks',
-    'Failed tasks',
-    'Remaining tasks',
-    'Task retries',
-    'Last activity',
-    'Result',
-    'Checked at',
-  ];
+  const HEADER = ['Job ID', ...RESULT_HEADERS];
   const RESULT = HEADER.indexOf('Result');
   const earlier = (id: string, status: string) => [
     id,

@@ -100,8 +100,9 @@ function plan(
   overrides: Partial<Settings> = {},
   known?: KnownHiddenRows,
   rememberedIdColumn?: { column: number; header: string },
+  askIdColumn = false,
 ): Run {
-  const frame = { ...frameOf(sheet, selection), rememberedIdColumn };
+  const frame = { ...frameOf(sheet, selection), rememberedIdColumn, askIdColumn };
   const { lastRow, lastColumn } = frame;
   const hidden = new Set(sheet.hidden ?? []);
   const run: Omit<Run, 'answer'> = { reads: [], rectangles: [], hiddenAsked: [] };
@@ -567,40 +568,20 @@ describe('planFromSheet: only the job ID column is read', () => {
   });
 
   test('the user asked to change the column: asked, whatever the header says', () => {
-    const frame = {
-      ...frameOf(
-        {
-          rows: [
-            ['Job ID', 'Ref'],
-            ['J2', 'x1'],
-          ],
-        },
-        ['2:2'],
-      ),
-      askIdColumn: true,
-    };
-    const planner = planFromSheet(frame, settingsWith({}));
-    let step = planner.next();
-    while (!step.done) {
-      const read = step.value;
-      step = planner.next(
-        read.kind === 'texts'
-          ? read.rectangles.map((r) =>
-              Array.from({ length: r.numRows }, (_, i) =>
-                Array.from(
-                  { length: r.numColumns },
-                  (_, j) =>
-                    [
-                      ['Job ID', 'Ref'],
-                      ['J2', 'x1'],
-                    ][r.row - 1 + i]?.[r.column - 1 + j] ?? '',
-                ),
-              ),
-            )
-          : [],
-      );
-    }
-    expect(step.value).toMatchObject({
+    const run = plan(
+      {
+        rows: [
+          ['Job ID', 'Ref'],
+          ['J2', 'x1'],
+        ],
+      },
+      ['2:2'],
+      {},
+      undefined,
+      undefined,
+      true,
+    );
+    expect(run.answer).toMatchObject({
       ok: 'choose-id-column',
       question: { candidates: [{ column: 1 }, { column: 2 }] },
     });
