@@ -2,14 +2,15 @@
 // each job's row says, where each row goes, what the sidebar is told and whether the run must stop. The server
 // around it (server/run-chunk.ts) only takes the lock, reads, calls AODocs and writes what this module decides.
 import { AuthModeName, CellRef, ChunkRequest, JobAction, JobResult, MovedCell, PlannedJob } from '../shared/api';
-import { Answer } from './aodocs-answer';
+import { Answer, jobOf } from './aodocs-answer';
 import { ExpectedCell, LocatedCell } from './cell-location';
 import { consecutiveRuns } from './blocks';
-import { JobOutcome, cancelOutcome, needsReadBack, refreshOutcome } from './job-outcome';
+import { JobOutcome, cancelOutcome, needsReadBack, refreshOutcome, rememberingEarlierAttempt } from './job-outcome';
 import { RESULT_HEADERS, ResultHeader, RowValues, resultValues } from './result-columns';
 import { setupProblem } from './circuit-breaker';
 import { earlierCancelMayHaveWorked } from './earlier-result';
 import {
+  EARLIER_ATTEMPT,
   RESULT,
   SERVER,
   SETUP,
@@ -17,6 +18,7 @@ import {
   logFailedStopped,
   nothingRecordedStopped,
   signInStopped,
+  withEarlierAttempt,
   writeFailedStopped,
 } from './wording';
 
@@ -60,14 +62,41 @@ export function rowsNow(located: LocatedCell[], jobIds: string[]): number[][] {
   return jobIds.map((id) => located.flatMap((l) => (l.key === id && l.at ? [l.at.row] : [])));
 }
 
+/** The status an answer carries, upper case; undefined when it carries none. */
+function statusOf(answer: Answer): string | undefined {
+  const status = answer.kind === 'ok' ? jobOf(answer)?.status : undefined;
+  return status === undefined ? undefined : status.trim().toUpperCase();
+}
+
 /**
- * `sent`, with what the rows remember of an earlier run: the job at `indexes[k]` (those read back, whose refusal
- * may echo an earlier cancel) has rows whose Result cells read `resultTexts[k]`; one that says an earlier cancel
- * may have reached AODocs counts as an earlier send of this run (see earlier-result.ts).
+ * Whether a job's rows must be read for what an earlier run wrote before its outcome is known. A cancel AODocs
+ * answered with the job's state settles the row by itself. A status read that says the job still runs or ended
+ * otherwise than cancelled settles who cancelled nothing worth keeping; one that says CANCELLED, or says nothing,
+ * may meet a row that remembers a cancel of ours, and must keep that memory (job-outcome.ts
+ * rememberingEarlierAttempt). A chunk whose answers all settled reads nothing more.
  */
-export function withEarlierRuns(sent: Sent[], indexes: number[], resultTexts: string[][]): Sent[] {
+function mayMeetAMemory(action: JobAction, answer: Answer): boolean {
+  const status = statusOf(answer);
+  return action === 'refresh' ? status === undefined || status === 'CANCELLED' : status === undefined;
+}
+
+/** Indexes of the jobs whose rows' Result cells must be read (mayMeetAMemory). */
+export function memoriesNeeded(action: JobAction, sent: Sent[]): number[] {
+  return sent.flatMap((s, i) => (s && mayMeetAMemory(action, s.answer) ? [i] : []));
+}
+
+/**
+ * `sent`, with what the rows remember of an earlier run: the job at `indexes[k]` (memoriesNeeded) has rows whose
+ * Result cells read `resultTexts[k]`; one that says an earlier cancel may have reached AODocs counts as an earlier
+ * send of this run (see earlier-result.ts). A status read cannot cancel: for a Refresh only the rows' memory counts.
+ */
+export function withEarlierRuns(action: JobAction, sent: Sent[], indexes: number[], resultTexts: string[][]): Sent[] {
   const remembered = new Set(indexes.filter((_, k) => (resultTexts[k] ?? []).some(earlierCancelMayHaveWorked)));
-  return sent.map((s, i) => (s && remembered.has(i) ? { ...s, earlierSendMayHaveWorked: true } : s));
+  return sent.map((s, i) =>
+    s
+      ? { ...s, earlierSendMayHaveWorked: remembered.has(i) || (action === 'cancel' && s.earlierSendMayHaveWorked) }
+      : s,
+  );
 }
 
 /**
@@ -82,9 +111,11 @@ export function outcomesOf(
   const reads = new Map(readBacksNeeded(action, sent).map((i, k) => [i, readBacks[k]]));
   return sent.map((s, i) => {
     if (!s) return undefined;
-    return action === 'refresh'
-      ? refreshOutcome(s.answer)
-      : cancelOutcome(s.answer, reads.get(i), s.earlierSendMayHaveWorked);
+    const outcome =
+      action === 'refresh'
+        ? refreshOutcome(s.answer)
+        : cancelOutcome(s.answer, reads.get(i), s.earlierSendMayHaveWorked);
+    return rememberingEarlierAttempt(action, outcome, s.earlierSendMayHaveWorked);
   });
 }
 
@@ -285,7 +316,8 @@ export function withSetupProblem(
   return outcomes.map((o) => {
     if (o?.httpCode !== 403) return o;
     const { libraryId: _libraryId, ...rest } = o;
-    return { ...rest, result: RESULT.securityCodeRefused };
+    const remembers = o.result.endsWith(EARLIER_ATTEMPT);
+    return { ...rest, result: remembers ? withEarlierAttempt(RESULT.securityCodeRefused) : RESULT.securityCodeRefused };
   });
 }
 

@@ -4,6 +4,7 @@
 import { JobAction, Outcome } from '../shared/api';
 import { Job, isFinishedStatus } from './api-job';
 import { Answer, isNotFound, jobOf } from './aodocs-answer';
+import { earlierCancelMayHaveWorked } from './earlier-result';
 import {
   RESULT,
   alreadyFinished,
@@ -14,7 +15,7 @@ import {
   notCancelledStatusUnknown,
   refusedBy,
   unavailable,
-  unavailableAfterEarlierSend,
+  withEarlierAttempt,
   statusNotRead,
   unexpectedAnswer,
 } from './wording';
@@ -135,12 +136,7 @@ export function cancelOutcome(answer: Answer, readBack: ReadBack, earlierSendMay
   const job = jobWithStatus(answer);
   if (job && answer.kind === 'ok') return accepted(answer.code, job);
   if (!needsReadBack(answer) || answer.kind === 'no-answer') {
-    const failed = failure(answer, 'cancel');
-    // A 429 or retryable 409 last, after a send that may have worked: the row must keep that memory.
-    if (earlierSendMayHaveWorked && answer.kind === 'error' && answer.retryable && answer.code < 500) {
-      return { ...failed, result: unavailableAfterEarlierSend(answer.code) };
-    }
-    return failed;
+    return failure(answer, 'cancel');
   }
 
   const { code } = answer;
@@ -186,4 +182,22 @@ export function refreshOutcome(answer: Answer): JobOutcome {
   const job = jobWithStatus(answer);
   if (answer.kind !== 'ok' || !job) return failure(answer, 'refresh');
   return { outcome: 'done', result: RESULT.refreshed, httpCode: answer.code, job };
+}
+
+/**
+ * The outcome as its row must say it when an earlier send of ours may have cancelled the job (a lost answer in this
+ * cancel run, or the memory its row kept from an earlier run): unless this answer settled the job's state, the
+ * row keeps that memory, so that Run again does not take our own cancel for someone else's ("Already cancelled").
+ * A Refresh settles nothing about who cancelled, so it keeps it (the server reads the rows only where the status
+ * read is CANCELLED or none: chunk-settlement.ts memoriesNeeded); a 404 ends the question.
+ */
+export function rememberingEarlierAttempt(
+  action: JobAction,
+  outcome: JobOutcome,
+  earlierSendMayHaveWorked: boolean,
+): JobOutcome {
+  if (!earlierSendMayHaveWorked || outcome.result === RESULT.notFound) return outcome;
+  if (earlierCancelMayHaveWorked(outcome.result)) return outcome;
+  if (action === 'cancel' && outcome.job !== undefined) return outcome;
+  return { ...outcome, result: withEarlierAttempt(outcome.result) };
 }

@@ -39,11 +39,21 @@ export function unavailable(code: number): string {
 }
 
 /**
+ * What a row adds when its answer says nothing of the job's state while an earlier send of ours (this run's, or
+ * the one the row remembers) may have cancelled it: Run again reads it back (earlier-result.ts).
+ */
+export const EARLIER_ATTEMPT = '; an earlier attempt may have reached AODocs';
+
+export function withEarlierAttempt(sentence: string): string {
+  return `${sentence}${EARLIER_ATTEMPT}`;
+}
+
+/**
  * Retries ran out on a refusal before any work (429, a retryable 409) after an earlier send got no answer or a
  * 5xx: the row says that the cancel may have happened, so that Run again remembers it (earlier-result.ts).
  */
 export function unavailableAfterEarlierSend(code: number): string {
-  return `${unavailable(code)}; an earlier attempt may have reached AODocs`;
+  return withEarlierAttempt(unavailable(code));
 }
 
 /** A status read (Refresh status) that AODocs did not answer in time: never a cancel's words. */

@@ -1,5 +1,5 @@
-// Reads the Result cells of rows whose job AODocs refused to cancel: what an earlier run wrote there tells whether
-// its cancel may have reached AODocs (core/earlier-result.ts decides). Only refused cancels need it, so a chunk
+// Reads the Result cells of rows whose answer did not settle the job: what an earlier run wrote there tells whether
+// its cancel may have reached AODocs (core/earlier-result.ts decides). Only such answers need it, so a chunk
 // whose cancels went through reads nothing more.
 import { existingResultColumn } from '../core/result-columns';
 

@@ -20,6 +20,7 @@ import {
   chunkResults,
   jobCells,
   jobsStillInSheet,
+  memoriesNeeded,
   notSentJobs,
   outcomesOf,
   readBacksNeeded,
@@ -65,7 +66,7 @@ function send(
   jobs: PlannedJob[],
   startedAt: number,
   keepRetrying: () => boolean,
-  /** The Result texts of each job's rows: what an earlier run wrote there (run again remembers it). */
+  /** The Result texts of each job's rows: what an earlier run wrote there (Run again and Refresh keep it). */
   earlierResults: (jobIds: string[]) => string[][],
 ) {
   const target: ApiTarget = settings;
@@ -78,9 +79,10 @@ function send(
     keepRetrying,
     true,
   );
-  const toRead = first.quotaExceeded ? [] : readBacksNeeded(action, first.outcomes);
-  const earlier = earlierResults(toRead.map((i) => jobs[i].jobId));
-  const sent: Sent[] = withEarlierRuns(first.outcomes, toRead, earlier);
+  const remember = memoriesNeeded(action, first.outcomes);
+  const earlier = earlierResults(remember.map((i) => jobs[i].jobId));
+  const sent: Sent[] = withEarlierRuns(action, first.outcomes, remember, earlier);
+  const toRead = first.quotaExceeded ? [] : readBacksNeeded(action, sent);
   const read = sendWithRetries(
     toRead.map((i) => getJobRequest(target, jobs[i].jobId, authorization)),
     startedAt,

@@ -76,8 +76,10 @@ describe.each([false, true])('plain-text cells keep a written apostrophe: %s', (
     };
     const small = await perChunk(5, ids.inProgress.slice(0, 20));
     const large = await perChunk(40, ids.inProgress.slice(0, 80));
-    // Every Sheets call of a chunk, handle getters included (getRange, getSheetById...): 23 at the last count.
-    expect(small).toBeLessThanOrEqual(23);
+    // Every Sheets call of a chunk, handle getters included (getRange, getSheetById...): 23 at the last count, and
+    // 2 more where a Refresh reads CANCELLED for a job cancelled above: its Result cells are read, to keep what
+    // they remember of an earlier cancel (core/chunk-settlement.ts memoriesNeeded).
+    expect(small).toBeLessThanOrEqual(25);
     expect(large).toBe(small); // 8x the rows, the same number of calls
   });
 

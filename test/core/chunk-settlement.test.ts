@@ -15,12 +15,13 @@ import {
   rowsToWrite,
   settledJobs,
   withEarlierRuns,
+  memoriesNeeded,
   withSetupProblem,
   stopReason,
   writtenBefore,
 } from '../../src/core/chunk-settlement';
 import { classifyAnswer } from '../../src/core/aodocs-answer';
-import { SETUP } from '../../src/core/wording';
+import { RESULT, SETUP } from '../../src/core/wording';
 import { RESULT_HEADERS, resultValues } from '../../src/core/result-columns';
 import type { ChunkRequest, PlannedJob } from '../../src/shared/api';
 
@@ -84,6 +85,8 @@ const noStatusRead = { outcome: 'failed' as const, result: 'AODocs unavailable, 
 describe('run again remembers what the earlier run wrote', () => {
   const refused412 = json(412, { error: { code: 412, message: 'no', errors: [{ reason: 'conditionNotMet' }] } });
   const unavailable503 = 'AODocs unavailable, try again (503)';
+  const down503 = json(503, { error: { code: 503, message: 'Backend Error', errors: [{ reason: 'backendError' }] } });
+  const accepted = job('CANCELLED');
 
   test('the rows of each job as they are now; a job found nowhere has none', () => {
     const located = [
@@ -102,13 +105,13 @@ describe('run again remembers what the earlier run wrote', () => {
     ['no Result column yet', [], 'Already cancelled'],
   ])('a 412 and a read-back of CANCELLED when %s', (_name, texts, result) => {
     const sent = [{ answer: refused412, earlierSendMayHaveWorked: false }];
-    const remembered = withEarlierRuns(sent, readBacksNeeded('cancel', sent), [texts]);
+    const remembered = withEarlierRuns('cancel', sent, memoriesNeeded('cancel', sent), [texts]);
     expect(outcomesOf('cancel', remembered, [job('CANCELLED')])[0]).toMatchObject({ result });
   });
 
   test('a 412 and a read-back of IN_PROGRESS after a 503 in the earlier run: not confirmed, run again', () => {
     const sent = [{ answer: refused412, earlierSendMayHaveWorked: false }];
-    const remembered = withEarlierRuns(sent, [0], [[unavailable503]]);
+    const remembered = withEarlierRuns('cancel', sent, [0], [[unavailable503]]);
     expect(outcomesOf('cancel', remembered, [job('IN_PROGRESS')])[0]).toMatchObject({
       outcome: 'failed',
       result: 'Cancel not confirmed (412); job still running',
@@ -122,11 +125,46 @@ describe('run again remembers what the earlier run wrote', () => {
       undefined,
       { answer: refused412, earlierSendMayHaveWorked: false },
     ];
-    expect(withEarlierRuns(sent, [2], [[unavailable503]])).toEqual([
+    expect(withEarlierRuns('cancel', sent, [2], [[unavailable503]])).toEqual([
       sent[0],
       undefined,
       { answer: refused412, earlierSendMayHaveWorked: true },
     ]);
+  });
+
+  test('a Refresh keeps only what the rows remember: a status read cannot have cancelled', () => {
+    const sent = [
+      { answer: refused412, earlierSendMayHaveWorked: true },
+      { answer: refused412, earlierSendMayHaveWorked: false },
+    ];
+    expect(withEarlierRuns('refresh', sent, [1], [[unavailable503]])).toEqual([
+      { answer: refused412, earlierSendMayHaveWorked: false },
+      { answer: refused412, earlierSendMayHaveWorked: true },
+    ]);
+  });
+
+  test('the rows read: a cancel that says no status; a status read of CANCELLED or of nothing', () => {
+    const sent = [
+      { answer: refused412, earlierSendMayHaveWorked: false },
+      undefined,
+      { answer: accepted, earlierSendMayHaveWorked: false },
+      { answer: down503, earlierSendMayHaveWorked: false },
+      { answer: job('IN_PROGRESS'), earlierSendMayHaveWorked: false },
+      { answer: job(' cancelled '), earlierSendMayHaveWorked: false },
+    ];
+    expect(memoriesNeeded('cancel', sent)).toEqual([0, 3]);
+    expect(memoriesNeeded('refresh', sent)).toEqual([0, 2, 3, 5]);
+  });
+
+  // Generated runs (seed 411580907): a Refresh left unanswered erased the memory of a lost cancel, and the next
+  // cancel wrote "Already cancelled" for the job that cancel had cancelled.
+  test('a Refresh left unanswered keeps the memory; the next cancel remembers it', () => {
+    const refresh = [{ answer: down503, earlierSendMayHaveWorked: false }];
+    const refreshed = outcomesOf('refresh', withEarlierRuns('refresh', refresh, [0], [[RESULT.noAnswer]]), [])[0];
+    expect(refreshed?.result).toBe(`Status not read: ${unavailable503}; an earlier attempt may have reached AODocs`);
+    const cancel = [{ answer: refused412, earlierSendMayHaveWorked: false }];
+    const remembered = withEarlierRuns('cancel', cancel, [0], [[refreshed?.result ?? '']]);
+    expect(outcomesOf('cancel', remembered, [job('CANCELLED')])[0]).toMatchObject({ result: 'Cancelled' });
   });
 });
 

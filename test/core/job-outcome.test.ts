@@ -3,7 +3,13 @@
 // built the way the server builds them: realistic HTTP answers (AODocs JSON error bodies, proxy pages) through
 // classifyAnswer.
 import { Answer, HttpAnswer, classifyAnswer } from '../../src/core/aodocs-answer';
-import { JobOutcome, cancelOutcome, needsReadBack, refreshOutcome } from '../../src/core/job-outcome';
+import {
+  JobOutcome,
+  cancelOutcome,
+  needsReadBack,
+  refreshOutcome,
+  rememberingEarlierAttempt,
+} from '../../src/core/job-outcome';
 import { resultValues } from '../../src/core/result-columns';
 
 const JOB_ID = 'Jb7kQ2xN9pLmRw4';
@@ -398,25 +404,51 @@ describe('cancelOutcome after an earlier send of this cancel may have worked', (
 
 // Hostile review: a 503 that cancelled, then 429s (or retryable 409s) until retries ran out. The row must keep
 // the memory, or Run again reads CANCELLED as "Already cancelled".
-describe('cancelOutcome: retries ran out on a refusal before any work, after a send that may have worked', () => {
-  test.each<[string, Answer, string]>([
-    ['429', aodocsError(429, 'rateLimitExceeded', 'Rate Limit Exceeded'), '(429); an earlier attempt may have'],
+describe('rememberingEarlierAttempt: a row keeps the memory of a send that may have cancelled', () => {
+  const rateLimited = aodocsError(429, 'rateLimitExceeded', 'Rate Limit Exceeded');
+  const conflict = aodocsError(409, 'conflict', 'Concurrent modification', { 'X-aodocs-retryable': 'true' });
+  const down = aodocsError(503, 'backendError', 'Backend Error');
+  const signIn = aodocsError(401, 'required', 'Login Required');
+  const notFound = aodocsError(404, 'notFound', 'Job not found');
+  const keep = (action: 'cancel' | 'refresh', outcome: JobOutcome) => rememberingEarlierAttempt(action, outcome, true);
+  const MEMORY = '; an earlier attempt may have reached AODocs';
+
+  test.each<[string, 'cancel' | 'refresh', JobOutcome, string]>([
+    // Hostile review: a 503 that cancelled, then 429s until retries ran out.
+    ['a cancel: 429 last', 'cancel', cancelOutcome(rateLimited, undefined), `${UNAVAILABLE} (429)${MEMORY}`],
+    ['a cancel: retryable 409 last', 'cancel', cancelOutcome(conflict, undefined), `${UNAVAILABLE} (409)${MEMORY}`],
+    ['a cancel: 401', 'cancel', cancelOutcome(signIn, undefined), `Sign-in not accepted by AODocs (401)${MEMORY}`],
+    // Generated runs: a Refresh left unanswered erased the memory, and the next cancel wrote "Already cancelled".
+    ['a Refresh left unanswered', 'refresh', refreshOutcome(down), `Status not read: ${UNAVAILABLE} (503)${MEMORY}`],
     [
-      'retryable 409',
-      aodocsError(409, 'conflict', 'Concurrent modification', { 'X-aodocs-retryable': 'true' }),
-      '(409); an earlier attempt may have',
+      'a Refresh that read the status',
+      'refresh',
+      refreshOutcome(jobAnswer({ status: 'CANCELLED' })),
+      `Status read${MEMORY}`,
     ],
-  ])('%s', (_name, answer, words) => {
-    const remembered = cancelOutcome(answer, undefined, true);
-    expect(remembered).toMatchObject({ outcome: 'failed', transient: true });
-    expect(remembered.result).toContain(words);
-    expect(cancelOutcome(answer, undefined, false).result).not.toContain('earlier attempt');
+  ])('%s', (_name, action, outcome, result) => {
+    expect(keep(action, outcome)).toEqual({ ...outcome, result });
+    expect(rememberingEarlierAttempt(action, outcome, false)).toBe(outcome);
   });
 
-  test('a 503 last keeps its own sentence (a 5xx is itself a memory)', () => {
-    expect(cancelOutcome(aodocsError(503, 'backendError', 'Backend Error'), undefined, true).result).toBe(
-      `${UNAVAILABLE} (503)`,
-    );
+  test.each<[string, 'cancel' | 'refresh', JobOutcome]>([
+    ['a 503 last: its own sentence is a memory', 'cancel', cancelOutcome(down, undefined)],
+    ['no answer: its own sentence is a memory', 'cancel', cancelOutcome(NO_ANSWER, undefined)],
+    ['a cancel AODocs answered with the job', 'cancel', cancelOutcome(jobAnswer({ status: 'CANCELLED' }), undefined)],
+    [
+      'a refusal read back as finished',
+      'cancel',
+      cancelOutcome(aodocsError(412, 'failedPrecondition', 'Job finished'), jobAnswer({ status: 'COMPLETED' })),
+    ],
+    ['a job that does not exist', 'cancel', cancelOutcome(notFound, undefined)],
+    ['a Refresh of a job that does not exist', 'refresh', refreshOutcome(notFound)],
+  ])('%s: unchanged', (_name, action, outcome) => {
+    expect(keep(action, outcome)).toEqual(outcome);
+  });
+
+  test('the memory is added once', () => {
+    const once = keep('refresh', refreshOutcome(down));
+    expect(keep('refresh', once)).toEqual(once);
   });
 });
 

@@ -3,8 +3,8 @@
 // product's own words only where docs/BEHAVIOUR.md fixes them (result sentences, header texts).
 import { DEFAULT_RETRY_POLICY } from '../../src/core/retry-policy';
 import { RESULT_HEADERS } from '../../src/core/result-columns';
-import { HEADER_CHANGED } from '../../src/core/wording';
-import { STOPPED_BY_USER, brakeBound } from '../../src/core/run-schedule';
+import { HEADER_CHANGED, waitTooLong, waitedTooOften } from '../../src/core/wording';
+import { MAX_RESENDS, STOPPED_BY_USER, brakeBound } from '../../src/core/run-schedule';
 import type { Grid, RunRecord, ScenarioRecord, Segment } from './drive';
 import { INVALID_TEXTS } from './scenario';
 import { FOREIGN_LIBRARY, HEADER_ROW } from './world';
@@ -403,7 +403,13 @@ const runEndsTold: Check = (_record, run) => {
   const headerBlamed = reason?.includes(HEADER_CHANGED) ?? false;
   if (headerBlamed) problems.push(`the run stopped with "${reason}" although nobody touched the header row (point 3)`);
   const userStopped = run.stopPressedAt !== undefined || reason === STOPPED_BY_USER;
-  if (reason && !userStopped && !run.platformTrouble && !headerBlamed) {
+  // AODocs asking to wait (429 with a long Retry-After) is about the pace of the run, not about one job: the run's
+  // bound on pauses may stop it (core/run-schedule.ts waitVerdict) while only per-job answers were written.
+  const askedToWaitTooLong =
+    reason !== undefined &&
+    (reason === waitedTooOften(MAX_RESENDS + 1) || reason.startsWith(waitTooLong(0, 0).split(' 0 s')[0])) &&
+    run.received.some((r) => r.fault === '429-long');
+  if (reason && !userStopped && !run.platformTrouble && !headerBlamed && !askedToWaitTooLong) {
     const judged = end.results.filter((r) => r.outcome !== 'invalid' && r.outcome !== 'gone');
     const aboutJobs = judged.filter(
       (r) =>
