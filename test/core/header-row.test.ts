@@ -41,6 +41,10 @@ describe('detectHeaderRow', () => {
     [['Type', 'Requestor', 'Notes', 'Job ID']],
     // An unfrozen header with a typo, beside one-word titles: titles, and nothing shaped like a job ID.
     [['Jb ID', 'Type', 'Notes']],
+    // A one-word title with a typo, alone in the selection (new-user trial: "JobIdd" read as a job ID).
+    [['JobIdd']],
+    [['jobld']],
+    [['AODocsJobId_']],
   ])('row 1 %p is a header', (row1) => {
     expect(detect(0, row1)).toBe(1);
   });
@@ -87,6 +91,11 @@ describe('readsLikeHeader', () => {
     ['Jobber', false],
     ['IDENTITY', false],
     ['j0b1d', false],
+    ['JobIdd', true],
+    ['JobIs', true],
+    ['Jobbers', false],
+    ['JobIdxx', false],
+    ['RngcJobIdK6WmL3IjZ', false],
   ])('%p → %p', (text, expected) => {
     expect(readsLikeHeader(text)).toBe(expected);
   });
