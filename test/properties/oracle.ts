@@ -5,6 +5,7 @@ import { DEFAULT_RETRY_POLICY } from '../../src/core/retry-policy';
 import { RESULT_HEADERS } from '../../src/core/result-columns';
 import { HEADER_CHANGED, waitTooLong, waitedTooOften } from '../../src/core/wording';
 import { MAX_RESENDS, STOPPED_BY_USER, brakeBound } from '../../src/core/run-schedule';
+import type { RequestLogEntry } from '../../simulator/request-log';
 import type { Grid, RunRecord, ScenarioRecord, Segment } from './drive';
 import { INVALID_TEXTS } from './scenario';
 import { FOREIGN_LIBRARY, HEADER_ROW } from './world';
@@ -270,10 +271,12 @@ const everyCancelHasATrace: Check = (record, run) => {
       (c) => text(last, c.row, idColumn) === id && text(last, c.row, resultColumn) === told.result,
     );
   };
-  // A cancel refused with 429 did nothing in AODocs (a refusal before any work): its job handed back and then not
-  // sent (quota, Stop) is counted as not sent by the sidebar, and needs no trace of a cancel.
+  // A cancel refused with 429 or a retryable 409 did nothing in AODocs (a refusal before any work: retry-policy.ts
+  // mayHaveReachedAodocs): its job handed back and then not sent (quota, Stop) is counted as not sent by the
+  // sidebar, and needs no trace of a cancel.
+  const refusedBeforeWork = (e: RequestLogEntry) => e.status === 429 || e.fault === '409';
   const cancelled = new Set(
-    run.received.filter((e) => e.operation === 'cancel' && e.status !== 429).map((e) => jobOfPath(e.path)),
+    run.received.filter((e) => e.operation === 'cancel' && !refusedBeforeWork(e)).map((e) => jobOfPath(e.path)),
   );
   for (const id of cancelled) {
     if (!logged.has(id) && !rowsWritten.has(id) && !toldInRow(id))
