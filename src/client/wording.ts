@@ -1,6 +1,7 @@
 // Sentences of the sidebar that depend on numbers.
 import type { JobAction, RejectedCell, SelectionSummary } from '../shared/api';
 import { durationWords } from '../core/run-schedule';
+import { RESULT } from '../core/wording';
 
 export function plural(n: number, one: string, many: string = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -17,9 +18,9 @@ export const SETTING = {
   skipHidden: 'Skip hidden and filtered rows',
 } as const;
 
-/** The Result column's words for the cells that are never sent (core/wording.ts's RESULT, as the user reads it). */
+/** The Result column's words for the cells that are never sent, as the server writes them. */
 const REJECTED_RESULT: Record<RejectedCell['problem'], string> = {
-  invalid: 'Invalid job ID',
+  invalid: RESULT.invalid,
 };
 
 /** The confirmation question, with the exact count. */
