@@ -252,6 +252,14 @@ const onlyResultCellsOfSelectedRows: Check = (record, run) => {
 };
 
 // (3) Every job that received a cancel has a trace: its row or a log line.
+/**
+ * A cancel AODocs refused before any work: a 429, or a 409 it marked retryable (retry-policy.ts
+ * mayHaveReachedAodocs). It could not have cancelled anything.
+ */
+function refusedBeforeWork(e: RequestLogEntry): boolean {
+  return e.status === 429 || e.fault === '409';
+}
+
 const everyCancelHasATrace: Check = (record, run) => {
   const problems: string[] = [];
   const idColumn = idColumnOf(record);
@@ -271,10 +279,8 @@ const everyCancelHasATrace: Check = (record, run) => {
       (c) => text(last, c.row, idColumn) === id && text(last, c.row, resultColumn) === told.result,
     );
   };
-  // A cancel refused with 429 or a retryable 409 did nothing in AODocs (a refusal before any work: retry-policy.ts
-  // mayHaveReachedAodocs): its job handed back and then not sent (quota, Stop) is counted as not sent by the
-  // sidebar, and needs no trace of a cancel.
-  const refusedBeforeWork = (e: RequestLogEntry) => e.status === 429 || e.fault === '409';
+  // A cancel refused before any work, its job handed back and then not sent (quota, Stop), is counted as not sent
+  // by the sidebar, and needs no trace of a cancel.
   const cancelled = new Set(
     run.received.filter((e) => e.operation === 'cancel' && !refusedBeforeWork(e)).map((e) => jobOfPath(e.path)),
   );
@@ -308,10 +314,10 @@ const noKnownStatusBlanked: Check = (record, run) => {
 const sendsWithinBounds: Check = (record, run) => {
   const problems: string[] = [];
   const sends = new Map<string, number>();
-  // A 429 refuses before any work: a job AODocs asked to wait for is handed back and sent again after the pause
-  // (docs/BEHAVIOUR.md 2.2), so its 429s are not cancels that could act.
+  // A job AODocs asked to wait for is handed back and sent again after the pause (docs/BEHAVIOUR.md 2.2), with the
+  // retries of its chunk: refusals before any work are not cancels that could act.
   for (const e of run.received)
-    if (e.operation === 'cancel' && e.status !== 429)
+    if (e.operation === 'cancel' && !refusedBeforeWork(e))
       sends.set(jobOfPath(e.path), (sends.get(jobOfPath(e.path)) ?? 0) + 1);
   for (const [id, n] of sends) {
     if (n > DEFAULT_RETRY_POLICY.maxSends)
