@@ -8,7 +8,7 @@ import { consecutiveRuns } from './blocks';
 import { JobOutcome, cancelOutcome, needsReadBack, refreshOutcome, rememberingEarlierAttempt } from './job-outcome';
 import { RESULT_HEADERS, ResultHeader, RowValues, resultValues } from './result-columns';
 import { setupProblem } from './circuit-breaker';
-import { earlierCancelMayHaveWorked } from './earlier-result';
+import { earlierCancelMayHaveWorked, onlySeenStillRunning } from './earlier-result';
 import {
   EARLIER_ATTEMPT,
   RESULT,
@@ -49,7 +49,14 @@ export function jobsToSend(present: PlannedJob[], stopped: boolean): PlannedJob[
 }
 
 /** What came of one request: its last answer, or undefined when it was never sent (time budget, quota). */
-export type Sent = { answer: Answer; earlierSendMayHaveWorked: boolean } | undefined;
+export type Sent =
+  | {
+      answer: Answer;
+      earlierSendMayHaveWorked: boolean;
+      /** The only memory is of an earlier run that read the job still running after a refusal (earlier-result.ts). */
+      earlierSeenStillRunning?: boolean;
+    }
+  | undefined;
 
 /** Indexes of the jobs to read back (GET) before their rows can tell the truth. */
 export function readBacksNeeded(action: JobAction, sent: Sent[]): number[] {
@@ -91,12 +98,19 @@ export function memoriesNeeded(action: JobAction, sent: Sent[]): number[] {
  * send of this run (see earlier-result.ts). A status read cannot cancel: for a Refresh only the rows' memory counts.
  */
 export function withEarlierRuns(action: JobAction, sent: Sent[], indexes: number[], resultTexts: string[][]): Sent[] {
-  const remembered = new Set(indexes.filter((_, k) => (resultTexts[k] ?? []).some(earlierCancelMayHaveWorked)));
-  return sent.map((s, i) =>
-    s
-      ? { ...s, earlierSendMayHaveWorked: remembered.has(i) || (action === 'cancel' && s.earlierSendMayHaveWorked) }
-      : s,
-  );
+  const memories = new Map(indexes.map((i, k) => [i, resultTexts[k] ?? []]));
+  return sent.map((s, i) => {
+    if (!s) return s;
+    const texts = memories.get(i) ?? [];
+    const inThisRun = action === 'cancel' && s.earlierSendMayHaveWorked;
+    const remembered = texts.some(earlierCancelMayHaveWorked);
+    const seenRunning = !inThisRun && onlySeenStillRunning(texts);
+    return {
+      ...s,
+      earlierSendMayHaveWorked: remembered || inThisRun,
+      ...(seenRunning ? { earlierSeenStillRunning: true } : {}),
+    };
+  });
 }
 
 /**
@@ -114,7 +128,7 @@ export function outcomesOf(
     const outcome =
       action === 'refresh'
         ? refreshOutcome(s.answer)
-        : cancelOutcome(s.answer, reads.get(i), s.earlierSendMayHaveWorked);
+        : cancelOutcome(s.answer, reads.get(i), s.earlierSendMayHaveWorked, s.earlierSeenStillRunning);
     return rememberingEarlierAttempt(action, outcome, s.earlierSendMayHaveWorked);
   });
 }

@@ -68,3 +68,15 @@ export function earlierCancelMayHaveWorked(text: string): boolean {
       startsLike(result, cancelAcceptedStatusUnknown, code),
   );
 }
+
+/**
+ * Whether the memory in these Result cells is only that an earlier run already read the job still running after a
+ * refusal (`Cancel not confirmed (412); job still running`): that run's cancel was refused too, so an older lost
+ * cancel has had its chance. A new refusal while the job still runs then says `Not cancelled`, instead of asking
+ * to run again forever.
+ */
+export function onlySeenStillRunning(texts: string[]): boolean {
+  const memories = texts.map((t) => withoutTextMark(t.trim())).filter(earlierCancelMayHaveWorked);
+  const seenRunning = (text: string) => codesIn(text).some((code) => text === cancelNotConfirmedStillRunning(code));
+  return memories.length > 0 && memories.every(seenRunning);
+}

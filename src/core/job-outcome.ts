@@ -132,7 +132,13 @@ function accepted(code: number, job: Job): JobOutcome {
  * (in this run, or in the run whose row this one continues: see earlier-result.ts), so a refusal now may be the
  * echo of our own cancel.
  */
-export function cancelOutcome(answer: Answer, readBack: ReadBack, earlierSendMayHaveWorked = false): JobOutcome {
+export function cancelOutcome(
+  answer: Answer,
+  readBack: ReadBack,
+  earlierSendMayHaveWorked = false,
+  /** The memory is only of an earlier run that already read the job still running after a refusal. */
+  earlierSeenStillRunning = false,
+): JobOutcome {
   const job = jobWithStatus(answer);
   if (job && answer.kind === 'ok') return accepted(answer.code, job);
   if (!needsReadBack(answer) || answer.kind === 'no-answer') {
@@ -158,8 +164,9 @@ export function cancelOutcome(answer: Answer, readBack: ReadBack, earlierSendMay
   if (read && isFinishedStatus(status)) {
     return { outcome: 'already-finished', result: alreadyFinished(status), httpCode: code, job: read };
   }
-  if (read && earlierSendMayHaveWorked) {
-    // Our earlier cancel may have reached AODocs: a refusal now says nothing about it, and asking again will.
+  if (read && earlierSendMayHaveWorked && !earlierSeenStillRunning) {
+    // Our earlier cancel may have reached AODocs: a refusal now says nothing about it, and asking again will. Once
+    // a run already saw the job running after such a refusal, a second refusal is a plain refusal.
     return {
       outcome: 'failed',
       result: cancelNotConfirmedStillRunning(code),

@@ -119,6 +119,36 @@ describe('run again remembers what the earlier run wrote', () => {
     });
   });
 
+  // Review of session 5: "Cancel not confirmed" came back on every Run again while AODocs kept refusing a job
+  // that still ran. One run seeing it still running after a refusal gives the older lost cancel its chance.
+  test.each<[string, string[], boolean, string]>([
+    [
+      'the earlier run saw it still running',
+      ['Cancel not confirmed (400); job still running'],
+      false,
+      'Not cancelled: AODocs refused (412)',
+    ],
+    [
+      'a lost answer in this run too',
+      ['Cancel not confirmed (400); job still running'],
+      true,
+      'Cancel not confirmed (412); job still running',
+    ],
+    [
+      'another row remembers a 503',
+      ['Cancel not confirmed (400); job still running', unavailable503],
+      false,
+      'Cancel not confirmed (412); job still running',
+    ],
+    ['the earlier run lost its answer', [unavailable503], false, 'Cancel not confirmed (412); job still running'],
+  ])('a 412 and a read-back of IN_PROGRESS when %s', (_name, texts, lostNow, result) => {
+    const sent = [{ answer: refused412, earlierSendMayHaveWorked: lostNow }];
+    const remembered = withEarlierRuns('cancel', sent, [0], [texts]);
+    expect(outcomesOf('cancel', remembered, [job('IN_PROGRESS')])[0]).toMatchObject({ result });
+    // Whatever the memory, a job that now reads CANCELLED was cancelled by a cancel of ours.
+    expect(outcomesOf('cancel', remembered, [job('CANCELLED')])[0]).toMatchObject({ result: 'Cancelled' });
+  });
+
   test('only the jobs asked about are remembered; jobs never sent stay unsent', () => {
     const sent = [
       { answer: refused412, earlierSendMayHaveWorked: false },
