@@ -11,7 +11,7 @@ export function authorizationHeader(settings: Settings, typedCode?: string): str
     case 'security-code': {
       const code = typedCode || readSecurityCode();
       if (!code) throw new UserFacingError(SERVER.securityCodeNeeded);
-      // The header form: a query parameter would end up in AODocs' logs (access-apis-with-security-codes).
+      // The header form: a query parameter would end up in AODocs' logs (docs/SOURCES.md#aodocs-security-code).
       return `securityCode ${code}`;
     }
     case 'oauth-token':

@@ -1,4 +1,4 @@
-// axe-core in Chromium on every screen of the sidebar (issue 21): summary, confirmation, progress, end, library,
+// axe-core in Chromium on every screen of the sidebar: summary, confirmation, progress, end, library,
 // errors, settings, diagnostics. Each must have 0 violations; the test names the screens it checked.
 import fs from 'node:fs';
 import { Browser, Page } from 'playwright-core';

@@ -532,7 +532,7 @@ test('Settings > Diagnostics measures the platform (the emulator here) and gives
   }
 });
 
-describe('Check connection tests what the form shows (issue 21)', () => {
+describe('Check connection tests what the form shows', () => {
   async function check(s: Session): Promise<{ message: string; tested: string }> {
     await s.sidebar.getByRole('button', { name: 'Check connection' }).click();
     const report = s.sidebar.getByTestId('connection-report');
@@ -640,7 +640,7 @@ test('keyboard: the Extensions menu works with arrow keys, and the sidebar it op
   }
 });
 
-describe('the grid during and after a run (issue 21)', () => {
+describe('the grid during and after a run', () => {
   test('rows show in the grid as they are written, while the run goes on', async () => {
     const jobIds = ids.inProgress;
     const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aodocs-')), 'live.csv');

@@ -1,4 +1,4 @@
-// Screens that never overstate (issue 21), in real Chromium against a scripted google.script.run: one
+// Screens that never overstate (docs/BEHAVIOUR.md 2.1, 2.3), in real Chromium against a scripted google.script.run: one
 // confirmation path, Escape, a brake sentence within the run's size, the end screen's count of what was not sent
 // and its "Run again" after any stop.
 import { Browser, Page } from 'playwright-core';

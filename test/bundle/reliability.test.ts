@@ -279,7 +279,7 @@ describe('a colleague holding the document lock past the wait', () => {
   });
 
   // Every request sent leaves a trace, its row or its log line: with the rows blocked by a colleague's lock, the
-  // trace outranks the "write log" setting (hostile review of issue 18: the results lived only in the sidebar).
+  // trace outranks the "write log" setting (docs/BEHAVIOUR.md 4; the results once lived only in the sidebar).
   test('with the log off, the rows blocked: the log still keeps the trace, and the run stops saying so', async () => {
     const jobs = bulkJobs(3, 'locknolog');
     const addon = await addonWith(jobs);

@@ -92,7 +92,8 @@ test.each(['Délai dépassé : https://a', 'DNS error: https://a', 'タイムア
   },
 );
 
-// Issue 20 point 2: AODocs may reword "Invalid security code"; in security-code mode the behaviour decides.
+// AODocs may reword "Invalid security code" (docs/SOURCES.md#aodocs-error-body); in security-code mode the
+// behaviour decides (docs/BEHAVIOUR.md 2.4).
 test.each<[string, JobAnswers[], 'identity-token' | 'security-code', RegExp | undefined]>([
   [
     'a reworded refusal for every job, security-code mode',

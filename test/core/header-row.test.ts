@@ -126,7 +126,7 @@ describe('headerRowProblem', () => {
     ['an emptied header row', ['', ' '], [1], true, true],
     ['an unfrozen row 1 still titled', ['Job ID', 'Note'], [1], false, false],
     ['an unfrozen row 1 that now holds a job ID', ['RwMUllP8yrBZFx9BWlN', 'n1'], [1], false, true],
-    // Issue 18 point 3: the check reads the run's ID column, never the columns of the chunk's cells alone.
+    // docs/BEHAVIOUR.md 1.2: the check reads the run's ID column, never the columns of the chunk's cells alone.
     ['an unfrozen row 1 titled in the ID column, a note beside it', ['Job ID', 'n1x2'], [1], false, false],
     ['an unfrozen typo header over the ID column', ['Jb ID', 'Type'], [1], false, false],
     [

@@ -340,7 +340,7 @@ const sendsWithinBounds: Check = (record, run) => {
   return problems;
 };
 
-/** Issue 18, point 8: today's retry policy waits at most 20 s for a Retry-After inside a chunk. */
+/** docs/BEHAVIOUR.md 2.2: the retry policy waits at most 20 s for a Retry-After inside a chunk. */
 const LONGEST_WAIT_IN_A_CHUNK_MS = 20_000;
 const RETRY_AFTER_MS: Record<string, number> = { '429': 1000, 'html-429': 3000, '429-long': 60_000 };
 
