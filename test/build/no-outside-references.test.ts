@@ -41,10 +41,6 @@ const KNOWN: { file: string; text: string }[] = [
   { file: 'bench/targets.ts', text: "// The issue's targets" },
   // Written by `npm run bench` from bench/cost-model.ts: right again once that file is, and the bench rerun.
   { file: 'docs/bench/RESULTS.md', text: '"~10-20 observed" per fetchAll (research notes 1.2)' },
-  // CHANGELOG.md is the lead's: its entries name the issues they closed.
-  { file: 'CHANGELOG.md', text: '- Real sheets (issue 18):' },
-  { file: 'CHANGELOG.md', text: '- A real tenant (issue 20, in part):' },
-  { file: 'CHANGELOG.md', text: '- House (issue 19, in part):' },
 ];
 
 interface Finding {
