@@ -97,8 +97,28 @@ export function memoriesNeeded(action: JobAction, sent: Sent[]): number[] {
  * Result cells read `resultTexts[k]`; one that says an earlier cancel may have reached AODocs counts as an earlier
  * send of this run (see earlier-result.ts). A status read cannot cancel: for a Refresh only the rows' memory counts.
  */
-export function withEarlierRuns(action: JobAction, sent: Sent[], indexes: number[], resultTexts: string[][]): Sent[] {
+export function withEarlierRuns(
+  action: JobAction,
+  sent: Sent[],
+  indexes: number[],
+  resultTexts: string[][],
+  /**
+   * What only the log remembers of these jobs (log-rows.ts unwrittenResults): asked once, for the refused cancels
+   * whose rows remember nothing, where it decides between `Cancelled` and `Already cancelled`.
+   */
+  readLog: (jobIndexes: number[]) => string[] = (jobIndexes) => jobIndexes.map(() => ''),
+): Sent[] {
   const memories = new Map(indexes.map((i, k) => [i, resultTexts[k] ?? []]));
+  const askLog = indexes.filter((i) => {
+    const s = sent[i];
+    return (
+      action === 'cancel' && s && needsReadBack(s.answer) && !(memories.get(i) ?? []).some(earlierCancelMayHaveWorked)
+    );
+  });
+  if (askLog.length > 0) {
+    const logged = readLog(askLog);
+    askLog.forEach((i, k) => logged[k] && memories.set(i, [...(memories.get(i) ?? []), logged[k]]));
+  }
   return sent.map((s, i) => {
     if (!s) return s;
     const texts = memories.get(i) ?? [];

@@ -37,7 +37,7 @@ import { tryWithDocumentLock } from './document-lock';
 import { authorizationHeader } from './authorization';
 import { sendWithRetries } from './aodocs-client';
 import { findCells } from './id-cells';
-import { readResultTexts } from './earlier-results';
+import { readResultTexts, readUnwrittenResults } from './earlier-results';
 import { HeaderAt, PartialWriteError, writeResults } from './results-writer';
 import { isRunStopped } from './run-stop';
 import { readSettings } from './user-settings';
@@ -68,6 +68,8 @@ function send(
   keepRetrying: () => boolean,
   /** The Result texts of each job's rows: what an earlier run wrote there (Run again and Refresh keep it). */
   earlierResults: (jobIds: string[]) => string[][],
+  /** What only the log remembers of these jobs: an earlier run that could not write their rows. */
+  loggedResults: (jobIds: string[]) => string[],
 ) {
   const target: ApiTarget = settings;
   const authorization = authorizationHeader(settings);
@@ -81,7 +83,9 @@ function send(
   );
   const remember = memoriesNeeded(action, first.outcomes);
   const earlier = earlierResults(remember.map((i) => jobs[i].jobId));
-  const sent: Sent[] = withEarlierRuns(action, first.outcomes, remember, earlier);
+  const sent: Sent[] = withEarlierRuns(action, first.outcomes, remember, earlier, (indexes) =>
+    loggedResults(indexes.map((i) => jobs[i].jobId)),
+  );
   const toRead = first.quotaExceeded ? [] : readBacksNeeded(action, sent);
   const read = sendWithRetries(
     toRead.map((i) => getJobRequest(target, jobs[i].jobId, authorization)),
@@ -186,6 +190,7 @@ export function runChunk(input: unknown): ChunkResult {
     startedAt,
     () => !isRunStopped(request.runId),
     (jobIds) => readResultTexts(sheet, request.headerRow, rowsNow(located, jobIds)),
+    (jobIds) => readUnwrittenResults(spreadsheet, jobIds),
   );
   const settled = settledJobs(request, present, sent.outcomes);
   const who = { user: Session.getActiveUser().getEmail(), sheetName: name };

@@ -149,6 +149,29 @@ describe('run again remembers what the earlier run wrote', () => {
     expect(outcomesOf('cancel', remembered, [job('CANCELLED')])[0]).toMatchObject({ result: 'Cancelled' });
   });
 
+  test('the log is asked only for refused cancels whose rows remember nothing, once per chunk', () => {
+    const sent = [
+      { answer: refused412, earlierSendMayHaveWorked: false },
+      { answer: refused412, earlierSendMayHaveWorked: false },
+      { answer: down503, earlierSendMayHaveWorked: false },
+    ];
+    const asked: number[][] = [];
+    const remembered = withEarlierRuns('cancel', sent, [0, 1, 2], [[], [unavailable503], []], (indexes) => {
+      asked.push(indexes);
+      return [RESULT.noAnswer];
+    });
+    expect(asked).toEqual([[0]]);
+    expect(remembered.map((s) => s?.earlierSendMayHaveWorked)).toEqual([true, true, false]);
+    expect(outcomesOf('cancel', remembered, [job('CANCELLED'), job('CANCELLED')])[0]).toMatchObject({
+      result: 'Cancelled',
+    });
+    withEarlierRuns('refresh', sent, [0, 1, 2], [[], [], []], (indexes) => {
+      asked.push(indexes);
+      return [];
+    });
+    expect(asked).toHaveLength(1);
+  });
+
   test('only the jobs asked about are remembered; jobs never sent stay unsent', () => {
     const sent = [
       { answer: refused412, earlierSendMayHaveWorked: false },
