@@ -2,7 +2,7 @@
 // the benchmark and the emulator assume (core/diagnostics.ts says which, and turns the timings into figures). It
 // touches no user data: the cell tests run on a scratch sheet it creates and deletes, the requests read jobs that do
 // not exist, and the identity token never leaves this execution (only a few of its claims do, never the email).
-import { getJobRequest } from '../core/aodocs-request';
+import { FetchRequest, getJobRequest } from '../core/aodocs-request';
 import { PROBE_JOB_ID } from '../core/connection-verdict';
 import { AodocsProbeAnswer, PlatformFigures } from '../shared/api';
 import {
@@ -25,6 +25,16 @@ import { authorizationHeader } from './authorization';
 import { identityTokenPayload } from './identity-claims';
 import { requireGrantedScopes } from './scope-check';
 import { readSettings } from './user-settings';
+import { UserFacingError } from './user-facing-error';
+
+/**
+ * What Diagnostics cannot run without: outside requests and the spreadsheet (the scratch sheet). openid and the
+ * email are reported, not required.
+ */
+const DIAGNOSTICS_SCOPES = [
+  'https://www.googleapis.com/auth/script.external_request',
+  'https://www.googleapis.com/auth/spreadsheets.currentonly',
+];
 
 function timed(work: () => unknown): number {
   const started = Date.now();
@@ -114,6 +124,25 @@ function identityClaims(): Record<string, unknown> | undefined {
   }
 }
 
+/** A request as AODocs gets it without the Authorization header at all (not an empty one). */
+function withoutAuthorization(request: FetchRequest): FetchRequest {
+  const { Authorization: _dropped, ...headers } = request.headers;
+  return { ...request, headers: headers as FetchRequest['headers'] };
+}
+
+/**
+ * The add-on's Authorization header, or null when it cannot be built: Diagnostics still times the platform, and
+ * says the requests went without it (the figures then show which scope or setting is missing).
+ */
+function authorizationOrNull(settings: ReturnType<typeof readSettings>): string | null {
+  try {
+    return authorizationHeader(settings);
+  } catch (error) {
+    if (error instanceof UserFacingError) return null;
+    throw error;
+  }
+}
+
 function probeAnswer(probe: AodocsProbeAnswer['probe'], request: ReturnType<typeof getJobRequest>): AodocsProbeAnswer {
   const started = Date.now();
   try {
@@ -136,14 +165,17 @@ function probeAnswer(probe: AodocsProbeAnswer['probe'], request: ReturnType<type
 }
 
 /** AODocs' answers recognition relies on: a well-formed unknown ID, a malformed one, no Authorization at all. */
-function aodocsAnswers(settings: ReturnType<typeof readSettings>, authorization: string): AodocsProbeAnswer[] {
-  const unauthenticated = getJobRequest(settings, UNKNOWN_JOB_ID, '');
-  const { Authorization: _dropped, ...headers } = unauthenticated.headers;
+function aodocsAnswers(settings: ReturnType<typeof readSettings>, authorization: string | null): AodocsProbeAnswer[] {
+  const request = (jobId: string) => signed(getJobRequest(settings, jobId, authorization ?? ''), authorization);
   return [
-    probeAnswer('unknown-id', getJobRequest(settings, UNKNOWN_JOB_ID, authorization)),
-    probeAnswer('malformed-id', getJobRequest(settings, MALFORMED_JOB_ID, authorization)),
-    probeAnswer('no-authorization', { ...unauthenticated, headers: headers as typeof unauthenticated.headers }),
+    probeAnswer('unknown-id', request(UNKNOWN_JOB_ID)),
+    probeAnswer('malformed-id', request(MALFORMED_JOB_ID)),
+    probeAnswer('no-authorization', withoutAuthorization(getJobRequest(settings, UNKNOWN_JOB_ID, ''))),
   ];
+}
+
+function signed(request: FetchRequest, authorization: string | null): FetchRequest {
+  return authorization === null ? withoutAuthorization(request) : request;
 }
 
 function cacheFigures(): PlatformFigures['cache'] {
@@ -167,10 +199,13 @@ function documentLock(): PlatformFigures['documentLock'] {
 
 export function runDiagnostics(): PlatformFigures {
   const started = Date.now();
-  requireGrantedScopes();
+  // Read before anything else, and only the scopes Diagnostics cannot run without are required: a user who left
+  // out openid (granular consent) sees it here instead of the authorization sentence.
+  const authorizationFigures = authorization();
+  requireGrantedScopes(DIAGNOSTICS_SCOPES);
   const settings = readSettings();
-  const authorizationValue = authorizationHeader(settings);
-  const probe = { ...getJobRequest(settings, PROBE_JOB_ID, authorizationValue), muteHttpExceptions: true };
+  const authorizationValue = authorizationOrNull(settings);
+  const probe = signed(getJobRequest(settings, PROBE_JOB_ID, authorizationValue ?? ''), authorizationValue);
   const singles = Array.from({ length: SINGLE_PROBES }, () => timed(() => UrlFetchApp.fetch(probe.url, probe)));
   const fetchMs = Math.min(...singles);
   const fetchAllTimes = FETCH_ALL_SIZES.map((requests) => ({
@@ -192,7 +227,8 @@ export function runDiagnostics(): PlatformFigures {
     identityAuthorizedParty: token.azp,
     locale: Session.getActiveUserLocale(),
     outsideAllowlist: outsideAllowlist(),
-    authorization: authorization(),
+    signedIn: authorizationValue !== null,
+    authorization: authorizationFigures,
     token,
     accountType: accountType(token),
     aodocsAnswers: aodocsAnswers(settings, authorizationValue),

@@ -363,6 +363,11 @@ export interface PlatformFigures {
   locale: string;
   /** A fetch to an address outside urlFetchWhitelist: whether Apps Script refused it, and its exact text. */
   outsideAllowlist: { refused: boolean; name: string | null; message: string | null };
+  /**
+   * Whether the timed requests carried the add-on's sign-in. False when it could not be built (openid not granted,
+   * no security code saved): the requests then went without Authorization, and still time the platform.
+   */
+  signedIn: boolean;
   /** ScriptApp.getAuthorizationInfo(FULL): status and the scopes granted (null where Apps Script gives none). */
   authorization: { status: string; grantedScopes: string[] | null; openidGranted: boolean | null };
   token: TokenFigures;

@@ -15,6 +15,7 @@ const figures: PlatformFigures = {
   markedFormulaStaysText: true,
   identityAudience: 'x.apps.googleusercontent.com',
   locale: 'de',
+  signedIn: true,
   outsideAllowlist: { refused: true, name: 'Exception', message: 'x' },
   authorization: { status: 'NOT_REQUIRED', grantedScopes: null, openidGranted: null },
   token: { present: false },

@@ -58,6 +58,7 @@ const FIGURES: PlatformFigures = {
   identityAudience: '1234.apps.googleusercontent.com',
   identityAuthorizedParty: '1234.apps.googleusercontent.com',
   locale: 'fr',
+  signedIn: true,
   outsideAllowlist: { refused: true, name: 'Exception', message: 'Request to https://x.invalid/ failed' },
   authorization: { status: 'NOT_REQUIRED', grantedScopes: ['openid'], openidGranted: true },
   token: { present: true, aud: '1234.apps.googleusercontent.com', azp: '1234.apps.googleusercontent.com' },

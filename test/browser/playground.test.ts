@@ -531,6 +531,7 @@ test('Settings > Diagnostics measures the platform (the emulator here), shows ea
       'round-trips-at-once-6',
       'round-trips-at-once-10',
       'server-ms',
+      'signed-in',
       'fetch-ms',
       'fetch-all-times',
       'fetch-all-line',
@@ -570,6 +571,7 @@ test('Settings > Diagnostics measures the platform (the emulator here), shows ea
     expect(lines['aodocs-unknown-id']).toMatch(/^404, reason notFound, content type application\/json/);
     expect(lines['aodocs-no-authorization']).toMatch(/^401, /);
     expect(lines['outside-allowlist']).toMatch(/^refused: .*aodocs-jobs-diagnostics\.invalid.*whitelisted/);
+    expect(lines['signed-in']).toBe('yes');
     expect(lines['authorization-status']).toBe('NOT_REQUIRED');
     expect(lines['granted-scopes']).toContain('openid');
     expect(lines['openid-granted']).toBe('yes');

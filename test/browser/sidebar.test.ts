@@ -903,7 +903,7 @@ test('google.script.run runs 10 calls at once: an 11th waits for a spot (communi
     return null;
   });
   await page.evaluate(() => {
-    const w = window as unknown as { __answered: number; google: { script: { run: unknown } } };
+    const w = globalThis as unknown as { __answered: number; google: { script: { run: unknown } } };
     w.__answered = 0;
     for (let i = 0; i < 11; i++) {
       const run = w.google.script.run as {
@@ -912,7 +912,7 @@ test('google.script.run runs 10 calls at once: an 11th waits for a spot (communi
       run.withSuccessHandler(() => w.__answered++).diagnosticsPing();
     }
   });
-  const answered = () => page.evaluate(() => (window as unknown as { __answered: number }).__answered);
+  const answered = () => page.evaluate(() => (globalThis as unknown as { __answered: number }).__answered);
   await until(() => held.length, 10);
   // Nothing frees a spot: the 11th is still waiting.
   await new Promise((r) => setTimeout(r, 300));

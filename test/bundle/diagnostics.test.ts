@@ -4,6 +4,7 @@ import { Addon, startAddon } from '../support/addon';
 import type { PlatformFigures } from '../../src/shared/api';
 import { DIAGNOSTICS_REQUESTS, OUTSIDE_ALLOWLIST_URL } from '../../src/core/diagnostics';
 import { GOOGLE_MESSAGES } from '../../emulator/services/google-language';
+import MANIFEST from '../../appsscript.json';
 
 describe.each([false, true])('plain-text cells keep a written apostrophe: %s', (keeps) => {
   let addon: Addon;
@@ -108,6 +109,40 @@ describe('the figures measured on a real tenant (issue 20), as the emulator and 
       addon.env.locks.releaseFromOutside('document');
     }
     expect(addon.bundle.callFromClient('diagnosticsPing')).toBeNull();
+  });
+
+  test('openid left out (granular consent): Diagnostics still runs and says so, the requests go unsigned', () => {
+    addon.env.urlFetch.log.length = 0;
+    addon.env.scriptApp.grantedScopes = MANIFEST.oauthScopes.filter((s) => s !== 'openid');
+    try {
+      const figures = addon.bundle.callFromClient('runDiagnostics') as PlatformFigures;
+      expect(figures.authorization).toEqual({
+        status: 'REQUIRED',
+        grantedScopes: MANIFEST.oauthScopes.filter((s) => s !== 'openid'),
+        openidGranted: false,
+      });
+      expect(figures.token).toEqual({ present: false });
+      expect(figures.accountType).toBe('unknown');
+      expect(figures.signedIn).toBe(false);
+      expect(figures.aodocsAnswers.map((a) => a.status)).toEqual([401, 401, 401]);
+      const signed = addon.env.urlFetch.log.filter((e) =>
+        Object.keys(e.headers).some((h) => h.toLowerCase() === 'authorization'),
+      );
+      expect(signed).toEqual([]);
+    } finally {
+      addon.env.scriptApp.grantedScopes = null;
+    }
+  });
+
+  test('without outside requests it cannot run: the authorization sentence, nothing sent', () => {
+    addon.env.urlFetch.log.length = 0;
+    addon.env.scriptApp.grantedScopes = MANIFEST.oauthScopes.filter((s) => !s.endsWith('script.external_request'));
+    try {
+      expect(() => addon.bundle.callFromClient('runDiagnostics')).toThrow(/authorize/i);
+      expect(addon.env.urlFetch.log).toEqual([]);
+    } finally {
+      addon.env.scriptApp.grantedScopes = null;
+    }
   });
 
   test('getDocumentLock() giving null (documented as Lock|null) is a figure, not a TypeError', () => {

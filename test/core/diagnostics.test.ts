@@ -164,6 +164,7 @@ const FIGURES: PlatformFigures = {
   markedFormulaStaysText: true,
   identityAudience: 'a.apps.googleusercontent.com',
   locale: 'fr',
+  signedIn: true,
   outsideAllowlist: { refused: true, name: 'Exception', message: 'x' },
   authorization: { status: 'NOT_REQUIRED', grantedScopes: ['openid'], openidGranted: true },
   token: { present: true, aud: 'a.apps.googleusercontent.com' },

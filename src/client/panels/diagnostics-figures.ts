@@ -47,6 +47,11 @@ export function figureLines({ figures: f, trips, cacheReadNextCall }: MeasuredPl
       `all answered in ${ms(b.allMs)}, slowest call ${ms(b.slowestMs)}`,
     ]),
     ['server-ms', 'Diagnostics in the server', ms(f.serverMs)],
+    [
+      'signed-in',
+      'Requests sent with the sign-in',
+      f.signedIn ? 'yes' : 'no: it could not be built (see the scopes and the token below); timed without it',
+    ],
     ['fetch-ms', 'One request to AODocs', ms(f.fetchMs)],
     ['fetch-all-times', 'fetchAll times', f.fetchAllTimes.map((p) => `${p.requests}: ${ms(p.ms)}`).join(', ')],
     [
