@@ -71,11 +71,28 @@ export const OTHER_SERVICE_CALL_MS = 30;
 export const SIMULTANEOUS_EXECUTIONS_PER_USER = 30;
 
 /**
- * C_max, the most AODocs requests Apps Script can have in flight for one user under this model: every one of the
- * user's simultaneous executions [D] in one fetchAll wave of FETCH_ALL_PARALLELISM requests [C]/[I]. A sidebar
- * reaches fewer (google.script.run runs 10 calls at once [D]); the platform bound takes the most any design could.
+ * "The google.script.run API allows 10 concurrent calls to server functions. If you make an 11th call while 10 are
+ * still running, the server function will be delayed until one of the 10 spots is freed." [D]
+ * https://developers.google.com/apps-script/guides/html/communication . A run is driven by one sidebar, so at most
+ * this many of its executions run at once, whatever the user's quota of simultaneous executions.
  */
-export const MAX_REQUESTS_IN_FLIGHT = SIMULTANEOUS_EXECUTIONS_PER_USER * FETCH_ALL_PARALLELISM;
+export const SIDEBAR_CALLS_AT_ONCE = 10;
+
+/**
+ * Executions one sidebar can have running at once: the tighter of the two caps, the sidebar's google.script.run
+ * calls [D] and the user's simultaneous executions [D]. 10 today: the sidebar's cap binds.
+ */
+export const EXECUTIONS_AT_ONCE = Math.min(SIDEBAR_CALLS_AT_ONCE, SIMULTANEOUS_EXECUTIONS_PER_USER);
+
+/** Which cap binds EXECUTIONS_AT_ONCE, for the report. */
+export const BINDING_EXECUTION_CAP: 'sidebar' | 'user' =
+  SIDEBAR_CALLS_AT_ONCE <= SIMULTANEOUS_EXECUTIONS_PER_USER ? 'sidebar' : 'user';
+
+/**
+ * C_max, the most AODocs requests one sidebar can have in flight under this model: every execution it can run at
+ * once (EXECUTIONS_AT_ONCE [D]) in one fetchAll wave of FETCH_ALL_PARALLELISM requests [C]/[I].
+ */
+export const MAX_REQUESTS_IN_FLIGHT = EXECUTIONS_AT_ONCE * FETCH_ALL_PARALLELISM;
 
 /** "Script runtime: 6 min / execution" [D] https://developers.google.com/apps-script/guides/services/quotas */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
@@ -268,10 +285,18 @@ export const COST_MODEL_TABLE: { name: string; value: string; source: string }[]
       '[D] quotas page, "Simultaneous executions per user". https://developers.google.com/apps-script/guides/services/quotas',
   },
   {
+    name: 'SIDEBAR_CALLS_AT_ONCE',
+    value: `${SIDEBAR_CALLS_AT_ONCE}`,
+    source:
+      '[D] communication guide: google.script.run "allows 10 concurrent calls"; an 11th waits for a spot. https://developers.google.com/apps-script/guides/html/communication',
+  },
+  {
     name: 'MAX_REQUESTS_IN_FLIGHT (C_max)',
     value: `${MAX_REQUESTS_IN_FLIGHT} requests`,
     source:
-      'SIMULTANEOUS_EXECUTIONS_PER_USER x FETCH_ALL_PARALLELISM: every execution the user may run at once in one fetchAll wave; the platform bound uses it',
+      `min(SIDEBAR_CALLS_AT_ONCE, SIMULTANEOUS_EXECUTIONS_PER_USER) = ${EXECUTIONS_AT_ONCE} executions at once ` +
+      `(the ${BINDING_EXECUTION_CAP === 'sidebar' ? "sidebar's 10 calls bind" : "user's simultaneous executions bind"}) ` +
+      'x FETCH_ALL_PARALLELISM, each in one fetchAll wave; the platform bound uses it',
   },
   {
     name: 'EXECUTION_LIMIT_MS',

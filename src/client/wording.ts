@@ -61,9 +61,10 @@ export function notSentSentence(jobs: number, stopped: boolean): string | undefi
 
 /** What Diagnostics does, with the number of requests it really sends (all reads; none can cancel anything). */
 export const DIAGNOSTICS_HELP = (requests: number) =>
-  'Times the platform this add-on runs on (server calls, requests to AODocs) and checks two behaviours of ' +
-  'cells on a scratch sheet that appears for a moment and is deleted. It sends ' +
-  `${requests} read requests to AODocs, all for one made-up job ID that no job has: nothing is cancelled.`;
+  'Times the platform this add-on runs on (server calls, requests to AODocs, cells, cache, lock) and checks two ' +
+  'behaviours of cells on a scratch sheet that appears for a moment and is deleted. It sends ' +
+  `${requests} read requests to AODocs, all for made-up job IDs that no job has (one without sign-in): nothing is ` +
+  'cancelled. The identity token is never shown: only some of its claims.';
 
 /** Which settings Check connection tested: those of the form, saved or not. */
 export const CONNECTION_TESTED = {

@@ -263,7 +263,7 @@ describe('wording', () => {
     await page.getByRole('tab', { name: 'Settings' }).click();
     const help = page.getByRole('region', { name: 'Diagnostics' }).locator('p.help');
     await expect(help.textContent()).resolves.toMatch(
-      /It sends 43 read requests to AODocs, all for one made-up job ID/,
+      /It sends 82 read requests to AODocs, all for made-up job IDs that no job has/,
     );
     await page.getByRole('tab', { name: 'Library' }).click();
     await page.getByLabel('Library ID').fill('L1');
