@@ -9,7 +9,7 @@ export interface Calibration {
   measuredAt: string;
   /** The median google.script.run round trip of an empty call. */
   executionStartMs: number;
-  /** Its 90th percentile, when the block has it (Diagnostics since issue 20): the sensitivity table prices it too. */
+  /** Its 90th percentile, when the block has it (Diagnostics measures it): the sensitivity table prices it too. */
   roundTripP90Ms?: number;
   /** One request as Apps Script timed it, AODocs' own time included. */
   fetchHopMs: number;

@@ -9,7 +9,7 @@ import { type ExecutionMeasure, isSheetsCall } from './execution-recorder';
  * A Sheets call that writes (setValue(s), insert*, flush...). Best practices, "Use batch operations": setting
  * the background of each cell of a 100 x 100 grid one call at a time "takes about 70 seconds", so 70 s / 10,000
  * calls = 7 ms a call. [D] https://developers.google.com/apps-script/guides/support/best-practices
- * (research notes section 4.2, "Performance").
+ * (docs/SOURCES.md#batch-operations).
  */
 export const SHEETS_WRITE_CALL_MS = 7;
 
@@ -36,7 +36,7 @@ export const SHEETS_CELL_MS = 0.1;
 
 /**
  * Start of an execution and, for google.script.run, the trip from the sidebar and back: each call is its own
- * execution that loads the script again (research notes 2 and 5.3 [D]: https://developers.google.com/apps-script/guides/html/communication;
+ * execution that loads the script again (docs/SOURCES.md#script-run-startup [D]: https://developers.google.com/apps-script/guides/html/communication;
  * "every time a server function is called, the server script is initialized" [C]
  * https://ramblings.mcpher.com/gassnippets2/measuring-library-load-speed/). Google publishes no duration: 500 ms
  * is our assumption [I]; RESULTS.md shows how the ratios move with it.
@@ -45,13 +45,13 @@ export const EXECUTION_START_MS = 500;
 
 /**
  * One UrlFetchApp call (fetch, or a fetchAll wave) costs its slowest request, "fetchAll: time of slowest request"
- * [C] https://justin.poehnelt.com/posts/definitive-guide-to-urlfetchapp (research notes 1.2), plus Google's
+ * [C] https://justin.poehnelt.com/posts/definitive-guide-to-urlfetchapp (docs/SOURCES.md#fetchall-parallelism), plus Google's
  * fetch proxy hop, which is not published: 50 ms [I].
  */
 export const FETCH_CALL_OVERHEAD_MS = 50;
 
 /**
- * Requests one fetchAll really runs at once: no official cap; "~10-20 observed" [C] (research notes 1.2,
+ * Requests one fetchAll really runs at once: no official cap; "~10-20 observed" [C] (docs/SOURCES.md#fetchall-parallelism,
  * magesheet blog; tanaike's benchmark gist https://gist.github.com/tanaikech/c0f383034045ab63c19604139ecb0728
  * shows the concurrency). Beyond it requests are assumed to queue in sub-waves. [I] on the exact number.
  */
@@ -66,7 +66,7 @@ export const OTHER_SERVICE_CALL_MS = 30;
 
 /**
  * "Simultaneous executions per user: 30" [D] https://developers.google.com/apps-script/guides/services/quotas
- * (research notes 2). Every google.script.run call, trigger or menu click of the user counts toward it.
+ * (docs/SOURCES.md#simultaneous-executions). Every google.script.run call, trigger or menu click of the user counts toward it.
  */
 export const SIMULTANEOUS_EXECUTIONS_PER_USER = 30;
 
@@ -97,7 +97,7 @@ export const MAX_REQUESTS_IN_FLIGHT = EXECUTIONS_AT_ONCE * FETCH_ALL_PARALLELISM
 /** "Script runtime: 6 min / execution" [D] https://developers.google.com/apps-script/guides/services/quotas */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 
-/** The issue's ceiling for any single execution of a 5,000-job run, in modelled time. */
+/** The ceiling docs/BEHAVIOUR.md 7 sets for any single execution of a 5,000-job run, in modelled time. */
 export const EXECUTION_TARGET_MS = 60 * 1000;
 
 export type SheetsCallKind = 'read' | 'write' | 'handle';
@@ -270,7 +270,7 @@ export const COST_MODEL_TABLE: { name: string; value: string; source: string }[]
     name: 'FETCH_ALL_PARALLELISM',
     value: `${FETCH_ALL_PARALLELISM} requests`,
     source:
-      '[C] "~10-20 observed" per fetchAll (research notes 1.2); more requests run in sub-waves [I]. https://gist.github.com/tanaikech/c0f383034045ab63c19604139ecb0728',
+      '[C] "~10-20 observed" per fetchAll (docs/SOURCES.md#fetchall-parallelism); more requests run in sub-waves [I]. https://gist.github.com/tanaikech/c0f383034045ab63c19604139ecb0728',
   },
   {
     name: 'OTHER_SERVICE_CALL_MS',

@@ -515,7 +515,7 @@ test('Settings > Diagnostics measures the platform (the emulator here), shows ea
     await s.sidebar.getByRole('button', { name: 'Measure the platform' }).click();
     const block = s.sidebar.getByTestId('calibration-json');
     await block.waitFor({ timeout: 60_000 });
-    // Every figure of issue 20 has its line, with a value.
+    // Every Diagnostics figure (README, "Diagnostics") has its line, with a value.
     const lines = Object.fromEntries(
       await s.sidebar
         .getByTestId('diagnostics-report')

@@ -26,22 +26,7 @@ const OUTSIDE: [what: string, pattern: RegExp][] = [
  * the line is fixed, the entry fails this suite until it is removed.
  * TEMPORARY: the lead applies these after merging (issue point 4) and then removes every entry.
  */
-const KNOWN: { file: string; text: string }[] = [
-  // bench/ is being reworked on another branch; each line gets the citation the report gives.
-  { file: 'bench/cost-model.ts', text: '(research notes section 4.2, "Performance")' },
-  { file: 'bench/cost-model.ts', text: '(research notes 2 and 5.3 [D]' },
-  { file: 'bench/cost-model.ts', text: 'definitive-guide-to-urlfetchapp (research notes 1.2)' },
-  { file: 'bench/cost-model.ts', text: 'no official cap; "~10-20 observed" [C] (research notes 1.2,' },
-  { file: 'bench/cost-model.ts', text: '(research notes 2). Every google.script.run call' },
-  { file: 'bench/cost-model.ts', text: "The issue's ceiling for any single execution" },
-  { file: 'bench/cost-model.ts', text: '\'[C] "~10-20 observed" per fetchAll (research notes 1.2)' },
-  { file: 'bench/recommend.ts', text: "(the issue's target)" },
-  { file: 'bench/report-console.ts', text: 'the summary line the issue asks for' },
-  { file: 'bench/report-console.ts', text: "/** The issue's line:" },
-  { file: 'bench/targets.ts', text: "// The issue's targets" },
-  // Written by `npm run bench` from bench/cost-model.ts: right again once that file is, and the bench rerun.
-  { file: 'docs/bench/RESULTS.md', text: '"~10-20 observed" per fetchAll (research notes 1.2)' },
-];
+const KNOWN: { file: string; text: string }[] = [];
 
 interface Finding {
   file: string;

@@ -35,7 +35,7 @@ describe.each([false, true])('plain-text cells keep a written apostrophe: %s', (
   });
 });
 
-describe('the figures measured on a real tenant (issue 20), as the emulator and the simulator give them', () => {
+describe('the figures measured on a real tenant, as the emulator and the simulator give them', () => {
   let addon: Addon;
   beforeAll(async () => {
     addon = await startAddon({ env: { locale: 'fr', language: 'fr', userEmail: 'ann@example.com' } });

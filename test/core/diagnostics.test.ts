@@ -29,7 +29,7 @@ test.each<[string, { requests: number; ms: number }[], number, number]>([
 });
 
 test.each<[string, number, number, number, { parallelism: number; atLeast: boolean }]>([
-  // The case: 5 requests that clearly ran together (100 ms alone, 166 together) scored 3 as
+  // The case that motivated the line fit: 5 requests that clearly ran together (100 ms alone, 166 together) scored 3 as
   // n x single / together; the slope says a request adds 16.5 ms, a sixth of a single request: more than 5.
   ['ran together, overhead counted apart', 100, 16.5, 5, { parallelism: 5, atLeast: true }],
   ['one after another', 250, 250, 40, { parallelism: 1, atLeast: false }],
