@@ -54,7 +54,9 @@ export function stopHoldsSentence(bound: number, action: JobAction = 'cancel'): 
 /** The end screen's count of the jobs a run did not send, or that nothing was left when it stopped. */
 export function notSentSentence(jobs: number, stopped: boolean): string | undefined {
   if (jobs > 0) {
-    return `${plural(jobs, 'job')} not sent (or, for a chunk that failed, not confirmed). Run again to send them: finished rows are skipped.`;
+    // Run again sends these jobs again as they were planned: a row a failed chunk may have finished is not skipped,
+    // and keeps its `Cancelled` (core/chunk-settlement.ts withEarlierRuns).
+    return `${plural(jobs, 'job')} not sent (or, for a chunk that failed, not confirmed). Run again to send them.`;
   }
   return stopped ? 'Every job had been sent when the run stopped: none is left to send.' : undefined;
 }
@@ -174,16 +176,21 @@ export function rejectedProgressSentence(done: number, total: number, allInvalid
   return done === total ? `${plural(done, 'cell')} ${what}` : `${done} of ${plural(total, 'cell')} ${what}`;
 }
 
-/** The end headline: "Done: 26 cancelled, 6 need a look", "Stopped: 12 read, 1 needs a look". */
+/**
+ * The end headline: "Done: 26 cancelled, 6 need a look", "Done: 2 cancelled, 1 cancel requested", "Stopped: 12
+ * read, 1 needs a look".
+ */
 export function endHeadline(
   action: JobAction,
-  counts: { jobsTotal: number; done: number; alreadyFinished: number; needLook: number },
+  counts: { jobsTotal: number; done: number; requested?: number; alreadyFinished: number; needLook: number },
   stopped: boolean,
 ): string {
   const parts: string[] = [];
   if (counts.jobsTotal === 0) parts.push('nothing sent');
   else {
     parts.push(`${counts.done.toLocaleString('en-US')} ${action === 'cancel' ? 'cancelled' : 'read'}`);
+    // Accepted by AODocs, the job not yet read CANCELLED: never counted as cancelled.
+    if ((counts.requested ?? 0) > 0) parts.push(`${counts.requested!.toLocaleString('en-US')} cancel requested`);
     if (counts.alreadyFinished > 0) parts.push(`${counts.alreadyFinished.toLocaleString('en-US')} already finished`);
   }
   if (counts.needLook > 0) {

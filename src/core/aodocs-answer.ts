@@ -21,7 +21,17 @@ export type Answer =
       retryable: boolean;
       retryAfterSeconds?: number;
     }
-  | { kind: 'unexpected'; code: number; retryable: boolean; retryAfterSeconds?: number }
+  | {
+      kind: 'unexpected';
+      code: number;
+      retryable: boolean;
+      retryAfterSeconds?: number;
+      /**
+       * A body that is not AODocs' JSON (a proxy's sign-in or maintenance page). A 2xx without it has no body at
+       * all: AODocs accepted without saying more.
+       */
+      page?: true;
+    }
   | {
       kind: 'no-answer';
       retryable: true;
@@ -110,7 +120,11 @@ export function classifyAnswer(answer: HttpAnswer, now?: number): Answer {
   const json = parseJson(answer.body);
   const isObject = typeof json === 'object' && json !== null && !Array.isArray(json);
   if (code >= 200 && code < 300) {
-    return isObject ? { kind: 'ok', code, body: json } : { kind: 'unexpected', code, retryable: false };
+    if (isObject) return { kind: 'ok', code, body: json };
+    // AODocs answers JSON: a 2xx page is a proxy's (sign-in, maintenance) in front of it, not an acceptance.
+    return answer.body.trim() === ''
+      ? { kind: 'unexpected', code, retryable: false }
+      : { kind: 'unexpected', code, retryable: false, page: true };
   }
   const retryable =
     isRetryableCode(code) ||

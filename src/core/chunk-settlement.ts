@@ -8,7 +8,7 @@ import { consecutiveRuns } from './blocks';
 import { JobOutcome, cancelOutcome, needsReadBack, refreshOutcome, rememberingEarlierAttempt } from './job-outcome';
 import { RESULT_HEADERS, ResultHeader, RowValues, resultValues } from './result-columns';
 import { setupProblem } from './circuit-breaker';
-import { earlierCancelMayHaveWorked, onlySeenStillRunning } from './earlier-result';
+import { earlierCancelDidIt, earlierCancelMayHaveWorked, onlySeenStillRunning } from './earlier-result';
 import {
   EARLIER_ATTEMPT,
   RESULT,
@@ -55,6 +55,8 @@ export type Sent =
       earlierSendMayHaveWorked: boolean;
       /** The only memory is of an earlier run that read the job still running after a refusal (earlier-result.ts). */
       earlierSeenStillRunning?: boolean;
+      /** A row says an earlier cancel of ours cancelled the job (`Cancelled`). */
+      earlierCancelDidIt?: boolean;
     }
   | undefined;
 
@@ -112,7 +114,10 @@ export function withEarlierRuns(
   const askLog = indexes.filter((i) => {
     const s = sent[i];
     return (
-      action === 'cancel' && s && needsReadBack(s.answer) && !(memories.get(i) ?? []).some(earlierCancelMayHaveWorked)
+      action === 'cancel' &&
+      s &&
+      needsReadBack(s.answer) &&
+      !(memories.get(i) ?? []).some((t) => earlierCancelMayHaveWorked(t) || earlierCancelDidIt(t))
     );
   });
   if (askLog.length > 0) {
@@ -124,11 +129,15 @@ export function withEarlierRuns(
     const texts = memories.get(i) ?? [];
     const inThisRun = action === 'cancel' && s.earlierSendMayHaveWorked;
     const remembered = texts.some(earlierCancelMayHaveWorked);
+    // A row that says our cancel did it decides a refusal read back as CANCELLED, nothing more: it is no doubt to
+    // keep, and a Refresh that reads CANCELLED there says nothing new about who cancelled.
+    const didIt = action === 'cancel' && texts.some(earlierCancelDidIt);
     const seenRunning = !inThisRun && onlySeenStillRunning(texts);
     return {
       ...s,
       earlierSendMayHaveWorked: remembered || inThisRun,
       ...(seenRunning ? { earlierSeenStillRunning: true } : {}),
+      ...(didIt ? { earlierCancelDidIt: true } : {}),
     };
   });
 }
@@ -148,7 +157,13 @@ export function outcomesOf(
     const outcome =
       action === 'refresh'
         ? refreshOutcome(s.answer)
-        : cancelOutcome(s.answer, reads.get(i), s.earlierSendMayHaveWorked, s.earlierSeenStillRunning);
+        : cancelOutcome(
+            s.answer,
+            reads.get(i),
+            s.earlierSendMayHaveWorked,
+            s.earlierSeenStillRunning,
+            s.earlierCancelDidIt,
+          );
     return rememberingEarlierAttempt(action, outcome, s.earlierSendMayHaveWorked);
   });
 }
@@ -361,18 +376,27 @@ export function withSetupProblem(
  */
 export type LockState = 'held' | 'busy' | 'unavailable';
 
-/**
- * Whether the log gets these results although rows could not be written: when the log is on, and also when it is
- * off but a request went out, since every cancel sent must leave a trace, its row or its log line
- * (docs/BEHAVIOUR.md 4): the trace outranks the setting.
- */
-export function traceNeedsLog(logOn: boolean, results: JobResult[]): boolean {
-  return logOn || results.some((r) => r.outcome !== 'invalid' && r.outcome !== 'gone');
+/** Every row of a job got its result (none named not written, none whose ID moved away). */
+function rowsTellIt(result: JobResult): boolean {
+  return (
+    result.written.length > 0 && (result.notWritten ?? []).length === 0 && result.moved.every((m) => m.to !== undefined)
+  );
 }
 
-/** The results, marked as in the log once their lines were appended. */
-export function loggedResults(results: JobResult[]): JobResult[] {
-  return results.map((r) => ({ ...r, logged: true }));
+/**
+ * The results that go into the log: all of them when the log is on. When it is off, still each cancel sent whose
+ * rows did not all get its result (a busy lock, the sheet deleted or the ID cell edited or sorted away while
+ * AODocs was asked): every cancel sent must leave a trace, its row or its log line, whatever the setting.
+ */
+export function resultsToLog(action: JobAction, logOn: boolean, results: JobResult[]): JobResult[] {
+  if (logOn) return results;
+  if (action !== 'cancel') return [];
+  return results.filter((r) => r.outcome !== 'invalid' && r.outcome !== 'gone' && !rowsTellIt(r));
+}
+
+/** The results, those whose lines were appended (`loggedJobIds`) marked as in the log. */
+export function loggedResults(results: JobResult[], loggedJobIds: Set<string>): JobResult[] {
+  return results.map((r) => (loggedJobIds.has(r.jobId) ? { ...r, logged: true } : r));
 }
 
 /**
@@ -425,7 +449,10 @@ export function stopReason(facts: {
   const recording = recordingStop({ ...facts, lock: facts.lock ?? 'held', logOn, logged: facts.logged ?? logOn });
   if (recording !== undefined) return recording;
   if (facts.quotaExceeded) return STOP.dailyQuota;
-  if (facts.results.some((r) => r.httpCode === 401)) return signInStopped(facts.authMode);
+  // A sign-in refused for every job of the chunk is the setup's; one 401 among accepted cancels (a token that
+  // expired mid-chunk) is that job's row, and the next chunk tells.
+  const judged = facts.results.filter((r) => r.outcome !== 'invalid' && r.outcome !== 'gone');
+  if (judged.length > 0 && judged.every((r) => r.httpCode === 401)) return signInStopped(facts.authMode);
   if (facts.setupProblem !== undefined) return facts.setupProblem;
   if (facts.stopped) return STOP.stopped;
   return undefined;

@@ -80,3 +80,12 @@ export function onlySeenStillRunning(texts: string[]): boolean {
   const seenRunning = (text: string) => codesIn(text).some((code) => text === cancelNotConfirmedStillRunning(code));
   return memories.length > 0 && memories.every(seenRunning);
 }
+
+/**
+ * Whether a Result cell says a cancel of the add-on cancelled the job (`Cancelled`). Run again after a chunk whose
+ * answer never reached the sidebar sends that job again: AODocs then refuses (412) and reads CANCELLED, and the row
+ * must keep `Cancelled`, not become `Already cancelled`.
+ */
+export function earlierCancelDidIt(text: string): boolean {
+  return withoutTextMark(text.trim()) === RESULT.cancelled;
+}

@@ -12,7 +12,7 @@ import {
   LockState,
   Placement,
   loggedResults,
-  traceNeedsLog,
+  resultsToLog,
   Sent,
   chunkSetupProblem,
   jobsToSend,
@@ -69,7 +69,7 @@ function send(
   /** The Result texts of each job's rows: what an earlier run wrote there (Run again and Refresh keep it). */
   earlierResults: (jobIds: string[]) => string[][],
   /** What only the log remembers of these jobs: an earlier run that could not write their rows. */
-  loggedResults: (jobIds: string[]) => string[],
+  unwrittenInLog: (jobIds: string[]) => string[],
 ) {
   const target: ApiTarget = settings;
   const authorization = authorizationHeader(settings);
@@ -84,7 +84,7 @@ function send(
   const remember = memoriesNeeded(action, first.outcomes);
   const earlier = earlierResults(remember.map((i) => jobs[i].jobId));
   const sent: Sent[] = withEarlierRuns(action, first.outcomes, remember, earlier, (indexes) =>
-    loggedResults(indexes.map((i) => jobs[i].jobId)),
+    unwrittenInLog(indexes.map((i) => jobs[i].jobId)),
   );
   const toRead = first.quotaExceeded ? [] : readBacksNeeded(action, sent);
   const read = sendWithRetries(
@@ -135,10 +135,14 @@ function record(
   /** The writes under the lock were tried (the lock was had, and LockService did not throw). */
   let triedUnderLock = false;
   let logged = false;
-  const log = (append: typeof appendLog, toLog: JobResult[]) => {
+  const loggedJobIds = new Set<string>();
+  const log = (append: typeof appendLog, all: JobResult[]) => {
+    const toLog = resultsToLog(request.action, logOn, all);
+    if (toLog.length === 0) return;
     try {
       append(spreadsheet, logRows(toLog, { time: checkedAt, action: request.action, ...who }));
       logged = true;
+      for (const r of toLog) loggedJobIds.add(r.jobId);
     } catch (error) {
       logFailure = messageOf(error);
     }
@@ -156,7 +160,7 @@ function record(
         writeFailure = messageOf(error);
       }
       results = chunkResults(settled, gone, placement);
-      if (logOn) log(appendLog, results);
+      log(appendLog, results);
     }, lockWaitMs);
   } catch (error) {
     // LockService failed, or the flush under the lock did: what was written is not known to have been kept.
@@ -165,10 +169,10 @@ function record(
   if (!triedUnderLock) {
     // No row was written: each is named, and the log keeps their trace without the lock.
     results = chunkResults(settled, gone, undefined);
-    if (traceNeedsLog(logOn, results)) log(appendLogWithoutLock, results);
+    log(appendLogWithoutLock, results);
   }
   results ??= chunkResults(settled, gone, placement);
-  if (logged) results = loggedResults(results);
+  results = loggedResults(results, loggedJobIds);
   return { results, lock, logOn, logged, writeFailure, logFailure };
 }
 

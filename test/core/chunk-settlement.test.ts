@@ -16,6 +16,7 @@ import {
   settledJobs,
   withEarlierRuns,
   memoriesNeeded,
+  resultsToLog,
   withSetupProblem,
   stopReason,
   writtenBefore,
@@ -23,7 +24,7 @@ import {
 import { classifyAnswer } from '../../src/core/aodocs-answer';
 import { RESULT, SETUP } from '../../src/core/wording';
 import { RESULT_HEADERS, resultValues } from '../../src/core/result-columns';
-import type { ChunkRequest, PlannedJob } from '../../src/shared/api';
+import type { ChunkRequest, JobResult, PlannedJob } from '../../src/shared/api';
 
 const json = (code: number, body: unknown) => classifyAnswer({ code, body: JSON.stringify(body), headers: {} });
 const refused400 = json(400, { error: { code: 400, message: 'no', errors: [{ reason: 'badRequest' }] } });
@@ -101,6 +102,8 @@ describe('run again remembers what the earlier run wrote', () => {
     ['its row says the cancel may have reached AODocs (503)', [unavailable503], 'Cancelled'],
     ['one of its rows says so', ['', unavailable503], 'Cancelled'],
     ['its row says it was cancelled already', ['Already cancelled'], 'Already cancelled'],
+    // Hostile review: a chunk whose answer never reached the sidebar, sent again by Run again.
+    ['its row says our cancel did it', ['Cancelled'], 'Cancelled'],
     ['its row says AODocs asked to slow down (429)', ['AODocs unavailable, try again (429)'], 'Already cancelled'],
     ['no Result column yet', [], 'Already cancelled'],
   ])('a 412 and a read-back of CANCELLED when %s', (_name, texts, result) => {
@@ -418,6 +421,19 @@ describe('results and stop reasons', () => {
       },
       /security code \(401\)/,
     ],
+    // Hostile review: one 401 among accepted cancels (a token that expired mid-chunk) stopped the run.
+    [
+      'one 401 among accepted cancels',
+      {
+        quotaExceeded: false,
+        results: [
+          { jobId: 'a', outcome: 'failed', result: '', httpCode: 401, written: [], moved: [] },
+          { jobId: 'b', outcome: 'done', result: 'Cancelled', httpCode: 200, written: [], moved: [] },
+        ],
+        authMode: 'identity-token',
+      },
+      undefined,
+    ],
   ])('%s', (_name, facts, expected) => {
     const reason = stopReason(facts);
     if (expected === undefined) expect(reason).toBeUndefined();
@@ -447,5 +463,26 @@ describe('withSetupProblem: rows once the breaker found the security code refuse
     ['another setup problem', SETUP.refused400],
   ])('%s: a 403 stays about its library', (_name, problem) => {
     expect(withSetupProblem([notAdmin], problem)).toEqual([notAdmin]);
+  });
+});
+
+// Hostile review: with the log off, a cancel whose ID cell was edited, sorted away or whose sheet was deleted while
+// AODocs was asked left no row and no log line.
+describe('resultsToLog: every cancel sent leaves its row or its log line', () => {
+  const cell = { row: 2, column: 1 };
+  const base = { jobId: 'J', outcome: 'done' as const, result: 'Cancelled', written: [cell], moved: [] };
+  test.each<[string, Partial<typeof base> & Record<string, unknown>, boolean]>([
+    ['its row written', {}, false],
+    ['its ID moved away while AODocs was asked', { written: [], moved: [{ jobId: 'J', from: cell }] }, true],
+    ['its ID followed to another row', { moved: [{ jobId: 'J', from: cell, to: { row: 3, column: 1 } }] }, false],
+    ['no row written (sheet deleted, busy lock)', { written: [] }, true],
+    ['one of its rows not written', { notWritten: [{ row: 5, column: 1 }] }, true],
+    ['an invalid cell', { outcome: 'invalid', written: [] }, false],
+    ['gone before it was sent', { outcome: 'gone', written: [] }, false],
+  ])('log off, a cancel with %s: logged %p', (_name, change, logged) => {
+    const result = { ...base, ...change } as JobResult;
+    expect(resultsToLog('cancel', false, [result])).toEqual(logged ? [result] : []);
+    expect(resultsToLog('cancel', true, [result])).toEqual([result]);
+    expect(resultsToLog('refresh', false, [result])).toEqual([]);
   });
 });

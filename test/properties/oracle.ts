@@ -269,15 +269,18 @@ const everyCancelHasATrace: Check = (record, run) => {
   for (const segment of run.segments)
     for (const row of writtenRows(segment)) rowsWritten.add(text(segment.after, row, idColumn));
   // A failed request writes only Result: when it says what the row said already, no cell changes, yet the row is
-  // the run's trace. Such a row counts when its Result is the sentence the run told for the job.
-  const last = run.segments[run.segments.length - 1]?.after;
-  const resultColumn = last && resultColumns(last).get('Result');
+  // the run's trace. Such a row counts when its Result is the sentence the run told for the job, right after the
+  // chunk that wrote it (the user may delete the row later: the trace was there).
   const toldInRow = (id: string): boolean => {
     const told = run.end?.results.find((r) => r.jobId === id);
-    if (!told || !last || resultColumn === undefined) return false;
-    return told.written.some(
-      (c) => text(last, c.row, idColumn) === id && text(last, c.row, resultColumn) === told.result,
-    );
+    if (!told) return false;
+    return run.segments.some(({ after }) => {
+      const resultColumn = resultColumns(after).get('Result');
+      if (resultColumn === undefined) return false;
+      return told.written.some(
+        (c) => text(after, c.row, idColumn) === id && text(after, c.row, resultColumn) === told.result,
+      );
+    });
   };
   // A cancel refused before any work, its job handed back and then not sent (quota, Stop), is counted as not sent
   // by the sidebar, and needs no trace of a cancel.
