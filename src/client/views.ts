@@ -11,6 +11,7 @@ import {
   confirmCancelSentence,
   endHeadline,
   idColumnLabel,
+  leftOutSentence,
   notSentSentence,
   notWrittenSentence,
   nothingToSendSentences,
@@ -283,8 +284,15 @@ function problemsView(action: JobAction, results: JobResult[]): HTMLElement | nu
 }
 
 /** The end screen: the headline (counts, failures named), why it stopped, what was not sent, what needs a look. */
-export function endView(action: JobAction, end: RunEnd, actions: HTMLElement): HTMLElement {
+export function endView(
+  action: JobAction,
+  end: RunEnd,
+  actions: HTMLElement,
+  /** The rows the plan left out (its summary's counts): the end screen says so again. */
+  skipped: { finished: number; hidden: number } = { finished: 0, hidden: 0 },
+): HTMLElement {
   const notSent = notSentSentence(end.notSent, end.stoppedBecause !== undefined);
+  const leftOut = leftOutSentence(skipped.finished, skipped.hidden);
   return h(
     'section',
     { class: 'end', 'aria-labelledby': 'end-title' },
@@ -296,6 +304,7 @@ export function endView(action: JobAction, end: RunEnd, actions: HTMLElement): H
     end.stoppedBecause !== undefined &&
       h('p', { class: 'reason', 'data-testid': 'end-reason' }, ...messageContent(end.stoppedBecause)),
     notSent !== undefined && h('p', { 'data-testid': 'not-sent' }, notSent),
+    leftOut !== undefined && h('p', { class: 'help', 'data-testid': 'left-out' }, leftOut),
     countsView(action, end.results),
     actions,
     problemsView(action, end.results),

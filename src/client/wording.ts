@@ -61,6 +61,15 @@ export function notSentSentence(jobs: number, stopped: boolean): string | undefi
   return stopped ? 'Every job had been sent when the run stopped: none is left to send.' : undefined;
 }
 
+/** The rows the plan left out, said again on the end screen: "Left out: 6 rows already finished, 2 hidden rows." */
+export function leftOutSentence(finished: number, hidden: number): string | undefined {
+  const parts = [
+    finished > 0 && `${plural(finished, 'row')} already finished (${SETTING.skipFinished})`,
+    hidden > 0 && `${plural(hidden, 'hidden row')} (${SETTING.skipHidden})`,
+  ].filter((p): p is string => typeof p === 'string');
+  return parts.length === 0 ? undefined : `Left out, not sent: ${parts.join(', ')}.`;
+}
+
 /** What Diagnostics does, with the number of requests it really sends (all reads; none can cancel anything). */
 export const DIAGNOSTICS_HELP = (requests: number) =>
   'Times the platform this add-on runs on (server calls, requests to AODocs, cells, cache, lock) and checks two ' +

@@ -22,6 +22,16 @@ export interface Job {
   lastActivityAt?: number;
 }
 
+/**
+ * A Status cell as the add-on writes it for a finished job: AODocs' own upper-case word (`COMPLETED`, `FAILED`,
+ * `CANCELLED`), a text mark allowed. A user's own "Completed" or "Cancelled" in a column titled Status is not
+ * ours, and its job is sent (new-user trial: a ticket-status column left six running jobs unsent).
+ */
+export function isWrittenFinishedStatus(cell: string | undefined): boolean {
+  if (cell === undefined) return false;
+  return (FINISHED_STATUSES as readonly string[]).includes(withoutTextMark(cell.trim()).trim());
+}
+
 /** Also true for a status read back from a cell that kept Sheets' leading text mark (`'CANCELLED`). */
 export function isFinishedStatus(status: string | undefined): boolean {
   if (status === undefined) return false;

@@ -181,6 +181,8 @@ export function cancelOutcome(
     };
   }
   if (read) return { outcome: 'failed', result: notCancelledRefused(code), httpCode: code, job: read };
+  // The read says AODocs has no such job (its own 404 notFound): the refusal was about a job that does not exist.
+  if (readBack !== undefined && isNotFound(readBack)) return failure(readBack, 'cancel');
   const readSentence = readFailureSentence(readBack);
   const result = earlierSendMayHaveWorked
     ? cancelNotConfirmed(code, readSentence)

@@ -7,7 +7,7 @@
 // reads the data, not a million rows; hidden rows are asked about only for rows holding something). The server
 // (server/selection-reader.ts) performs the reads and nothing else; tests feed it a sheet of plain arrays.
 import { FinalPlanAnswer, KnownHiddenRows, PlanAnswer } from '../shared/api';
-import { isFinishedStatus } from './api-job';
+import { isWrittenFinishedStatus } from './api-job';
 import { NO_HEADER_MESSAGE, detectHeaderRow } from './header-row';
 import {
   HIDDEN_ROWS_CHECKED_INLINE,
@@ -222,7 +222,7 @@ export function* planFromSheet(frame: SheetFrame, settings: Settings, known?: Kn
     const first = rows.reduce((a, b) => Math.min(a, b));
     const last = rows.reduce((a, b) => Math.max(a, b));
     const statuses = yield* readColumnTexts(layout.columns.Status, first, last);
-    for (const row of rows) if (isFinishedStatus(statuses[row - first])) finishedRows.add(row);
+    for (const row of rows) if (isWrittenFinishedStatus(statuses[row - first])) finishedRows.add(row);
   }
 
   const parts = planSelection({ ranges: idRanges, headerRow, resultColumns, hiddenRows: hidden, finishedRows });

@@ -70,9 +70,11 @@ test('rows already showing a finished status are skipped and counted', () => {
     ['Job ID', 'Status'],
     [ids.inProgress[0], 'CANCELLED'],
     [ids.inProgress[1], 'IN_PROGRESS'],
-    [ids.inProgress[2], 'completed'],
+    [ids.inProgress[2], 'COMPLETED'],
+    // A user's own word in a column titled Status is not AODocs' status: its job is sent.
+    [ids.inProgress[3], 'completed'],
   ]);
-  expect(plan(sheet.name, ['A2:A4'])).toMatchObject({ ok: true, plan: { summary: { jobIds: 1, finishedSkipped: 2 } } });
+  expect(plan(sheet.name, ['A2:A5'])).toMatchObject({ ok: true, plan: { summary: { jobIds: 2, finishedSkipped: 2 } } });
 });
 
 test('whole rows selected: only the job ID column is read and written; Notes and Type are ignored', async () => {

@@ -2,7 +2,7 @@
 // docs/BEHAVIOUR.md 3, "What an answer means for a row" and "Errors a user can meet". Answers are
 // built the way the server builds them: realistic HTTP answers (AODocs JSON error bodies, proxy pages) through
 // classifyAnswer.
-import { Answer, HttpAnswer, classifyAnswer } from '../../src/core/aodocs-answer';
+import { Answer, HttpAnswer, classifyAnswer, isNotFound } from '../../src/core/aodocs-answer';
 import {
   JobOutcome,
   cancelOutcome,
@@ -269,6 +269,9 @@ function expectedRow(c: CancelCase, r: ReadCase): { status: string; rule: Result
       }
       if (r.status !== undefined)
         return { status: r.status, rule: { startsWith: 'Not cancelled', contains: [`${c.code}`] } };
+      // New-user trial: the read says AODocs has no such job (its own 404 notFound): the row says "Not found".
+      if (r.answer !== undefined && isNotFound(r.answer))
+        return { status: UNCHANGED, rule: { exact: 'Not found (404)' } };
       if (r.answer !== undefined && r.answer.kind === 'ok') {
         // A read that gave no status: the row may not say more than "not cancelled".
         return { status: UNCHANGED, rule: { startsWith: 'Not cancelled', contains: [`${c.code}`] } };
@@ -360,8 +363,9 @@ describe('cancelOutcome, every cancel answer x every read-back answer', () => {
     checkResult(result, expected.rule);
     checkTruthRules(c, r, outcome, result);
 
-    // (c) A refused cancel whose read-back did not show a finished status is "Not cancelled", with its code.
-    if (c.family === 'refused' && !isFinished(r.status)) {
+    // (c) A refused cancel whose read-back did not show a finished status, nor that the job does not exist, is "Not
+    // cancelled", with its code.
+    if (c.family === 'refused' && !isFinished(r.status) && !(r.answer !== undefined && isNotFound(r.answer))) {
       expect(result.startsWith('Not cancelled')).toBe(true);
       expect(result).toContain(`${c.code}`);
     }

@@ -806,8 +806,11 @@ describe('planFromSheet: rows that already show a finished status', () => {
     ['CANCELLED', true],
     ["'CANCELLED", true],
     ["'COMPLETED", true],
-    ['cancelled', true],
-    ['Completed', true],
+    // New-user trial: a ticket-status column of the admin's own ("Completed", "Cancelled", "done") left running
+    // jobs unsent. Only AODocs' own upper-case words, as the add-on writes them, are finished statuses.
+    ['cancelled', false],
+    ['Completed', false],
+    ['done', false],
     [' FAILED ', true],
     ['IN_PROGRESS', false],
     ["'IN_PROGRESS", false],
@@ -834,7 +837,7 @@ describe('planFromSheet: rows that already show a finished status', () => {
       ['J2', 'COMPLETED'],
       ['J3', 'FAILED'],
       ['J4', "'CANCELLED"],
-      ['J5', 'cancelled'],
+      ['J5', 'CANCELLED'],
       ['J6', 'IN_PROGRESS'],
       ['J7', ''],
     ];

@@ -318,7 +318,8 @@ export function createRunPanel(ctx: PanelContext) {
       again.length > 0 &&
         button(runAgainLabel(answeredNot.length, end.unsent.length), () => runAgain(plan, action, again)),
     );
-    showScreen(root, endView(action, end, h('div', {}, actions, selected)));
+    const skipped = { finished: plan.summary.finishedSkipped, hidden: plan.summary.hiddenSkipped };
+    showScreen(root, endView(action, end, h('div', {}, actions, selected), skipped));
     ctx.announce([endHeadlineOf(action, end), end.stoppedBecause].filter(Boolean).join('. '));
   }
 
