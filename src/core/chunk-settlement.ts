@@ -105,7 +105,7 @@ export function withEarlierRuns(
   indexes: number[],
   resultTexts: string[][],
   /**
-   * What only the log remembers of these jobs (log-rows.ts unwrittenResults): asked once, for the refused cancels
+   * What the log remembers of these jobs (log-rows.ts lastLoggedResults): asked once, for the refused cancels
    * whose rows remember nothing, where it decides between `Cancelled` and `Already cancelled`.
    */
   readLog: (jobIndexes: number[]) => string[] = (jobIndexes) => jobIndexes.map(() => ''),

@@ -18,7 +18,6 @@ export function a1(cell: CellRef): string {
   return `${columnLetters(cell.column)}${cell.row}`;
 }
 
-/** How a log line's Cells says that a row did not get the result: the log line is then its only trace. */
 const NOT_WRITTEN = 'not written';
 
 /** Where the result went: the cells written, the cells whose job ID had moved, the rows that could not be written. */
@@ -45,17 +44,15 @@ export interface LoggedLine {
 }
 
 /**
- * What the log alone remembers of each job: the Result of the job's last line when that line says its rows were
- * not written (a busy lock, a moved ID). Run again reads it as it reads a row's Result (earlier-result.ts), so a
- * cancel whose row could not be written is not taken for someone else's. `lines` in the log's order.
+ * What the log remembers of each job: the Result of the job's last line. Run again reads it, for a refused cancel
+ * whose rows remember nothing, as it reads a row's Result (earlier-result.ts): the rows may not have been written
+ * (a busy lock, a moved ID), or may have moved with a sort while the row now at the ID's place is another copy of
+ * it. `lines` in the log's order.
  */
-export function unwrittenResults(lines: LoggedLine[], jobIds: string[]): string[] {
+export function lastLoggedResults(lines: LoggedLine[], jobIds: string[]): string[] {
   const last = new Map<string, LoggedLine>();
   for (const line of lines) last.set(withoutTextMark(line.jobId.trim()), line);
-  return jobIds.map((id) => {
-    const line = last.get(id);
-    return line && line.cells.includes(NOT_WRITTEN) ? line.result : '';
-  });
+  return jobIds.map((id) => last.get(id)?.result ?? '');
 }
 
 export function logRows(

@@ -1,9 +1,9 @@
 // Reads the Result cells of rows whose answer did not settle the job: what an earlier run wrote there tells whether
 // its cancel may have reached AODocs (core/earlier-result.ts decides). Only such answers need it, so a chunk
-// whose cancels went through reads nothing more. Where an earlier run could not write the rows (a busy lock), its
-// log line is the memory: the log's last lines are read too.
+// whose cancels went through reads nothing more. Where the rows remember nothing (a busy lock kept them unwritten,
+// a sort moved them), the job's last log line is the memory: the log's last lines are read too.
 import { existingResultColumn } from '../core/result-columns';
-import { LOG_LINES_REMEMBERED, LOG_SHEET_NAME, LoggedLine, unwrittenResults } from '../core/log-rows';
+import { LOG_LINES_REMEMBERED, LOG_SHEET_NAME, LoggedLine, lastLoggedResults } from '../core/log-rows';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -26,11 +26,11 @@ function readLogTail(spreadsheet: Spreadsheet): LoggedLine[] {
   return values.map((line) => ({ jobId: line[job], cells: line[cells], result: line[result] }));
 }
 
-/** What only the log remembers of each job (core/log-rows.ts unwrittenResults); empty texts where nothing. */
-export function readUnwrittenResults(spreadsheet: Spreadsheet, jobIds: string[]): string[] {
+/** What the log remembers of each job (core/log-rows.ts lastLoggedResults); empty texts where nothing. */
+export function readLastLoggedResults(spreadsheet: Spreadsheet, jobIds: string[]): string[] {
   if (jobIds.length === 0) return [];
   try {
-    return unwrittenResults(readLogTail(spreadsheet), jobIds);
+    return lastLoggedResults(readLogTail(spreadsheet), jobIds);
   } catch {
     // The log is being created or was deleted meanwhile: nothing is remembered from it.
     return jobIds.map(() => '');

@@ -37,7 +37,7 @@ import { tryWithDocumentLock } from './document-lock';
 import { authorizationHeader } from './authorization';
 import { sendWithRetries } from './aodocs-client';
 import { findCells } from './id-cells';
-import { readResultTexts, readUnwrittenResults } from './earlier-results';
+import { readResultTexts, readLastLoggedResults } from './earlier-results';
 import { HeaderAt, PartialWriteError, writeResults } from './results-writer';
 import { isRunStopped } from './run-stop';
 import { readSettings } from './user-settings';
@@ -68,8 +68,8 @@ function send(
   keepRetrying: () => boolean,
   /** The Result texts of each job's rows: what an earlier run wrote there (Run again and Refresh keep it). */
   earlierResults: (jobIds: string[]) => string[][],
-  /** What only the log remembers of these jobs: an earlier run that could not write their rows. */
-  unwrittenInLog: (jobIds: string[]) => string[],
+  /** What the log remembers of these jobs (their last lines): for rows that remember nothing. */
+  lastLogged: (jobIds: string[]) => string[],
 ) {
   const target: ApiTarget = settings;
   const authorization = authorizationHeader(settings);
@@ -84,7 +84,7 @@ function send(
   const remember = memoriesNeeded(action, first.outcomes);
   const earlier = earlierResults(remember.map((i) => jobs[i].jobId));
   const sent: Sent[] = withEarlierRuns(action, first.outcomes, remember, earlier, (indexes) =>
-    unwrittenInLog(indexes.map((i) => jobs[i].jobId)),
+    lastLogged(indexes.map((i) => jobs[i].jobId)),
   );
   const toRead = first.quotaExceeded ? [] : readBacksNeeded(action, sent);
   const read = sendWithRetries(
@@ -194,7 +194,7 @@ export function runChunk(input: unknown): ChunkResult {
     startedAt,
     () => !isRunStopped(request.runId),
     (jobIds) => readResultTexts(sheet, request.headerRow, rowsNow(located, jobIds)),
-    (jobIds) => readUnwrittenResults(spreadsheet, jobIds),
+    (jobIds) => readLastLoggedResults(spreadsheet, jobIds),
   );
   const settled = settledJobs(request, present, sent.outcomes);
   const who = { user: Session.getActiveUser().getEmail(), sheetName: name };

@@ -1,4 +1,4 @@
-import { a1, logRows, unwrittenResults } from '../../src/core/log-rows';
+import { a1, lastLoggedResults, logRows } from '../../src/core/log-rows';
 import type { JobResult } from '../../src/shared/api';
 
 const time = new Date(Date.UTC(2026, 10, 29, 10, 0, 0));
@@ -72,21 +72,21 @@ test('a row that could not be written (the document lock busy) is named in the l
 });
 
 // Generated runs (seed 1004): a busy lock kept a lost cancel's row from being written, and Run again took the
-// job's CANCELLED for someone else's. The log line is then the row's memory.
-describe('unwrittenResults: what only the log remembers', () => {
+// job's CANCELLED for someone else's. Seed 1006: a sort moved the row that remembered, and the row now at the ID's
+// place was another copy of the job. The job's last log line is then the memory.
+describe('lastLoggedResults: what the log remembers of each job', () => {
   const memory = 'Cancel not confirmed (412); status not read: AODocs unavailable, try again (503)';
   const line = (jobId: string, cells: string, result: string) => ({ jobId, cells, result });
 
   test.each<[string, ReturnType<typeof line>[], string]>([
-    ['its last line says its row was not written', [line('J1', 'A2 not written', memory)], memory],
+    ['its last line, rows not written', [line('J1', 'A2 not written', memory)], memory],
     ['with a text mark on the ID', [line("'J1", 'A2 not written, A3 not written', memory)], memory],
-    ['the ID moved away before the write', [line('J1', 'A2 no longer holds it: not written', memory)], memory],
-    ['its last line was written in its row', [line('J1', 'A2 not written', memory), line('J1', 'A2', 'Cancelled')], ''],
-    ['its row was written: the row remembers', [line('J1', 'A2', memory)], ''],
+    ['its last line, written in its row', [line('J1', 'A7', memory)], memory],
+    ['a later line settles it', [line('J1', 'A2 not written', memory), line('J1', 'A2', 'Cancelled')], 'Cancelled'],
     ['another job only', [line('J2', 'A2 not written', memory)], ''],
     ['no log', [], ''],
   ])('%s', (_name, lines, expected) => {
-    expect(unwrittenResults(lines, ['J1'])).toEqual([expected]);
+    expect(lastLoggedResults(lines, ['J1'])).toEqual([expected]);
   });
 
   test('the log lines agree with what logRows writes', () => {
@@ -94,6 +94,8 @@ describe('unwrittenResults: what only the log remembers', () => {
       [{ jobId: 'J1', outcome: 'failed', result: memory, written: [], moved: [], notWritten: [{ row: 2, column: 1 }] }],
       { time: new Date(0), user: 'u@example.com', action: 'cancel', sheetName: 'S' },
     );
-    expect(unwrittenResults([line(String(logged[3]), String(logged[5]), memory)], ['J1'])).toEqual([memory]);
+    expect(lastLoggedResults([line(String(logged[3]), String(logged[5]), String(logged[8]))], ['J1'])).toEqual([
+      memory,
+    ]);
   });
 });
