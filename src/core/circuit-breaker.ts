@@ -68,3 +68,23 @@ export function setupProblem(
   }
   return undefined;
 }
+
+/**
+ * A job ID no job has, read to tell a refused security code from jobs the user may not cancel: AODocs answers 404
+ * `notFound` when it accepts the code, 403 when it refuses it. Well formed, so that only the sign-in can fail.
+ */
+export const CODE_PROBE_JOB_ID = 'aodocsJobsCodeProbe00';
+
+/**
+ * Whether the breaker's verdict on a chunk needs that probe: it blames the security code for a 403 on every job
+ * while AODocs' message did not say "Invalid security code" (it may reword it, and then five foreign IDs at the
+ * top look the same as a refused code). `sent`: the chunk's last answers.
+ */
+export function codeProbeNeeded(problem: string | undefined, sent: ({ answer: Answer } | undefined)[]): boolean {
+  return problem === SETUP.securityCode && !sent.some((s) => s !== undefined && isSecurityCodeRefusal(s.answer));
+}
+
+/** The verdict once the probe answered: AODocs' own 404 `notFound` clears the code; anything else keeps it. */
+export function afterCodeProbe(problem: string | undefined, probe: Answer | undefined): string | undefined {
+  return problem === SETUP.securityCode && probe !== undefined && isNotFound(probe) ? undefined : problem;
+}

@@ -154,6 +154,8 @@ export const CALL = {
   libraryNotFound: 'Library not found (404): check the library ID.',
   notLibraryAdmin: 'You are not an administrator of this library (403).',
   jobErrorsForbidden: 'You may not read this job (403).',
+  securityCodeRefused: 'AODocs refused the security code (403): check it in Settings.',
+  orSecurityCode: 'If every request says so, the security code may be refused: check it in Settings.',
 } as const;
 
 export function jobNotFound(jobId: string): string {
@@ -286,9 +288,10 @@ export const SETUP = {
     'No request could reach AODocs (address unavailable), so the run stopped. Check the API address in Settings, ' +
     'or try again later.',
   sameFailure:
-    'Every request of the last chunk failed the same way before reaching AODocs, so the run stopped. Try again ' +
-    'later; if it lasts, outside requests from Apps Script may be blocked in your Google Workspace: ask your ' +
-    'Workspace administrator to allow the AODocs API address for Apps Script.',
+    'Every request of the last chunk failed the same way before reaching AODocs, so the run stopped. Check the ' +
+    'API address in Settings (Check connection tests it); if it is right, try again later; if it lasts, outside ' +
+    'requests from Apps Script may be blocked in your Google Workspace: ask your Workspace administrator to allow ' +
+    'the AODocs API address for Apps Script.',
 } as const;
 
 /** AODocs answered none of the opening chunk's jobs (unavailable, silent): the rest of the run is not sent. */

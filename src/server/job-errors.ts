@@ -24,7 +24,9 @@ export function readJobErrors(): JobErrorsResult {
   for (let page = 0; page < MAX_EVENT_PAGES; page++) {
     const answer = callAodocs(listErrorEventsRequest(settings, check.jobId, pageToken, authorization), startedAt);
     if (answer?.kind !== 'ok') {
-      throw new UserFacingError(callFailureSentence(answer, jobNotFound(check.jobId), CALL.jobErrorsForbidden));
+      throw new UserFacingError(
+        callFailureSentence(answer, jobNotFound(check.jobId), CALL.jobErrorsForbidden, settings.authMode),
+      );
     }
     const list = parseEventList(answer.body);
     events.push(...list.events);

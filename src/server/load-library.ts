@@ -62,7 +62,9 @@ export function loadLibraryPage(input: unknown): LibraryPageResult {
   const authorization = authorizationHeader(settings);
   const answer = callAodocs(listJobsRequest(settings, request.filters, request.pageToken, authorization));
   if (answer?.kind !== 'ok') {
-    throw new UserFacingError(callFailureSentence(answer, CALL.libraryNotFound, CALL.notLibraryAdmin));
+    throw new UserFacingError(
+      callFailureSentence(answer, CALL.libraryNotFound, CALL.notLibraryAdmin, settings.authMode),
+    );
   }
   const page = parseJobList(answer.body);
   const room = Math.max(0, settings.runCap - request.rowsSoFar);

@@ -6,6 +6,7 @@ import { logRows } from '../core/log-rows';
 import { ApiTarget, cancelJobRequest, getJobRequest } from '../core/aodocs-request';
 import { validateChunkRequest } from '../core/chunk-validation';
 import { DEFAULT_RETRY_POLICY, documentLockWaitMs } from '../core/retry-policy';
+import { CODE_PROBE_JOB_ID, afterCodeProbe, codeProbeNeeded } from '../core/circuit-breaker';
 import { targetSheetProblem } from '../core/header-row';
 import { SHEET_DELETED } from '../core/wording';
 import {
@@ -92,7 +93,13 @@ function send(
     startedAt,
   );
   const readBacks = read.outcomes.map((o) => o?.answer);
-  const setupProblem = chunkSetupProblem(action, sent, readBacks, settings.authMode);
+  const suspected = chunkSetupProblem(action, sent, readBacks, settings.authMode);
+  // A 403 for every job in security-code mode, AODocs' message not recognised: reading a job that does not exist
+  // tells the code refused (403) from jobs of libraries the user does not administer (404 notFound).
+  const probe = codeProbeNeeded(suspected, sent)
+    ? sendWithRetries([getJobRequest(target, CODE_PROBE_JOB_ID, authorization)], startedAt).outcomes[0]?.answer
+    : undefined;
+  const setupProblem = afterCodeProbe(suspected, probe);
   return {
     outcomes: withSetupProblem(outcomesOf(action, sent, readBacks), setupProblem),
     quotaExceeded: first.quotaExceeded || read.quotaExceeded,

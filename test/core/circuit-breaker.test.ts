@@ -1,7 +1,8 @@
 // The circuit breaker: the same setup-pointing answer for every job of a chunk stops the run with a sentence that
 // names who can fix it; anything about the jobs themselves does not.
 import { Answer, classifyAnswer, fetchFailure } from '../../src/core/aodocs-answer';
-import { JobAnswers, setupProblem } from '../../src/core/circuit-breaker';
+import { JobAnswers, afterCodeProbe, codeProbeNeeded, setupProblem } from '../../src/core/circuit-breaker';
+import { SETUP } from '../../src/core/wording';
 
 const error = (code: number, message: string, reason = 'forbidden') =>
   classifyAnswer({
@@ -120,4 +121,29 @@ test.each<[string, JobAnswers[], 'identity-token' | 'security-code', RegExp | un
 
 test('for a refresh, every read refused with 400 is the setup', () => {
   expect(setupProblem('refresh', chunk([BAD_400, BAD_400]))).toMatch(/domain or the API address/);
+});
+
+// Hostile reviews: with AODocs' messages reworded, five foreign-library jobs at the top in security-code mode read
+// as a refused code and stopped the run. Reading a job that does not exist tells the two apart by behaviour.
+describe('the security-code probe', () => {
+  const sent = (answers: Answer[]) => answers.map((answer) => ({ answer }));
+  test.each<[string, string | undefined, Answer[], boolean]>([
+    ['a 403 for every job, message reworded', SETUP.securityCode, [REWORDED, REWORDED], true],
+    ['AODocs said "Invalid security code"', SETUP.securityCode, [INVALID_CODE, REWORDED], false],
+    ['another setup problem', SETUP.refused400, [BAD_400, BAD_400], false],
+    ['no problem', undefined, [REWORDED, REWORDED], false],
+  ])('%s: probe %p', (_name, problem, answers, needed) => {
+    expect(codeProbeNeeded(problem, sent(answers))).toBe(needed);
+  });
+
+  test.each<[string, Answer | undefined, string | undefined]>([
+    ['404 notFound: the code is accepted, the 403s are about the jobs', NOT_FOUND, undefined],
+    ['403: the code is refused', REWORDED, SETUP.securityCode],
+    ['404 without notFound: nothing proved', error(404, 'Not Found', undefined), SETUP.securityCode],
+    ['no answer: nothing proved', never, SETUP.securityCode],
+    ['not sent: nothing proved', undefined, SETUP.securityCode],
+  ])('%s', (_name, probe, verdict) => {
+    expect(afterCodeProbe(SETUP.securityCode, probe)).toBe(verdict);
+    expect(afterCodeProbe(SETUP.refused400, probe)).toBe(SETUP.refused400);
+  });
 });
