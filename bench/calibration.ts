@@ -15,7 +15,7 @@ export interface Calibration {
   fetchHopMs: number;
   /**
    * fetchAll of 1 to 40 requests fitted as a line (ms = overhead + perRequest x requests), when the block has it;
-   * fetchAllParallelism then comes from the line's slope (src/core/diagnostics.ts).
+   * fetchAllParallelism then comes from the same fit (src/core/diagnostics.ts fitLine).
    */
   fetchAllLine?: { overheadMs: number; perRequestMs: number };
   fetchAllParallelism: number;
@@ -72,18 +72,17 @@ export function readCalibration(file: string): Calibration {
 
 /**
  * The cost model priced with the measured figures. A measured request includes AODocs' own time, which the bench
- * models as the latency L of its simulator: the hop is what remains (never below 0). With the fetchAll line, the hop
- * is the line's fixed overhead less L (what a fetchAll costs before its requests' share), and the parallelism is
- * the one the line's slope gives (a request alone over what each more request adds); without it, the single
- * request less L, as before. The execution start is the median round trip; its p90 is priced in the sensitivity
- * table (sensitivityExtras).
+ * models as the latency L of its simulator: the hop is what remains (never below 0). With the fetchAll fit, the
+ * hop is its fixed overhead (src/core/diagnostics.ts fitLine: the times less their waves of requests), and the
+ * parallelism the fit's; without it, the single request less L, as before. The execution start is the median round
+ * trip; its p90 is priced in the sensitivity table (sensitivityExtras).
  */
 export function calibratedCost(base: CostParams, calibration: Calibration, latencyMs: number): CostParams {
-  const fixedMs = calibration.fetchAllLine?.overheadMs ?? calibration.fetchHopMs;
+  const hopMs = calibration.fetchAllLine?.overheadMs ?? calibration.fetchHopMs - latencyMs;
   return {
     ...base,
     executionStartMs: calibration.executionStartMs,
-    fetchCallOverheadMs: Math.max(0, Math.round(fixedMs - latencyMs)),
+    fetchCallOverheadMs: Math.max(0, Math.round(hopMs)),
     fetchAllParallelism: calibration.fetchAllParallelism,
   };
 }
@@ -105,10 +104,10 @@ export function calibrationLines(calibration: Calibration | undefined, cost: Cos
       ? [`execution start p90 ${calibration.roundTripP90Ms} ms: measured; the sensitivity table prices it too`]
       : []),
     line
-      ? `fetch hop ${cost.fetchCallOverheadMs} ms: ${source}, the fetchAll line's overhead ${Math.round(line.overheadMs)} ms less L`
+      ? `fetch hop ${cost.fetchCallOverheadMs} ms: ${source}, the fixed overhead of the fetchAll fit`
       : `fetch hop ${cost.fetchCallOverheadMs} ms: ${source}`,
     line
-      ? `fetchAll parallelism ${cost.fetchAllParallelism}: ${source}, from the line's ${line.perRequestMs} ms per request`
+      ? `fetchAll parallelism ${cost.fetchAllParallelism}: ${source}, from the fetchAll fit's waves (${line.perRequestMs} ms per request)`
       : `fetchAll parallelism ${cost.fetchAllParallelism}: ${source}`,
     ...(calibration
       ? [

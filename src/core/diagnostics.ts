@@ -28,37 +28,73 @@ export const CALLS_AT_ONCE: readonly number[] = [2, 6, 10];
 export const DIAGNOSTICS_CACHE_KEY = 'aodocs-jobs-diagnostics';
 
 export interface Line {
+  /** What a fetchAll costs besides its requests' waves (Google's fixed overhead). */
   overheadMs: number;
+  /** What each more request adds once fetchAll runs them in waves: one wave's time over the requests in a wave. */
   perRequestMs: number;
+  /** Requests run at once: the fewest that explain the times as well as any (see fitLine). */
+  parallelism?: number;
+  /** The times say only "at least `parallelism`": every size timed ran in one wave. */
+  atLeast?: boolean;
 }
 
-/** Least squares: ms = overheadMs + perRequestMs x requests. One size alone (or none) gives no slope. */
-export function fitLine(points: readonly { requests: number; ms: number }[]): Line {
+/** Least squares of ms = a + b x waves; the squared error left. */
+function fitWaves(points: readonly { requests: number; ms: number }[], parallelism: number) {
+  const xs = points.map((p) => Math.ceil(p.requests / parallelism));
   const n = points.length;
-  if (n === 0) return { overheadMs: 0, perRequestMs: 0 };
-  const meanX = points.reduce((s, p) => s + p.requests, 0) / n;
+  const meanX = xs.reduce((s, x) => s + x, 0) / n;
   const meanY = points.reduce((s, p) => s + p.ms, 0) / n;
-  const sxx = points.reduce((s, p) => s + (p.requests - meanX) ** 2, 0);
-  if (sxx === 0) return { overheadMs: meanY, perRequestMs: 0 };
-  const sxy = points.reduce((s, p) => s + (p.requests - meanX) * (p.ms - meanY), 0);
-  const perRequestMs = sxy / sxx;
-  return { overheadMs: meanY - perRequestMs * meanX, perRequestMs };
+  const sxx = xs.reduce((s, x) => s + (x - meanX) ** 2, 0);
+  const slope = sxx === 0 ? 0 : xs.reduce((s, x, i) => s + (x - meanX) * (points[i].ms - meanY), 0) / sxx;
+  const intercept = meanY - slope * meanX;
+  const error = points.reduce((s, p, i) => s + (p.ms - intercept - slope * xs[i]) ** 2, 0);
+  return { intercept, slope, error };
 }
 
 /**
- * Requests fetchAll runs at once: a request alone takes `singleMs`; run one after another, each more request would
- * add that much, run P at a time it adds singleMs / P. So P = singleMs / slope. Not n x single / together, which
- * counts fetchAll's fixed overhead against parallelism (5 requests that clearly ran together scored about 3). A
- * flat or falling line (everything ran together, within noise) says only "at least the most requests timed".
+ * fetchAll's times for several sizes, as the benchmark's cost model says a platform behaves (bench/cost-model.ts:
+ * a fixed overhead, then the requests in waves of P, each wave as long as one request): every P from 1 to the most
+ * requests timed is tried, and the fewest that fits as well as any is kept (sizes 1, 5, 10, 20 and 40 cannot tell
+ * 20 from 39: the figure is the lower end). A straight line through those times would take the waves' steps for a
+ * slope and misread P by about half (review of the Diagnostics figures). When every size ran in one wave, the
+ * times say only "at least the most requests timed".
+ */
+export function fitLine(points: readonly { requests: number; ms: number }[]): Line {
+  if (points.length === 0) return { overheadMs: 0, perRequestMs: 0 };
+  const most = Math.max(...points.map((p) => p.requests));
+  if (points.length === 1 || most <= 1) return { overheadMs: points[0].ms, perRequestMs: 0 };
+  const fits = Array.from({ length: most }, (_, i) => ({ parallelism: i + 1, ...fitWaves(points, i + 1) }));
+  const least = Math.min(...fits.map((f) => f.error));
+  const spread = points.reduce((s, p) => s + p.ms, 0) / points.length;
+  // Within noise of the best fit (a thousandth of the mean time, squared, per point).
+  const best = fits.find((f) => f.error <= least + points.length * (spread / 1000) ** 2) ?? fits[0];
+  if (best.parallelism >= most || !(best.slope > 0)) {
+    const mean = points.reduce((s, p) => s + p.ms, 0) / points.length;
+    return { overheadMs: mean, perRequestMs: 0, parallelism: most, atLeast: true };
+  }
+  return {
+    overheadMs: best.intercept,
+    perRequestMs: best.slope / best.parallelism,
+    parallelism: best.parallelism,
+    atLeast: false,
+  };
+}
+
+/**
+ * Requests fetchAll runs at once, from the fitted times (fitLine's waves when it found them). Without them, from
+ * the line: a request alone takes `singleMs` (the overhead and one wave), each more request adds a wave's time over
+ * P, so P = (singleMs - overhead) / slope. A flat line says only "at least the most requests timed". Not n x single
+ * / together, which counts fetchAll's fixed overhead against parallelism (5 requests that ran together scored 3).
  */
 export function parallelismFromLine(
   singleMs: number,
   line: Line,
   mostRequests: number,
 ): { parallelism: number; atLeast: boolean } {
+  if (line.parallelism !== undefined) return { parallelism: line.parallelism, atLeast: line.atLeast === true };
   if (!(singleMs > 0)) return { parallelism: 1, atLeast: false };
   if (!(line.perRequestMs > 0)) return { parallelism: mostRequests, atLeast: true };
-  const p = Math.round(singleMs / line.perRequestMs);
+  const p = Math.round(Math.max(singleMs - line.overheadMs, line.perRequestMs) / line.perRequestMs);
   if (p >= mostRequests) return { parallelism: mostRequests, atLeast: true };
   return { parallelism: Math.max(1, p), atLeast: false };
 }

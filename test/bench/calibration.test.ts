@@ -44,15 +44,15 @@ test('the block Diagnostics gives is what the bench reads: the round-trip median
   });
 });
 
-test("the fetchAll line prices the hop (its overhead less AODocs' modelled latency) and the parallelism", () => {
+test('the fetchAll fit prices the hop (its fixed overhead, the waves of requests apart) and the parallelism', () => {
   const calibration = parseCalibration(block, 'diag.json');
   const cost = calibratedCost(DEFAULT_COST, calibration, 200);
-  expect(cost).toEqual({ ...DEFAULT_COST, executionStartMs: 1600, fetchCallOverheadMs: 100, fetchAllParallelism: 16 });
+  expect(cost).toEqual({ ...DEFAULT_COST, executionStartMs: 1600, fetchCallOverheadMs: 300, fetchAllParallelism: 16 });
   expect(calibrationLines(calibration, cost).slice(0, 4)).toEqual([
     'execution start 1600 ms: measured (diag.json, 2026-12-01T00:00:00Z), the median round trip',
     'execution start p90 2400 ms: measured; the sensitivity table prices it too',
-    "fetch hop 100 ms: measured (diag.json, 2026-12-01T00:00:00Z), the fetchAll line's overhead 300 ms less L",
-    "fetchAll parallelism 16: measured (diag.json, 2026-12-01T00:00:00Z), from the line's 20 ms per request",
+    'fetch hop 300 ms: measured (diag.json, 2026-12-01T00:00:00Z), the fixed overhead of the fetchAll fit',
+    "fetchAll parallelism 16: measured (diag.json, 2026-12-01T00:00:00Z), from the fetchAll fit's waves (20 ms per request)",
   ]);
   expect(calibrationLines(undefined, DEFAULT_COST)[0]).toBe(
     `execution start ${DEFAULT_COST.executionStartMs} ms: assumed`,

@@ -14,18 +14,27 @@ import type { PlatformFigures } from '../../src/shared/api';
 const sizes = [1, 5, 10, 20, 40];
 const points = (ms: (n: number) => number) => sizes.map((requests) => ({ requests, ms: ms(requests) }));
 
-test.each<[string, { requests: number; ms: number }[], number, number]>([
-  ['an exact line', points((n) => 100 + 10 * n), 100, 10],
-  ['flat: everything at once', points(() => 300), 300, 0],
-  ['one after another', points((n) => 250 * n), 0, 250],
-  // Waves of 10 requests of 100 ms: 100, 100, 100, 200, 400 (regression by hand: Sxy 7920, Sxx 970.8).
-  ['waves of 10', points((n) => 100 * Math.ceil(n / 10)), 180 - (7920 / 970.8) * 15.2, 7920 / 970.8],
-  ['one point only: no slope', [{ requests: 5, ms: 80 }], 80, 0],
-  ['no point', [], 0, 0],
-])('line fit, %s', (_name, data, overhead, perRequest) => {
+// The cost model's platform: a fixed overhead, then waves of P requests, each wave one request long. A straight line
+// through such times misread P by about half (review of the Diagnostics figures): the fit finds the waves.
+test.each<[string, { requests: number; ms: number }[], number, number, number | undefined, boolean | undefined]>([
+  ['one after another', points((n) => 250 * n), 0, 250, 1, false],
+  ['waves of 10, 100 ms each, 50 ms overhead', points((n) => 50 + 100 * Math.ceil(n / 10)), 50, 10, 10, false],
+  ['waves of 20 (20 to 39 fit alike: the lower end)', points((n) => 50 + 200 * Math.ceil(n / 20)), 50, 10, 20, false],
+  ['waves of 5', points((n) => 30 + 80 * Math.ceil(n / 5)), 30, 16, 5, false],
+  ['flat: everything at once', points(() => 300), 300, 0, 40, true],
+  ['one point only: no slope', [{ requests: 5, ms: 80 }], 80, 0, undefined, undefined],
+  ['no point', [], 0, 0, undefined, undefined],
+])('fetchAll fit, %s', (_name, data, overhead, perRequest, parallelism, atLeast) => {
   const line = fitLine(data);
   expect(line.overheadMs).toBeCloseTo(overhead, 6);
   expect(line.perRequestMs).toBeCloseTo(perRequest, 6);
+  expect(line.parallelism).toBe(parallelism);
+  expect(line.atLeast).toBe(atLeast);
+});
+
+test('noise of a few ms does not move the waves found', () => {
+  const noisy = points((n) => 50 + 200 * Math.ceil(n / 10) + ((n * 7) % 5) - 2);
+  expect(fitLine(noisy)).toMatchObject({ parallelism: 10, atLeast: false });
 });
 
 test.each<[string, number, number, number, { parallelism: number; atLeast: boolean }]>([
