@@ -24,6 +24,7 @@ const CLIENT_CORE_MODULES = [
   'diagnostics',
   'hidden-rows',
   'library-listing',
+  'log-rows',
   'next-steps',
   'run-schedule',
   'settings',

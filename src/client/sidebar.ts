@@ -88,9 +88,16 @@ function select(name: PanelName): void {
   }
 }
 
+/** Panels shown at least once: the Jobs panel keeps its screen (an end screen's "Run again") across tab changes. */
+const shown = new Set<PanelName>();
+
 function show(name: PanelName): void {
   select(name);
   base.showError(null);
+  // New-user trial: going to Settings to fix the code and back to Jobs threw away the end screen and its "Run
+  // again". The Jobs panel is started once; its screens offer "Start over" themselves.
+  if (name === 'Jobs' && shown.has(name)) return;
+  shown.add(name);
   panels[name].start();
 }
 

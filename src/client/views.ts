@@ -3,6 +3,7 @@
 import { JobAction, JobResult, SelectionPlan } from '../shared/api';
 import { nextStep } from '../core/next-steps';
 import { brakeBound } from '../core/run-schedule';
+import { RESULT } from '../core/wording';
 import { h, screenHeading } from './dom';
 import { messageContent } from './message-content';
 import { RunEnd, RunProgress, countOutcomes } from './run-driver';
@@ -115,12 +116,12 @@ function doneLabel(action: JobAction): string {
 }
 
 /**
- * Cancels AODocs accepted whose job did not read CANCELLED (still running, or its status not read): requested, not
- * done, so that no screen counts them as cancelled.
+ * Cancels AODocs accepted whose row does not say `Cancelled` (the job still running, or its status not read):
+ * requested, not done, so that no screen counts them as cancelled.
  */
 function cancelRequested(action: JobAction, results: JobResult[]): number {
   if (action !== 'cancel') return 0;
-  return results.filter((r) => r.outcome === 'done' && (r.status ?? '').trim().toUpperCase() !== 'CANCELLED').length;
+  return results.filter((r) => r.outcome === 'done' && r.result !== RESULT.cancelled).length;
 }
 
 function countsView(action: JobAction, results: JobResult[]): HTMLElement {

@@ -298,6 +298,28 @@ test('a failed hidden-row piece shows its message and the start again; a later p
   await expect(page.getByRole('tab', { name: 'Settings' }).isEnabled()).resolves.toBe(true);
 });
 
+// New-user trial: after a stop, going to Settings to fix the cause and back to Jobs threw away the end screen with
+// its "Run again". The end screen also names the rows the plan left out.
+test('the end screen stays across tab changes, and names the rows the plan left out', async () => {
+  const ids = ['J1', 'J2'];
+  const { page } = await open({
+    plan: { ok: true, plan: plan(ids, { finishedSkipped: 6 }) },
+    chunk: (req) => ({ results: req.jobs.map((j) => result(j.jobId, 'done', 'Cancelled')), notSent: [] }),
+  });
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).click();
+  await page.getByRole('button', { name: 'Cancel 2 jobs…' }).click();
+  await page.getByRole('button', { name: 'Cancel jobs' }).click();
+  await page.getByTestId('end-text').waitFor();
+  await expect(page.getByTestId('left-out').textContent()).resolves.toBe(
+    'Left out, not sent: 6 rows already finished (Skip finished rows).',
+  );
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Jobs' }).click();
+  await expect(page.getByTestId('end-text').textContent()).resolves.toBe('Done: 2 cancelled');
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByRole('button', { name: 'Cancel selected jobs…' }).waitFor();
+});
+
 test('Go back from the confirmation sends nothing', async () => {
   const { page, chunks } = await open({
     plan: { ok: true, plan: plan(['J1']) },

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { demoJobIds } from '../../simulator/demo-seed';
 import { runJobs } from '../../src/client/run-driver';
-import { planForAgain } from '../../src/client/panels/run-panel';
+import { planForAgain } from '../../src/client/run-again';
 import { notSentSentence } from '../../src/client/wording';
 import type { ChunkRequest, ChunkResult, FinalPlanAnswer } from '../../src/shared/api';
 import { Addon, startAddon } from '../support/addon';

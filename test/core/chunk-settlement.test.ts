@@ -471,7 +471,7 @@ describe('withSetupProblem: rows once the breaker found the security code refuse
 describe('resultsToLog: every cancel sent leaves its row or its log line', () => {
   const cell = { row: 2, column: 1 };
   const base = { jobId: 'J', outcome: 'done' as const, result: 'Cancelled', written: [cell], moved: [] };
-  test.each<[string, Partial<typeof base> & Record<string, unknown>, boolean]>([
+  test.each<[string, Record<string, unknown>, boolean]>([
     ['its row written', {}, false],
     ['its ID moved away while AODocs was asked', { written: [], moved: [{ jobId: 'J', from: cell }] }, true],
     ['its ID followed to another row', { moved: [{ jobId: 'J', from: cell, to: { row: 3, column: 1 } }] }, false],

@@ -1,5 +1,5 @@
 // The main panel: read the selection, show what would be sent, confirm, run chunk by chunk, show the outcome.
-import { IdColumnQuestion, JobAction, PlannedJob, SelectionPlan, SidebarState } from '../../shared/api';
+import { IdColumnQuestion, JobAction, SelectionPlan, SidebarState } from '../../shared/api';
 import { field, selectField } from '../form';
 import { button, h, screenHeading, showScreen } from '../dom';
 import { rowsToLookAt } from '../../core/next-steps';
@@ -7,6 +7,7 @@ import { newRunId } from '../../core/run-schedule';
 import { PARALLEL_CALLS } from '../../core/settings';
 import { readPlanWithHiddenRows } from '../plan-driver';
 import { RunEnd, RunProgress, runJobs } from '../run-driver';
+import { planForAgain } from '../run-again';
 import { callServer } from '../server-calls';
 import {
   confirmView,
@@ -38,40 +39,6 @@ export interface PanelContext {
   setBusy(busy: boolean): void;
   /** Says `text` in the sidebar's one polite live region: read out by screen readers, focus left where it is. */
   announce(text: string): void;
-}
-
-/** "A2", "AB7": a cell in A1 notation. */
-function a1(row: number, column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row}`;
-}
-
-/**
- * A plan for the jobs `jobIds` only (those AODocs could not answer, and those a stop left unsent), from the plan
- * of the run that met them: the same sheet, header row and chunk figures, no rejected cell, and a summary that
- * counts them.
- */
-export function planForAgain(plan: SelectionPlan, jobIds: Iterable<string>): SelectionPlan {
-  const ids = new Set(jobIds);
-  const jobs: PlannedJob[] = plan.jobs.filter((j) => ids.has(j.jobId));
-  const cells = jobs.flatMap((j) => j.cells).sort((x, y) => x.row - y.row || x.column - y.column);
-  return {
-    ...plan,
-    jobs,
-    rejected: [],
-    summary: {
-      ...plan.summary,
-      ranges: cells.map((c) => a1(c.row, c.column)),
-      jobIds: jobs.length,
-      duplicates: cells.length - jobs.length,
-      invalid: 0,
-      ignoredCells: 0,
-      hiddenSkipped: 0,
-      finishedSkipped: 0,
-    },
-  };
 }
 
 export function createRunPanel(ctx: PanelContext) {
