@@ -8,7 +8,7 @@ import { UserFacingError } from './user-facing-error';
 
 /** The call's last answer; undefined when it never went out (the time budget from `startedAt` ran out). */
 export function callAodocs(request: FetchRequest, startedAt = Date.now()): Answer | undefined {
-  const sent = sendWithRetries([request], startedAt);
+  const sent = sendWithRetries([request], { startedAt });
   if (sent.quotaExceeded) throw new UserFacingError(CALL.dailyQuota);
   return sent.outcomes[0]?.answer;
 }

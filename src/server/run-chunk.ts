@@ -5,7 +5,8 @@ import { ChunkRequest, ChunkResult, JobResult, PlannedJob } from '../shared/api'
 import { logRows } from '../core/log-rows';
 import { ApiTarget, cancelJobRequest, getJobRequest } from '../core/aodocs-request';
 import { validateChunkRequest } from '../core/chunk-validation';
-import { DEFAULT_RETRY_POLICY, documentLockWaitMs } from '../core/retry-policy';
+import { documentLockWaitMs } from '../core/retry-policy';
+import { sendWithRetries as retryLoop } from '../core/run/send-with-retries';
 import { targetSheetProblem } from '../core/header-row';
 import { SHEET_DELETED } from '../core/wording';
 import {
@@ -35,7 +36,8 @@ import { Settings } from '../core/settings';
 import { appendLog, appendLogWithoutLock } from './audit-log';
 import { tryWithDocumentLock } from './document-lock';
 import { authorizationHeader } from './authorization';
-import { sendWithRetries } from './aodocs-client';
+import { fetchHandlers, sendWithRetries } from './aodocs-client';
+import { runProgram } from './step-runner';
 import { findCells } from './id-cells';
 import { readResultTexts } from './earlier-results';
 import { HeaderAt, PartialWriteError, writeResults } from './results-writer';
@@ -72,12 +74,12 @@ function send(
   const target: ApiTarget = settings;
   const authorization = authorizationHeader(settings);
   const build = action === 'cancel' ? cancelJobRequest : getJobRequest;
-  const first = sendWithRetries(
-    jobs.map((j) => build(target, j.jobId, authorization)),
-    startedAt,
-    DEFAULT_RETRY_POLICY,
-    keepRetrying,
-    true,
+  const first = runProgram(
+    retryLoop(
+      jobs.map((j) => build(target, j.jobId, authorization)),
+      { startedAt, stoppable: true, handBackLongWaits: true },
+    ),
+    fetchHandlers(() => !keepRetrying()),
   );
   const remember = memoriesNeeded(action, first.outcomes);
   const earlier = earlierResults(remember.map((i) => jobs[i].jobId));
@@ -85,7 +87,7 @@ function send(
   const toRead = first.quotaExceeded ? [] : readBacksNeeded(action, sent);
   const read = sendWithRetries(
     toRead.map((i) => getJobRequest(target, jobs[i].jobId, authorization)),
-    startedAt,
+    { startedAt },
   );
   const readBacks = read.outcomes.map((o) => o?.answer);
   const setupProblem = chunkSetupProblem(action, sent, readBacks, settings.authMode);
