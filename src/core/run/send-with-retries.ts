@@ -79,8 +79,13 @@ function* timedSend<T>(step: FetchStep, clock: Clock): Program<{ answer: Attempt
   return { answer, tookMs };
 }
 
-function* isStopped(): Program<boolean> {
-  return yield* perform<boolean, FetchStep>({ kind: 'is-stopped' });
+/**
+ * Whether the user pressed Stop for this run. The mark is best effort: when it cannot be read, the chunk goes on
+ * (the sidebar has stopped sending new chunks anyway) rather than fail after its cancels were sent.
+ */
+export function* isStopped(): Program<boolean> {
+  const mark = yield* attempt<boolean, FetchStep>({ kind: 'is-stopped' });
+  return mark.ok && mark.value;
 }
 
 interface Wave {

@@ -1,0 +1,188 @@
+// One chunk of a run, as a program of steps (sheet-steps.ts): find where the chunk's jobs are, send their requests
+// together, read back the jobs whose answers need it, then under the document lock write every row and the log.
+// Every decision between the steps is here or in what it calls (chunk-settlement.ts: what an answer means, where a
+// row goes, whether the run stops); server/run-chunk.ts only carries out the steps.
+import { ChunkRequest, ChunkResult, JobResult, PlannedJob } from '../../shared/api';
+import { cancelJobRequest, getJobRequest } from '../aodocs-request';
+import {
+  LockState,
+  Placement,
+  Sent,
+  Settled,
+  chunkResults,
+  chunkSetupProblem,
+  jobCells,
+  jobsStillInSheet,
+  jobsToSend,
+  loggedResults,
+  memoriesNeeded,
+  notSentJobs,
+  outcomesOf,
+  readBacksNeeded,
+  rowsNow,
+  rowsToWrite,
+  settledJobs,
+  stopReason,
+  traceNeedsLog,
+  withEarlierRuns,
+  withSetupProblem,
+} from '../chunk-settlement';
+import { LocatedCell } from '../cell-location';
+import { targetSheetProblem } from '../header-row';
+import { logRows } from '../log-rows';
+import { documentLockWaitMs } from '../retry-policy';
+import { Settings } from '../settings';
+import { HeaderAt, readResultTexts, writeRows } from './result-cells';
+import { isStopped, sendWithRetries } from './send-with-retries';
+import { ChunkProgram, ChunkStep } from './sheet-steps';
+import { attempt, messageOf, perform } from './steps';
+
+function* ask<T>(step: ChunkStep): ChunkProgram<T> {
+  return yield* perform<T, ChunkStep>(step);
+}
+
+/** The target sheet's name and frozen rows; the call ends with the user's sentence when it cannot be the target. */
+function* targetSheet(request: ChunkRequest): ChunkProgram<{ name: string; frozenRows: number }> {
+  const frame = (yield* ask<boolean>({ kind: 'find-sheet' }))
+    ? yield* ask<{ name: string; frozenRows: number }>({ kind: 'sheet-frame' })
+    : null;
+  const problem = targetSheetProblem(frame, request.headerRow);
+  if (problem || !frame) yield* ask({ kind: 'refuse', message: problem ?? '' });
+  return frame!;
+}
+
+/** Sends the jobs' requests, then the read-backs their answers call for. */
+function* send(
+  request: ChunkRequest,
+  settings: Settings,
+  jobs: PlannedJob[],
+  startedAt: number,
+  located: LocatedCell[],
+) {
+  const { action } = request;
+  const authorization = yield* ask<string>({ kind: 'authorization' });
+  const build = action === 'cancel' ? cancelJobRequest : getJobRequest;
+  const first = yield* sendWithRetries(
+    jobs.map((j) => build(settings, j.jobId, authorization)),
+    { startedAt, stoppable: true, handBackLongWaits: true },
+  );
+  // The Result texts of the rows whose answers settle nothing: what an earlier run wrote there (Run again and
+  // Refresh keep it).
+  const remember = memoriesNeeded(action, first.outcomes);
+  const earlier = yield* readResultTexts(
+    request.headerRow,
+    rowsNow(
+      located,
+      remember.map((i) => jobs[i].jobId),
+    ),
+  );
+  const sent: Sent[] = withEarlierRuns(action, first.outcomes, remember, earlier);
+  const toRead = first.quotaExceeded ? [] : readBacksNeeded(action, sent);
+  const read = yield* sendWithRetries(
+    toRead.map((i) => getJobRequest(settings, jobs[i].jobId, authorization)),
+    { startedAt },
+  );
+  const readBacks = read.outcomes.map((o) => o?.answer);
+  const setupProblem = chunkSetupProblem(action, sent, readBacks, settings.authMode);
+  return {
+    outcomes: withSetupProblem(outcomesOf(action, sent, readBacks), setupProblem),
+    quotaExceeded: first.quotaExceeded || read.quotaExceeded,
+    runWaitMs: Math.max(first.runWaitMs, read.runWaitMs),
+    setupProblem,
+  };
+}
+
+interface Recorded {
+  results: JobResult[];
+  lock: LockState;
+  logOn: boolean;
+  logged: boolean;
+  writeFailure?: string;
+  logFailure?: string;
+}
+
+/**
+ * Writes the rows and the log. AODocs has already been called: a failure here (the lock not free in time, a
+ * protected range, the sheet deleted meanwhile) must not lose what happened, so the results still go back to
+ * the sidebar, which lists them, and without the lock the log lines are still appended (stopReason decides
+ * whether the run goes on).
+ */
+function* record(
+  request: ChunkRequest,
+  header: HeaderAt,
+  settled: Settled[],
+  gone: PlannedJob[],
+  /** Who and which sheet the log rows name. Read before the lock is taken. */
+  who: { user: string; sheetName: string },
+  /** The user's "write log" setting. */
+  logOn: boolean,
+  lockWaitMs: number,
+): ChunkProgram<Recorded> {
+  const checkedAt = new Date(yield* ask<number>({ kind: 'clock' }));
+  let logged = false;
+  let logFailure: string | undefined;
+  function* log(kind: 'append-log' | 'append-log-without-lock', results: JobResult[]): ChunkProgram<void> {
+    const rows = logRows(results, { time: checkedAt, action: request.action, ...who });
+    const appended = yield* attempt<unknown, ChunkStep>({ kind, rows });
+    if (appended.ok) logged = true;
+    else logFailure = messageOf(appended.error);
+  }
+  const facts = () => ({ logOn, logged, logFailure });
+  // LockService failing (getDocumentLock or tryLock throwing) leaves the lock 'held' as far as stopReason goes:
+  // the write failure is what it tells.
+  const given = yield* attempt<boolean, ChunkStep>({ kind: 'get-lock' });
+  const had =
+    given.ok && given.value ? yield* attempt<boolean, ChunkStep>({ kind: 'try-lock', waitMs: lockWaitMs }) : given;
+  if (!had.ok || !had.value) {
+    const lock: LockState = !given.ok || !had.ok ? 'held' : !given.value ? 'unavailable' : 'busy';
+    const writeFailure = had.ok ? undefined : messageOf(had.error);
+    // No row was written: each is named, and the log keeps their trace without the lock.
+    const results = chunkResults(settled, gone, undefined);
+    if (traceNeedsLog(logOn, results)) yield* log('append-log-without-lock', results);
+    return { ...facts(), results: logged ? loggedResults(results) : results, lock, writeFailure };
+  }
+  const written = yield* writeRows(header, rowsToWrite(settled, checkedAt));
+  const placement: Placement | undefined = written.placement;
+  const results = chunkResults(settled, gone, placement);
+  if (logOn) yield* log('append-log', results);
+  // Commit the writes while the lock is still held (LockService documentation); the lock is released whatever
+  // happened. A failed flush or release: what was written is not known to have been kept.
+  const flushed = yield* attempt<unknown, ChunkStep>({ kind: 'flush' });
+  const released = yield* attempt<unknown, ChunkStep>({ kind: 'release-lock' });
+  const lockFailure = !released.ok ? released.error : !flushed.ok ? flushed.error : undefined;
+  const writeFailure = written.failure ?? (lockFailure === undefined ? undefined : messageOf(lockFailure));
+  return { ...facts(), results: logged ? loggedResults(results) : results, lock: 'held', writeFailure };
+}
+
+/** The chunk `request` (validated), with the user's settings; `startedAt`: when the execution started. */
+export function* chunkProgram(request: ChunkRequest, settings: Settings, startedAt: number): ChunkProgram<ChunkResult> {
+  const { name, frozenRows } = yield* targetSheet(request);
+  const located = yield* ask<LocatedCell[]>({
+    kind: 'find-cells',
+    headerRow: request.headerRow,
+    expected: jobCells(request.jobs),
+  });
+  const { present, gone } = jobsStillInSheet(request.jobs, located);
+  // Stop pressed since this chunk left the sidebar: nothing is sent, the jobs go back as not sent.
+  const stopped = yield* isStopped();
+  const sent = yield* send(request, settings, jobsToSend(present, stopped), startedAt, located);
+  const settled = settledJobs(request, present, sent.outcomes);
+  const who = { user: yield* ask<string>({ kind: 'user-email' }), sheetName: name };
+  const lockWaitMs = documentLockWaitMs((yield* ask<number>({ kind: 'clock' })) - startedAt);
+  const header = { row: request.headerRow, idColumns: [request.idColumn], frozen: frozenRows > 0 };
+  const { results, ...recorded } = yield* record(request, header, settled, gone, who, settings.writeLog, lockWaitMs);
+  return {
+    results,
+    notSent: notSentJobs(present, sent.outcomes),
+    // AODocs asked to wait longer than this chunk could: the sidebar pauses the run (jobs handed back are in notSent).
+    ...(sent.runWaitMs > 0 ? { waitSeconds: Math.ceil(sent.runWaitMs / 1000) } : {}),
+    stopRun: stopReason({
+      ...recorded,
+      quotaExceeded: sent.quotaExceeded,
+      results,
+      authMode: settings.authMode,
+      setupProblem: sent.setupProblem,
+      stopped,
+    }),
+  };
+}
