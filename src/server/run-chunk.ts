@@ -9,7 +9,6 @@ import { Settings } from '../core/settings';
 import { appendLog, appendLogWithoutLock } from './audit-log';
 import { authorizationHeader } from './authorization';
 import { fetchHandlers } from './aodocs-client';
-import { findCells } from './id-cells';
 import { isRunStopped } from './run-stop';
 import { Handlers, runProgram } from './step-runner';
 import { readSettings } from './user-settings';
@@ -31,7 +30,7 @@ function sheetHandlers(request: ChunkRequest, settings: Settings): Handlers<Shee
       return sheet !== null;
     },
     'sheet-frame': () => ({ name: target().getName(), frozenRows: target().getFrozenRows() }),
-    'find-cells': (step) => findCells(target(), step.headerRow, step.expected),
+    'last-row': () => target().getLastRow(),
     'last-column': () => target().getLastColumn(),
     'max-columns': () => target().getMaxColumns(),
     'read-texts': (step) => target().getRange(step.row, step.column, step.numRows, step.numColumns).getDisplayValues(),

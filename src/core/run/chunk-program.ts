@@ -32,6 +32,7 @@ import { targetSheetProblem } from '../header-row';
 import { logRows } from '../log-rows';
 import { documentLockWaitMs } from '../retry-policy';
 import { Settings } from '../settings';
+import { findCells } from './find-cells';
 import { HeaderAt, readResultTexts, writeRows } from './result-cells';
 import { isStopped, sendWithRetries } from './send-with-retries';
 import { ChunkProgram, ChunkStep } from './sheet-steps';
@@ -157,11 +158,7 @@ function* record(
 /** The chunk `request` (validated), with the user's settings; `startedAt`: when the execution started. */
 export function* chunkProgram(request: ChunkRequest, settings: Settings, startedAt: number): ChunkProgram<ChunkResult> {
   const { name, frozenRows } = yield* targetSheet(request);
-  const located = yield* ask<LocatedCell[]>({
-    kind: 'find-cells',
-    headerRow: request.headerRow,
-    expected: jobCells(request.jobs),
-  });
+  const located = yield* findCells(request.headerRow, jobCells(request.jobs));
   const { present, gone } = jobsStillInSheet(request.jobs, located);
   // Stop pressed since this chunk left the sidebar: nothing is sent, the jobs go back as not sent.
   const stopped = yield* isStopped();

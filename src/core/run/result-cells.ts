@@ -2,11 +2,11 @@
 // rows written where core/chunk-settlement.ts placed them (the missing result columns' headers first, then one
 // setValues per block). Only result columns are ever written; the caller holds the document lock for the writes.
 import { asLiteralText } from '../cell-text';
-import { LocatedCell } from '../cell-location';
 import { Placement, RowToWrite, placeRows, resultBlocks, writtenBefore } from '../chunk-settlement';
 import { headerRowProblem } from '../header-row';
 import { existingResultColumn, layoutResultColumns } from '../result-columns';
 import { SHEET_DELETED } from '../wording';
+import { findCells } from './find-cells';
 import { ChunkProgram, ChunkStep } from './sheet-steps';
 import { Attempt, attempt, messageOf, perform } from './steps';
 
@@ -35,8 +35,13 @@ export function* readResultTexts(headerRow: number, rows: number[][]): ChunkProg
     const header = yield* headerTexts(headerRow);
     const column = existingResultColumn(header.texts, 'Result');
     if (column === undefined) return none;
-    const first = Math.min(...all);
-    const last = Math.max(...all);
+    // Not Math.min(...rows): a job's many rows could overflow the call stack.
+    let first = Infinity;
+    let last = -Infinity;
+    for (const row of all) {
+      first = Math.min(first, row);
+      last = Math.max(last, row);
+    }
     const texts = yield* ask<string[][]>({
       kind: 'read-texts',
       row: first,
@@ -96,7 +101,7 @@ export function* writeRows(header: HeaderAt, rows: RowToWrite[]): ChunkProgram<W
     if (rows.length === 0) return { placement: placeRows([], []) };
     const layout = yield* ensureResultColumns(header);
     if (typeof layout === 'string') return { failure: layout };
-    const located = yield* ask<LocatedCell[]>({ kind: 'find-cells', headerRow: header.row, expected: rows });
+    const located = yield* findCells(header.row, rows);
     const placement = placeRows(rows, located);
     const blocks = resultBlocks(layout.columns, placement.rows);
     for (const [i, block] of blocks.entries()) {

@@ -1,6 +1,5 @@
 // The steps a chunk takes in the spreadsheet, on the target sheet (the one with the chunk's sheet ID, found by
 // `find-sheet`), the document lock and the log; each comment says what the step is answered with (steps.ts).
-import { ExpectedCell } from '../cell-location';
 import { FetchStep, Program } from './steps';
 
 export type SheetStep =
@@ -8,8 +7,8 @@ export type SheetStep =
   | { kind: 'find-sheet' }
   /** The target sheet's name and frozen rows: { name: string; frozenRows: number } */
   | { kind: 'sheet-frame' }
-  /** Where these cells' texts are now (server/id-cells.ts): LocatedCell[] */
-  | { kind: 'find-cells'; headerRow: number; expected: ExpectedCell[] }
+  /** The target sheet's last row holding anything: number */
+  | { kind: 'last-row' }
   /** The target sheet's last column holding anything: number */
   | { kind: 'last-column' }
   /** The target sheet's number of columns: number */

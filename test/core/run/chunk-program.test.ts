@@ -81,7 +81,7 @@ function run(
     },
     'find-sheet': () => world.sheetExists ?? true,
     'sheet-frame': () => ({ name: 'Jobs', frozenRows: 1 }),
-    'find-cells': (step) => step.expected.map((e) => ({ key: e.key, at: e.cell })),
+    'last-row': () => Math.max(1, ...request.jobs.flatMap((j) => j.cells.map((c) => c.row))),
     'last-column': () => HEADERS.length,
     'max-columns': () => HEADERS.length,
     'read-texts': (step) =>
@@ -90,6 +90,7 @@ function run(
           const row = step.row + r;
           const column = step.column + c;
           if (row === 1) return HEADERS[column - 1] ?? '';
+          if (column === 1) return request.jobs.find((j) => j.cells.some((c) => c.row === row))?.jobId ?? '';
           return column === HEADERS.indexOf('Result') + 1 ? (world.resultTexts?.[row] ?? '') : '';
         }),
       ),
@@ -121,7 +122,7 @@ test('a cancel answered with the job cancelled: the row written under the lock, 
   expect(kinds(steps)).toEqual([
     'find-sheet',
     'sheet-frame',
-    'find-cells',
+    'read-texts',
     'is-stopped',
     'authorization',
     'fetch-all',
@@ -131,7 +132,7 @@ test('a cancel answered with the job cancelled: the row written under the lock, 
     'find-sheet',
     'last-column',
     'read-texts',
-    'find-cells',
+    'read-texts',
     'write-values',
     'append-log',
     'flush',
