@@ -103,6 +103,20 @@ interface Recorded {
 }
 
 /**
+ * The document lock as the chunk meets it: had; held by someone else past the wait ('busy'); none given
+ * ('unavailable'). LockService throwing leaves it 'held' as far as stopReason goes, the failure being what it tells,
+ * but nothing is written under it.
+ */
+function* takeLock(waitMs: number): ChunkProgram<{ had: boolean; lock: LockState; failure?: string }> {
+  const given = yield* attempt<boolean, ChunkStep>({ kind: 'get-lock' });
+  if (!given.ok) return { had: false, lock: 'held', failure: messageOf(given.error) };
+  if (!given.value) return { had: false, lock: 'unavailable' };
+  const tried = yield* attempt<boolean, ChunkStep>({ kind: 'try-lock', waitMs });
+  if (!tried.ok) return { had: false, lock: 'held', failure: messageOf(tried.error) };
+  return tried.value ? { had: true, lock: 'held' } : { had: false, lock: 'busy' };
+}
+
+/**
  * Writes the rows and the log. AODocs has already been called: a failure here (the lock not free in time, a
  * protected range, the sheet deleted meanwhile) must not lose what happened, so the results still go back to
  * the sidebar, which lists them, and without the lock the log lines are still appended (stopReason decides
@@ -129,18 +143,12 @@ function* record(
     else logFailure = messageOf(appended.error);
   }
   const facts = () => ({ logOn, logged, logFailure });
-  // LockService failing (getDocumentLock or tryLock throwing) leaves the lock 'held' as far as stopReason goes:
-  // the write failure is what it tells.
-  const given = yield* attempt<boolean, ChunkStep>({ kind: 'get-lock' });
-  const had =
-    given.ok && given.value ? yield* attempt<boolean, ChunkStep>({ kind: 'try-lock', waitMs: lockWaitMs }) : given;
-  if (!had.ok || !had.value) {
-    const lock: LockState = !given.ok || !had.ok ? 'held' : !given.value ? 'unavailable' : 'busy';
-    const writeFailure = had.ok ? undefined : messageOf(had.error);
+  const { had, lock, failure } = yield* takeLock(lockWaitMs);
+  if (!had) {
     // No row was written: each is named, and the log keeps their trace without the lock.
     const results = chunkResults(settled, gone, undefined);
     if (traceNeedsLog(logOn, results)) yield* log('append-log-without-lock', results);
-    return { ...facts(), results: logged ? loggedResults(results) : results, lock, writeFailure };
+    return { ...facts(), results: logged ? loggedResults(results) : results, lock, writeFailure: failure };
   }
   const written = yield* writeRows(header, rowsToWrite(settled, checkedAt));
   const placement: Placement | undefined = written.placement;

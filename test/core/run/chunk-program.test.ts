@@ -6,7 +6,7 @@ import { RESULT_HEADERS } from '../../../src/core/result-columns';
 import { chunkProgram } from '../../../src/core/run/chunk-program';
 import { ChunkStep } from '../../../src/core/run/sheet-steps';
 import { DEFAULT_SETTINGS, Settings } from '../../../src/core/settings';
-import { SHEET_DELETED, STOP } from '../../../src/core/wording';
+import { SERVER, SHEET_DELETED, STOP } from '../../../src/core/wording';
 import { aodocsError, drive, job, kinds, virtualClock } from './drive';
 
 const DAILY_QUOTA = 'Exception: Service invoked too many times for one day: urlfetch.';
@@ -41,6 +41,8 @@ function run(
   world: {
     stopMarks?: boolean[];
     lockFree?: boolean;
+    lockGiven?: boolean;
+    flushFails?: boolean;
     failWriteNumber?: number;
     resultTexts?: Record<number, string>;
     settings?: Partial<Settings>;
@@ -100,9 +102,11 @@ function run(
       if (writeNumber === world.failWriteNumber) throw new Error('You are trying to edit a protected cell.');
       writes.push(step);
     },
-    'get-lock': () => true,
+    'get-lock': () => world.lockGiven ?? true,
     'try-lock': () => world.lockFree ?? true,
-    flush: () => undefined,
+    flush: () => {
+      if (world.flushFails) throw new Error('Service Spreadsheets failed while accessing document.');
+    },
     'release-lock': () => undefined,
     'append-log': (step) => logs.push(step),
     'append-log-without-lock': (step) => logs.push(step),
@@ -254,4 +258,19 @@ test('a 412 with no lost answer, read back as CANCELLED: cancelled by someone el
 
 test('the target sheet deleted before the chunk: the call ends with the sentence, nothing is sent', () => {
   expect(() => run(chunk(['a']), {}, { sheetExists: false })).toThrow(SHEET_DELETED);
+});
+
+test('no document lock given: nothing is written, the log keeps the trace, and the run stops', () => {
+  const { result, steps, writes, logs } = run(chunk(['a']), { 'cancel a': [cancelled('a')] }, { lockGiven: false });
+  expect(kinds(steps)).not.toContain('try-lock');
+  expect(writes).toEqual([]);
+  expect(logs.map((l) => l.kind)).toEqual(['append-log-without-lock']);
+  expect(result.stopRun).toContain(SERVER.noDocumentLock);
+});
+
+test('the flush under the lock fails: the lock is still released, and the run stops on the failure', () => {
+  const { result, steps } = run(chunk(['a']), { 'cancel a': [cancelled('a')] }, { flushFails: true });
+  expect(kinds(steps).slice(-2)).toEqual(['flush', 'release-lock']);
+  expect(result.results[0]).toMatchObject({ written: [{ row: 2, column: 1 }], logged: true });
+  expect(result.stopRun).toContain('Service Spreadsheets failed while accessing document.');
 });
