@@ -5,21 +5,19 @@ import { ChunkRequest, ChunkResult } from '../shared/api';
 import { validateChunkRequest } from '../core/chunk-validation';
 import { chunkProgram } from '../core/run/chunk-program';
 import { SheetStep } from '../core/run/sheet-steps';
-import { Settings } from '../core/settings';
 import { appendLog, appendLogWithoutLock } from './audit-log';
-import { authorizationHeader } from './authorization';
+import { authorizationHandlers } from './authorization';
 import { fetchHandlers } from './aodocs-client';
 import { isRunStopped } from './run-stop';
 import { Handlers, runProgram } from './step-runner';
 import { readSettings } from './user-settings';
-import { UserFacingError } from './user-facing-error';
 import { requireGrantedScopes } from './scope-check';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Lock = GoogleAppsScript.Lock.Lock;
 
 /** The spreadsheet steps of one chunk: the target sheet is the one `find-sheet` found last. */
-function sheetHandlers(request: ChunkRequest, settings: Settings): Handlers<SheetStep> {
+function sheetHandlers(request: ChunkRequest): Handlers<SheetStep> {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   let sheet: Sheet | null = null;
   let lock: Lock | null = null;
@@ -47,10 +45,6 @@ function sheetHandlers(request: ChunkRequest, settings: Settings): Handlers<Shee
     'append-log': (step) => appendLog(spreadsheet, step.rows),
     'append-log-without-lock': (step) => appendLogWithoutLock(spreadsheet, step.rows),
     'user-email': () => Session.getActiveUser().getEmail(),
-    authorization: () => authorizationHeader(settings),
-    refuse: (step) => {
-      throw new UserFacingError(step.message);
-    },
   };
 }
 
@@ -61,6 +55,7 @@ export function runChunk(input: unknown): ChunkResult {
   const settings = readSettings();
   return runProgram(chunkProgram(request, settings, startedAt), {
     ...fetchHandlers(() => isRunStopped(request.runId)),
-    ...sheetHandlers(request, settings),
+    ...sheetHandlers(request),
+    ...authorizationHandlers,
   });
 }

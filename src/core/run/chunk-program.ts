@@ -32,6 +32,7 @@ import { targetSheetProblem } from '../header-row';
 import { logRows } from '../log-rows';
 import { documentLockWaitMs } from '../retry-policy';
 import { Settings } from '../settings';
+import { authorizationHeader } from './authorization';
 import { findCells } from './find-cells';
 import { HeaderAt, readResultTexts, writeRows } from './result-cells';
 import { isStopped, sendWithRetries } from './send-with-retries';
@@ -61,7 +62,7 @@ function* send(
   located: LocatedCell[],
 ) {
   const { action } = request;
-  const authorization = yield* ask<string>({ kind: 'authorization' });
+  const authorization = yield* authorizationHeader(settings.authMode);
   const build = action === 'cancel' ? cancelJobRequest : getJobRequest;
   const first = yield* sendWithRetries(
     jobs.map((j) => build(settings, j.jobId, authorization)),

@@ -1,5 +1,6 @@
 // The steps a chunk takes in the spreadsheet, on the target sheet (the one with the chunk's sheet ID, found by
 // `find-sheet`), the document lock and the log; each comment says what the step is answered with (steps.ts).
+import { AuthorizationStep } from './authorization';
 import { FetchStep, Program } from './steps';
 
 export type SheetStep =
@@ -31,12 +32,8 @@ export type SheetStep =
   /** Append log lines one by one, each atomic, without the lock: nothing */
   | { kind: 'append-log-without-lock'; rows: unknown[][] }
   /** The user's email, as the log names them: string */
-  | { kind: 'user-email' }
-  /** The Authorization header for AODocs: string */
-  | { kind: 'authorization' }
-  /** End the call with this sentence for the user: never answered */
-  | { kind: 'refuse'; message: string };
+  | { kind: 'user-email' };
 
-export type ChunkStep = FetchStep | SheetStep;
+export type ChunkStep = FetchStep | SheetStep | AuthorizationStep;
 
 export type ChunkProgram<T> = Program<T, ChunkStep>;

@@ -24,6 +24,9 @@ export type FetchStep =
   /** One request alone (UrlFetchApp.fetch): HttpAnswer */
   | { kind: 'fetch'; request: TimedRequest };
 
+/** End the call with this sentence for the user (a UserFacingError): never answered. */
+export type RefuseStep = { kind: 'refuse'; message: string };
+
 /** A program that yields steps of kind S and returns T. */
 export type Program<T, S = FetchStep> = Generator<S, T, Attempt<unknown>>;
 

@@ -111,7 +111,7 @@ function run(
     'append-log': (step) => logs.push(step),
     'append-log-without-lock': (step) => logs.push(step),
     'user-email': () => 'me@example.com',
-    authorization: () => 'Bearer t',
+    'oauth-token': () => 't',
     refuse: (step) => {
       throw new Error(step.message);
     },
@@ -128,7 +128,7 @@ test('a cancel answered with the job cancelled: the row written under the lock, 
     'sheet-frame',
     'read-texts',
     'is-stopped',
-    'authorization',
+    'oauth-token',
     'fetch-all',
     'user-email',
     'get-lock',
