@@ -1,9 +1,8 @@
-// Carries out the retry loop's steps (core/run/send-with-retries.ts) with UrlFetchApp, Utilities and the clock.
+// Carries out the retry loop's steps (core/run/send-with-retries.ts) with UrlFetchApp, Utilities and the clock:
+// one Apps Script call per step kind.
 import { HttpAnswer } from '../core/aodocs-answer';
-import { FetchRequest } from '../core/aodocs-request';
 import { FetchStep } from '../core/run/steps';
-import { SendOptions, SendReport, sendWithRetries as retryLoop } from '../core/run/send-with-retries';
-import { Handlers, runProgram } from './step-runner';
+import { Handlers } from './step-runner';
 
 function httpAnswerOf(response: GoogleAppsScript.URL_Fetch.HTTPResponse): HttpAnswer {
   return {
@@ -26,12 +25,4 @@ export function fetchHandlers(isStopped: () => boolean): Handlers<FetchStep> {
       return httpAnswerOf(UrlFetchApp.fetch(url, params));
     },
   };
-}
-
-/** The retry loop for requests that belong to no run (nothing can stop them). */
-export function sendWithRetries(requests: FetchRequest[], options: SendOptions): SendReport {
-  return runProgram(
-    retryLoop(requests, { ...options, stoppable: false }),
-    fetchHandlers(() => false),
-  );
 }

@@ -13,7 +13,8 @@ import {
   sendMarginMs,
 } from '../retry-policy';
 import { REFUSAL_WAIT_MS, fetchRefusal, refusalVerdict } from '../fetch-refusal';
-import { Attempt, FetchStep, Program, TimedRequest, attempt, messageOf, perform } from './steps';
+import { CALL } from '../wording';
+import { Attempt, FetchStep, Program, RefuseStep, TimedRequest, attempt, messageOf, perform } from './steps';
 
 /**
  * Per request: its final answer, and whether an earlier send may have reached AODocs without its answer coming
@@ -240,4 +241,18 @@ export function* sendWithRetries(requests: FetchRequest[], options: SendOptions)
     pending = again;
   }
   return { outcomes, quotaExceeded: false, runWaitMs };
+}
+
+/**
+ * One AODocs call that stands alone (a page of a library, a page of a job's events, the connection check), sent
+ * with the usual retries: its last answer; undefined when it never went out (the time budget from `startedAt` ran
+ * out). Google's daily quota ends the call with the sentence every caller shows.
+ */
+export function* callAodocs(
+  request: FetchRequest,
+  startedAt: number,
+): Program<Answer | undefined, FetchStep | RefuseStep> {
+  const sent = yield* sendWithRetries([request], { startedAt });
+  if (sent.quotaExceeded) yield* perform<never, RefuseStep>({ kind: 'refuse', message: CALL.dailyQuota });
+  return sent.outcomes[0]?.answer;
 }

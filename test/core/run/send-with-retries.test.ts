@@ -2,7 +2,8 @@
 // with scripted fetch answers (no emulator).
 import { cancelJobRequest } from '../../../src/core/aodocs-request';
 import { DEFAULT_RETRY_POLICY } from '../../../src/core/retry-policy';
-import { SendOptions, sendWithRetries } from '../../../src/core/run/send-with-retries';
+import { SendOptions, callAodocs, sendWithRetries } from '../../../src/core/run/send-with-retries';
+import { CALL } from '../../../src/core/wording';
 import { FetchStep } from '../../../src/core/run/steps';
 import { HttpAnswer } from '../../../src/core/aodocs-answer';
 import { aodocsError, drive, job, kinds, virtualClock } from './drive';
@@ -150,4 +151,31 @@ test('no wave starts that could not end inside the time budget', () => {
   const { result, steps } = run(['a'], { waves: [[aodocsError(503)]] }, { startedAt: 0 });
   expect(kinds(steps)).toEqual([]);
   expect(result.outcomes).toEqual([undefined]);
+});
+
+describe('a call that stands alone', () => {
+  const call = (answers: (HttpAnswer[] | Error)[]) => {
+    const time = virtualClock();
+    return drive(callAodocs(request('a'), time.now), {
+      clock: time.clock,
+      random: () => 0.5,
+      sleep: time.sleep,
+      'fetch-all': () => {
+        const next = answers.shift()!;
+        if (next instanceof Error) throw next;
+        return next;
+      },
+      refuse: (step) => {
+        throw new Error(`refused: ${step.message}`);
+      },
+    });
+  };
+
+  test('its last answer, after the retries', () => {
+    expect(call([[aodocsError(503)], [job('a', 'RUNNING')]]).result).toMatchObject({ kind: 'ok', code: 200 });
+  });
+
+  test("Google's daily quota ends it with the sentence every caller shows", () => {
+    expect(() => call([new Error(DAILY_QUOTA)])).toThrow(`refused: ${CALL.dailyQuota}`);
+  });
 });
