@@ -27,6 +27,7 @@ const CLIENT_CORE_MODULES = [
   'next-steps',
   'run-schedule',
   'settings',
+  'wording',
 ];
 
 /** A regex for a relative import that reaches the folder `folder` of src, e.g. '../server/x' or '../../server'. */

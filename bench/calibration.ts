@@ -7,9 +7,17 @@ import { CostParams } from './cost-model';
 export interface Calibration {
   file: string;
   measuredAt: string;
+  /** The median google.script.run round trip of an empty call. */
   executionStartMs: number;
+  /** Its 90th percentile, when the block has it (Diagnostics measures it): the sensitivity table prices it too. */
+  roundTripP90Ms?: number;
   /** One request as Apps Script timed it, AODocs' own time included. */
   fetchHopMs: number;
+  /**
+   * fetchAll of 1 to 40 requests fitted as a line (ms = overhead + perRequest x requests), when the block has it;
+   * fetchAllParallelism then comes from the line's slope (src/core/diagnostics.ts).
+   */
+  fetchAllLine?: { overheadMs: number; perRequestMs: number };
   fetchAllParallelism: number;
   plainTextKeepsApostrophe: boolean;
   markedFormulaStaysText: boolean;
@@ -21,6 +29,11 @@ function numberField(o: Record<string, unknown>, name: string, min: number, max:
     throw new Error(`--calibrate: "${name}" must be a number from ${min} to ${max}`);
   }
   return v;
+}
+
+/** A figure older blocks do not have: absent is fine, present must be valid. */
+function optionalNumber(o: Record<string, unknown>, name: string, min: number, max: number): number | undefined {
+  return o[name] === undefined || o[name] === null ? undefined : numberField(o, name, min, max);
 }
 
 function booleanField(o: Record<string, unknown>, name: string): boolean {
@@ -37,11 +50,16 @@ export function parseCalibration(text: string, file: string): Calibration {
   }
   if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new Error(`--calibrate: ${file} holds no object`);
   const r = o as Record<string, unknown>;
+  const overheadMs = optionalNumber(r, 'fetchAllOverheadMs', -60_000, 60_000);
+  const perRequestMs = optionalNumber(r, 'fetchAllPerRequestMs', -60_000, 60_000);
+  const roundTripP90Ms = optionalNumber(r, 'roundTripP90Ms', 0, 60_000);
   return {
     file,
     measuredAt: typeof r.measuredAt === 'string' ? r.measuredAt : 'unknown',
     executionStartMs: numberField(r, 'executionStartMs', 0, 60_000),
+    ...(roundTripP90Ms === undefined ? {} : { roundTripP90Ms }),
     fetchHopMs: numberField(r, 'fetchHopMs', 0, 60_000),
+    ...(overheadMs === undefined || perRequestMs === undefined ? {} : { fetchAllLine: { overheadMs, perRequestMs } }),
     fetchAllParallelism: numberField(r, 'fetchAllParallelism', 1, 1000),
     plainTextKeepsApostrophe: booleanField(r, 'plainTextKeepsApostrophe'),
     markedFormulaStaysText: booleanField(r, 'markedFormulaStaysText'),
@@ -54,24 +72,44 @@ export function readCalibration(file: string): Calibration {
 
 /**
  * The cost model priced with the measured figures. A measured request includes AODocs' own time, which the bench
- * models as the latency L of its simulator: the hop is what remains (never below 0).
+ * models as the latency L of its simulator: the hop is what remains (never below 0). With the fetchAll line, the hop
+ * is the line's fixed overhead less L (what a fetchAll costs before its requests' share), and the parallelism is
+ * the one the line's slope gives (a request alone over what each more request adds); without it, the single
+ * request less L, as before. The execution start is the median round trip; its p90 is priced in the sensitivity
+ * table (sensitivityExtras).
  */
 export function calibratedCost(base: CostParams, calibration: Calibration, latencyMs: number): CostParams {
+  const fixedMs = calibration.fetchAllLine?.overheadMs ?? calibration.fetchHopMs;
   return {
     ...base,
     executionStartMs: calibration.executionStartMs,
-    fetchCallOverheadMs: Math.max(0, calibration.fetchHopMs - latencyMs),
+    fetchCallOverheadMs: Math.max(0, Math.round(fixedMs - latencyMs)),
     fetchAllParallelism: calibration.fetchAllParallelism,
   };
+}
+
+/** Values the sensitivity table adds for a calibrated run: the execution start at the measured median and p90. */
+export function sensitivityExtras(calibration: Calibration | undefined): Partial<Record<keyof CostParams, number[]>> {
+  if (!calibration) return {};
+  const starts = [calibration.executionStartMs, calibration.roundTripP90Ms].filter((v): v is number => v !== undefined);
+  return { executionStartMs: starts };
 }
 
 /** One line per figure: what the run used, and whether it was measured or assumed. */
 export function calibrationLines(calibration: Calibration | undefined, cost: CostParams): string[] {
   const source = calibration ? `measured (${calibration.file}, ${calibration.measuredAt})` : 'assumed';
+  const line = calibration?.fetchAllLine;
   return [
-    `execution start ${cost.executionStartMs} ms: ${source}`,
-    `fetch hop ${cost.fetchCallOverheadMs} ms: ${source}`,
-    `fetchAll parallelism ${cost.fetchAllParallelism}: ${source}`,
+    `execution start ${cost.executionStartMs} ms: ${source}${calibration ? ', the median round trip' : ''}`,
+    ...(calibration?.roundTripP90Ms !== undefined
+      ? [`execution start p90 ${calibration.roundTripP90Ms} ms: measured; the sensitivity table prices it too`]
+      : []),
+    line
+      ? `fetch hop ${cost.fetchCallOverheadMs} ms: ${source}, the fetchAll line's overhead ${Math.round(line.overheadMs)} ms less L`
+      : `fetch hop ${cost.fetchCallOverheadMs} ms: ${source}`,
+    line
+      ? `fetchAll parallelism ${cost.fetchAllParallelism}: ${source}, from the line's ${line.perRequestMs} ms per request`
+      : `fetchAll parallelism ${cost.fetchAllParallelism}: ${source}`,
     ...(calibration
       ? [
           `plain-text cell keeps a written apostrophe: ${calibration.plainTextKeepsApostrophe} (measured; the product is tested both ways)`,

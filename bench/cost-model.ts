@@ -9,7 +9,7 @@ import { type ExecutionMeasure, isSheetsCall } from './execution-recorder';
  * A Sheets call that writes (setValue(s), insert*, flush...). Best practices, "Use batch operations": setting
  * the background of each cell of a 100 x 100 grid one call at a time "takes about 70 seconds", so 70 s / 10,000
  * calls = 7 ms a call. [D] https://developers.google.com/apps-script/guides/support/best-practices
- * (research notes section 4.2, "Performance").
+ * (docs/SOURCES.md#batch-operations).
  */
 export const SHEETS_WRITE_CALL_MS = 7;
 
@@ -36,7 +36,7 @@ export const SHEETS_CELL_MS = 0.1;
 
 /**
  * Start of an execution and, for google.script.run, the trip from the sidebar and back: each call is its own
- * execution that loads the script again (research notes 2 and 5.3 [D]: https://developers.google.com/apps-script/guides/html/communication;
+ * execution that loads the script again (docs/SOURCES.md#script-run-startup [D]: https://developers.google.com/apps-script/guides/html/communication;
  * "every time a server function is called, the server script is initialized" [C]
  * https://ramblings.mcpher.com/gassnippets2/measuring-library-load-speed/). Google publishes no duration: 500 ms
  * is our assumption [I]; RESULTS.md shows how the ratios move with it.
@@ -45,13 +45,13 @@ export const EXECUTION_START_MS = 500;
 
 /**
  * One UrlFetchApp call (fetch, or a fetchAll wave) costs its slowest request, "fetchAll: time of slowest request"
- * [C] https://justin.poehnelt.com/posts/definitive-guide-to-urlfetchapp (research notes 1.2), plus Google's
+ * [C] https://justin.poehnelt.com/posts/definitive-guide-to-urlfetchapp (docs/SOURCES.md#fetchall-parallelism), plus Google's
  * fetch proxy hop, which is not published: 50 ms [I].
  */
 export const FETCH_CALL_OVERHEAD_MS = 50;
 
 /**
- * Requests one fetchAll really runs at once: no official cap; "~10-20 observed" [C] (research notes 1.2,
+ * Requests one fetchAll really runs at once: no official cap; "~10-20 observed" [C] (docs/SOURCES.md#fetchall-parallelism,
  * magesheet blog; tanaike's benchmark gist https://gist.github.com/tanaikech/c0f383034045ab63c19604139ecb0728
  * shows the concurrency). Beyond it requests are assumed to queue in sub-waves. [I] on the exact number.
  */
@@ -66,21 +66,38 @@ export const OTHER_SERVICE_CALL_MS = 30;
 
 /**
  * "Simultaneous executions per user: 30" [D] https://developers.google.com/apps-script/guides/services/quotas
- * (research notes 2). Every google.script.run call, trigger or menu click of the user counts toward it.
+ * (docs/SOURCES.md#simultaneous-executions). Every google.script.run call, trigger or menu click of the user counts toward it.
  */
 export const SIMULTANEOUS_EXECUTIONS_PER_USER = 30;
 
 /**
- * C_max, the most AODocs requests Apps Script can have in flight for one user under this model: every one of the
- * user's simultaneous executions [D] in one fetchAll wave of FETCH_ALL_PARALLELISM requests [C]/[I]. A sidebar
- * reaches fewer (google.script.run runs 10 calls at once [D]); the platform bound takes the most any design could.
+ * "The google.script.run API allows 10 concurrent calls to server functions. If you make an 11th call while 10 are
+ * still running, the server function will be delayed until one of the 10 spots is freed." [D]
+ * https://developers.google.com/apps-script/guides/html/communication . A run is driven by one sidebar, so at most
+ * this many of its executions run at once, whatever the user's quota of simultaneous executions.
  */
-export const MAX_REQUESTS_IN_FLIGHT = SIMULTANEOUS_EXECUTIONS_PER_USER * FETCH_ALL_PARALLELISM;
+export const SIDEBAR_CALLS_AT_ONCE = 10;
+
+/**
+ * Executions one sidebar can have running at once: the tighter of the two caps, the sidebar's google.script.run
+ * calls [D] and the user's simultaneous executions [D]. 10 today: the sidebar's cap binds.
+ */
+export const EXECUTIONS_AT_ONCE = Math.min(SIDEBAR_CALLS_AT_ONCE, SIMULTANEOUS_EXECUTIONS_PER_USER);
+
+/** Which cap binds EXECUTIONS_AT_ONCE, for the report. */
+export const BINDING_EXECUTION_CAP: 'sidebar' | 'user' =
+  SIDEBAR_CALLS_AT_ONCE <= SIMULTANEOUS_EXECUTIONS_PER_USER ? 'sidebar' : 'user';
+
+/**
+ * C_max, the most AODocs requests one sidebar can have in flight under this model: every execution it can run at
+ * once (EXECUTIONS_AT_ONCE [D]) in one fetchAll wave of FETCH_ALL_PARALLELISM requests [C]/[I].
+ */
+export const MAX_REQUESTS_IN_FLIGHT = EXECUTIONS_AT_ONCE * FETCH_ALL_PARALLELISM;
 
 /** "Script runtime: 6 min / execution" [D] https://developers.google.com/apps-script/guides/services/quotas */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 
-/** The issue's ceiling for any single execution of a 5,000-job run, in modelled time. */
+/** The ceiling docs/BEHAVIOUR.md 7 sets for any single execution of a 5,000-job run, in modelled time. */
 export const EXECUTION_TARGET_MS = 60 * 1000;
 
 export type SheetsCallKind = 'read' | 'write' | 'handle';
@@ -253,7 +270,7 @@ export const COST_MODEL_TABLE: { name: string; value: string; source: string }[]
     name: 'FETCH_ALL_PARALLELISM',
     value: `${FETCH_ALL_PARALLELISM} requests`,
     source:
-      '[C] "~10-20 observed" per fetchAll (research notes 1.2); more requests run in sub-waves [I]. https://gist.github.com/tanaikech/c0f383034045ab63c19604139ecb0728',
+      '[C] "~10-20 observed" per fetchAll (docs/SOURCES.md#fetchall-parallelism); more requests run in sub-waves [I]. https://gist.github.com/tanaikech/c0f383034045ab63c19604139ecb0728',
   },
   {
     name: 'OTHER_SERVICE_CALL_MS',
@@ -268,10 +285,18 @@ export const COST_MODEL_TABLE: { name: string; value: string; source: string }[]
       '[D] quotas page, "Simultaneous executions per user". https://developers.google.com/apps-script/guides/services/quotas',
   },
   {
+    name: 'SIDEBAR_CALLS_AT_ONCE',
+    value: `${SIDEBAR_CALLS_AT_ONCE}`,
+    source:
+      '[D] communication guide: google.script.run "allows 10 concurrent calls"; an 11th waits for a spot. https://developers.google.com/apps-script/guides/html/communication',
+  },
+  {
     name: 'MAX_REQUESTS_IN_FLIGHT (C_max)',
     value: `${MAX_REQUESTS_IN_FLIGHT} requests`,
     source:
-      'SIMULTANEOUS_EXECUTIONS_PER_USER x FETCH_ALL_PARALLELISM: every execution the user may run at once in one fetchAll wave; the platform bound uses it',
+      `min(SIDEBAR_CALLS_AT_ONCE, SIMULTANEOUS_EXECUTIONS_PER_USER) = ${EXECUTIONS_AT_ONCE} executions at once ` +
+      `(the ${BINDING_EXECUTION_CAP === 'sidebar' ? "sidebar's 10 calls bind" : "user's simultaneous executions bind"}) ` +
+      'x FETCH_ALL_PARALLELISM, each in one fetchAll wave; the platform bound uses it',
   },
   {
     name: 'EXECUTION_LIMIT_MS',

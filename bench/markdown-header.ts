@@ -1,5 +1,10 @@
 // docs/bench/RESULTS.md, sections: The title, how the figures were made, the chart and the summary line.
-import { FETCH_ALL_PARALLELISM, FETCH_CALL_OVERHEAD_MS, SIMULTANEOUS_EXECUTIONS_PER_USER } from './cost-model';
+import {
+  FETCH_ALL_PARALLELISM,
+  FETCH_CALL_OVERHEAD_MS,
+  SIDEBAR_CALLS_AT_ONCE,
+  SIMULTANEOUS_EXECUTIONS_PER_USER,
+} from './cost-model';
 import type { BenchReport } from './report';
 import { count, seconds } from './format';
 import { summaryLine, summaryResult } from './report-console';
@@ -32,10 +37,10 @@ export function headerSection(report: BenchReport): string[] {
       `under the cost model: one execution start (${p.startMs} ms) + ceil(N / C_max) = ${p.waves} waves of latency ` +
       `plus the fetch hop (${report.latencyMs} + ${FETCH_CALL_OVERHEAD_MS} ms) + one read of the IDs and one write of ` +
       `the result cells (${seconds(p.sheetsMs)} s), ${seconds(p.totalMs)} s in all. C_max = ${p.maxInFlight} ` +
-      `requests: the ${SIMULTANEOUS_EXECUTIONS_PER_USER} simultaneous executions Apps Script allows a user ` +
-      `(quotas page [D]) each in one fetchAll wave of ${FETCH_ALL_PARALLELISM} requests run at once (the cost ` +
-      "model's FETCH_ALL_PARALLELISM, [C] observed 10-20, the exact figure [I]). No plan, no settings, no lock, no " +
-      'read-back: nothing but what cannot be avoided.',
+      `requests: ${p.executionsAtOnce} executions at once, each in one fetchAll wave of ${FETCH_ALL_PARALLELISM} ` +
+      "requests run at once (the cost model's FETCH_ALL_PARALLELISM, [C] observed 10-20, the exact figure [I]). " +
+      bindingCapSentence(p.bindingCap) +
+      ' No plan, no settings, no lock, no read-back: nothing but what cannot be avoided.',
     `- **sent_after_stop** (measured on a modelled timeline): the most POST .../cancel requests the simulator ` +
       `received after Stop was pressed, over ${report.stops.runs.length} real runs through the sidebar's run ` +
       'driver, each pressed at a seeded random moment of the run; the moments and the order of events are the ' +
@@ -47,6 +52,17 @@ export function headerSection(report: BenchReport): string[] {
       'the spreadsheet, handle getters left out (see "Sheets round trips of a chunk").',
     '',
   ];
+}
+
+/** Which cap on executions at once binds the platform bound, and the other one. */
+export function bindingCapSentence(binding: 'sidebar' | 'user'): string {
+  const sidebar =
+    `a sidebar's google.script.run runs ${SIDEBAR_CALLS_AT_ONCE} calls at once, the next one waits ` +
+    '(communication guide [D])';
+  const user = `Apps Script allows a user ${SIMULTANEOUS_EXECUTIONS_PER_USER} simultaneous executions (quotas page [D])`;
+  return binding === 'sidebar'
+    ? `The cap that binds is the sidebar's: ${sidebar}; the user's is looser: ${user}.`
+    : `The cap that binds is the user's: ${user}; the sidebar's is looser: ${sidebar}.`;
 }
 
 export function generatedParagraph(report: BenchReport): string {

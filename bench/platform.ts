@@ -1,10 +1,14 @@
 // The least time a run could take on Apps Script under the cost model, whatever its design (the platform bound),
 // and the least it could take while keeping Stop's promise (the brake floor). Both priced with bench/cost-model.ts.
-import { CostParams, DEFAULT_COST, SIMULTANEOUS_EXECUTIONS_PER_USER } from './cost-model';
+import { BINDING_EXECUTION_CAP, CostParams, DEFAULT_COST, EXECUTIONS_AT_ONCE } from './cost-model';
 import { RESULT_HEADERS } from '../src/core/result-columns';
 
 export interface PlatformBound {
-  /** C_max: the user's simultaneous executions x the requests one fetchAll runs at once. */
+  /** Executions one sidebar runs at once: the sidebar's 10 google.script.run calls or the user's 30, the fewer. */
+  executionsAtOnce: number;
+  /** Which of the two caps gives executionsAtOnce. */
+  bindingCap: 'sidebar' | 'user';
+  /** C_max: executionsAtOnce x the requests one fetchAll runs at once. */
   maxInFlight: number;
   waves: number;
   startMs: number;
@@ -15,9 +19,12 @@ export interface PlatformBound {
   totalMs: number;
 }
 
-/** C_max under `cost`: SIMULTANEOUS_EXECUTIONS_PER_USER [D] x fetchAll parallelism [C]/[I]. */
+/**
+ * C_max under `cost`: EXECUTIONS_AT_ONCE [D] x fetchAll parallelism [C]/[I]. A run is driven by one sidebar, whose
+ * google.script.run allows 10 calls at once (the 11th waits), fewer than the user's 30 simultaneous executions.
+ */
 export function maxRequestsInFlight(cost: CostParams = DEFAULT_COST): number {
-  return SIMULTANEOUS_EXECUTIONS_PER_USER * cost.fetchAllParallelism;
+  return EXECUTIONS_AT_ONCE * cost.fetchAllParallelism;
 }
 
 function leastSheetsMs(n: number, cost: CostParams): number {
@@ -36,7 +43,16 @@ export function platformBound(n: number, latencyMs: number, cost: CostParams = D
   const networkMs = waves * (latencyMs + cost.fetchCallOverheadMs);
   const sheetsMs = leastSheetsMs(n, cost);
   const startMs = cost.executionStartMs;
-  return { maxInFlight, waves, startMs, networkMs, sheetsMs, totalMs: startMs + networkMs + sheetsMs };
+  return {
+    executionsAtOnce: EXECUTIONS_AT_ONCE,
+    bindingCap: BINDING_EXECUTION_CAP,
+    maxInFlight,
+    waves,
+    startMs,
+    networkMs,
+    sheetsMs,
+    totalMs: startMs + networkMs + sheetsMs,
+  };
 }
 
 export interface BrakeFloor {

@@ -1,6 +1,6 @@
 // Picks chunk size and chunks in flight from the trade-off table. Stop takes an execution start to reach the
 // server, so every chunk in flight may still send its cancels after the press: the brake bound is chunk size x
-// chunks in flight, and docs/BEHAVIOUR.md's promise (the target) is at most STOP_BRAKE_TARGET. Rule:
+// chunks in flight, and docs/BEHAVIOUR.md's promise (docs/BEHAVIOUR.md 2.3, 7) is at most STOP_BRAKE_TARGET. Rule:
 // - keep the promise: brake bound <= STOP_BRAKE_TARGET, and no measured press above it;
 // - the fastest modelled run at N = 1,000 among those;
 // - among settings within NEAR of it, the fewest executions (the largest chunks: fewer execution starts, Sheets

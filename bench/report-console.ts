@@ -1,12 +1,12 @@
 // What `npm run bench` prints: the table per N, the Stop presses, the trade-off table, the Sheets calls by method,
-// the targets, sizes, the sidebar's time to interactive, and last the summary line the issue asks for.
+// the targets, sizes, the sidebar's time to interactive, and last the summary line of docs/BEHAVIOUR.md 7.
 import type { NResult } from './analysis';
 import { worstAfterStop, type StopSeries } from './stop';
 import type { TuningRow } from './tuning';
 import type { BenchReport } from './report';
 import { count, kb, mb, ratio, seconds, textTable } from './format';
 
-/** The issue's line: at N = 1,000 (the defaults), or at the N the Stop presses ran at. */
+/** The summary line (docs/BEHAVIOUR.md 7): at N = 1,000 (the defaults), or at the N the Stop presses ran at. */
 export function summaryLine(r: NResult, stops: StopSeries): string {
   return (
     `N=${r.n} ours/naive=${ratio(r.oursOverNaive)} ours/platform=${ratio(r.oursOverPlatform)} ` +

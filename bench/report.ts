@@ -1,6 +1,6 @@
 // The benchmark's report: everything the console and docs/bench show, built once from the measurements.
 import { analyse, extrapolateNaive, naiveFigures, NResult } from './analysis';
-import type { Calibration } from './calibration';
+import { Calibration, sensitivityExtras } from './calibration';
 import { Measurements, TUNING_N } from './measure';
 import { recommend } from './recommend';
 import { SensitivityRow, sensitivityRows } from './sensitivity';
@@ -30,7 +30,7 @@ export interface BenchReport {
   calibration?: Calibration;
 }
 
-export function buildReport(m: Measurements): BenchReport {
+export function buildReport(m: Measurements, calibration?: Calibration): BenchReport {
   const naive = m.naive.map((run) => naiveFigures(run));
   const largest = naive.reduce((a, b) => (b.n > a.n ? b : a));
   const naiveAt = (n: number) => naive.find((f) => f.n === n) ?? extrapolateNaive(largest, n);
@@ -50,8 +50,12 @@ export function buildReport(m: Measurements): BenchReport {
     tuning,
     probe: m.probe,
     stops: m.stops,
-    sensitivity: { n: sensitivityRun.n, rows: sensitivityRows(sensitivityRun, naiveRun, m.latencyMs) },
+    sensitivity: {
+      n: sensitivityRun.n,
+      rows: sensitivityRows(sensitivityRun, naiveRun, m.latencyMs, sensitivityExtras(calibration)),
+    },
     recommended: recommend(tuning),
     environment: m.environment,
+    calibration,
   };
 }

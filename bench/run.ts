@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const calibration = args.calibrate ? readCalibration(args.calibrate) : undefined;
   if (calibration) Object.assign(DEFAULT_COST, calibratedCost(DEFAULT_COST, calibration, measurements.latencyMs));
   for (const line of calibrationLines(calibration, DEFAULT_COST)) progress(line);
-  const report = { ...buildReport(measurements), calibration };
+  const report = buildReport(measurements, calibration);
   printReport(report);
   if (measurements.quick || args['no-docs']) {
     progress(`docs not written (${measurements.quick ? '--quick' : '--no-docs'}); the full run writes ${DOCS_DIR}`);

@@ -25,9 +25,16 @@ const VARIATIONS: { parameter: keyof CostParams; values: number[] }[] = [
   { parameter: 'otherServiceCallMs', values: [0, 30, 100] },
 ];
 
-export function sensitivityRows(ours: OursRun, naive: NaiveRun, latencyMs: number): SensitivityRow[] {
+/** `extras`: more values of a figure to price (the measured ones of --calibrate), in order with the others. */
+export function sensitivityRows(
+  ours: OursRun,
+  naive: NaiveRun,
+  latencyMs: number,
+  extras: Partial<Record<keyof CostParams, number[]>> = {},
+): SensitivityRow[] {
   const rows: SensitivityRow[] = [];
-  for (const { parameter, values } of VARIATIONS) {
+  for (const { parameter, values: assumed } of VARIATIONS) {
+    const values = [...new Set([...assumed, ...(extras[parameter] ?? [])])].sort((a, b) => a - b);
     for (const value of values) {
       const cost = { ...DEFAULT_COST, [parameter]: value };
       const naiveAtN =

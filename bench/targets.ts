@@ -1,4 +1,4 @@
-// The targets, checked on the figures of this run (modelled Apps Script time where time is concerned).
+// The targets of docs/BEHAVIOUR.md 7, checked on the figures of this run (modelled Apps Script time where time is concerned).
 import { EXECUTION_TARGET_MS } from './cost-model';
 import type { NResult } from './analysis';
 import { worstAfterStop, type StopSeries } from './stop';

@@ -1,10 +1,10 @@
 import { isError } from './services/format-template';
 
 /**
- * google.script.run's rules for what crosses between the sidebar and the server
- * (https://developers.google.com/apps-script/guides/html/reference/run, research section 5.3): primitives, plain
- * objects and arrays; no Date, Function or DOM element, even nested; no cycles; undefined in an array becomes null
- * and an undefined property is dropped (as in JSON).
+ * google.script.run's rules for what crosses between the sidebar and the server (docs/SOURCES.md#script-run-values,
+ * https://developers.google.com/apps-script/guides/html/reference/run): primitives, plain objects and arrays; no
+ * Date, Function or DOM element, even nested; no cycles; undefined in an array becomes null and an undefined
+ * property is dropped (as in JSON).
  */
 
 /** Thrown client-side when an argument is not legal; the wording browsers report for google.script.run. */
@@ -62,7 +62,7 @@ export function cloneArguments(args: unknown[], builders: RealmBuilders): unknow
 
 /**
  * The return value as the success handler receives it. A Date (or a function) anywhere makes the whole value arrive
- * as null: measured for Date by a third party (research 5.3); the same is assumed for functions.
+ * as null: measured for Date by a third party (docs/SOURCES.md#script-run-values); the same is assumed for functions.
  */
 export function cloneReturnValue(value: unknown): unknown {
   try {

@@ -6,7 +6,7 @@
 // - empty values are never sent (Jackson NON_EMPTY): strings need minLength 1, arrays minItems 1;
 // - objects carry only the declared properties (additionalProperties: false), so the simulator cannot drift.
 // Error bodies are not in the document (it declares only 200s); they are checked against the shape AODocs
-// documents in http-status-codes-and-error-handling.mdx.
+// documents in "HTTP status codes and error handling" (docs/SOURCES.md#aodocs-error-body).
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -13,7 +13,8 @@ import type { OperationName } from './types';
  * - 429-long: 429 with `Retry-After: 60`, longer than a chunk can wait;
  * - 400: AODocs refuses the request (`badRequest`) although the job could be cancelled;
  * - 429-as-404: a throttled request as AODocs' API framework sends it: Cloud Endpoints for Java's ErrorMap has no
- *   entry for 429 and sends an unlisted 4xx as 404 with reason `unsupportedProtocol` (research: platform-fidelity).
+ *   entry for 429 and sends an unlisted 4xx as 404 with reason `unsupportedProtocol`
+ *   (docs/SOURCES.md#aodocs-throttled-as-404).
  * All but slow, drop-after and 503-after answer BEFORE the operation takes effect.
  */
 export type FaultKind =

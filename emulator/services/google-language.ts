@@ -1,10 +1,10 @@
 /**
  * The language Apps Script words its exception messages in. Apps Script translates them into the user's
  * language; only names such as the service `urlfetch` and the URLs stay as they are (translated daily-quota texts
- * in public issue threads, e.g. a Persian one ending in `urlfetch`, and a Japanese permission error: research,
- * platform-fidelity.md). Google publishes none of the translations: the French, German, Persian and Japanese
- * texts below are plausible samples written for the tests, not Google's words. They exist so that no test can
- * pass by recognising an English sentence.
+ * in public issue threads, e.g. a Persian one ending in `urlfetch`, and a Japanese permission error:
+ * docs/SOURCES.md#messages-translated). Google publishes none of the translations: the French, German, Persian
+ * and Japanese texts below are plausible samples written for the tests, not Google's words. They exist so that no
+ * test can pass by recognising an English sentence.
  */
 export const GOOGLE_LANGUAGES = ['en', 'fr', 'de', 'fa', 'ja'] as const;
 export type GoogleLanguage = (typeof GOOGLE_LANGUAGES)[number];

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-/** Claims of the OpenID Connect ID token ScriptApp.getIdentityToken() returns (Apps Script research, section 3). */
+/** Claims of the OpenID Connect ID token ScriptApp.getIdentityToken() returns (docs/SOURCES.md#identity-token). */
 export interface IdentityClaims {
   iss: string;
   /** The OAuth client ID of the script's Cloud project. */

@@ -66,6 +66,7 @@ export class ScriptAppControl {
       sub: subjectFor(this.user.email),
       email: this.user.email,
       email_verified: true,
+      ...hostedDomain(this.user.email),
       iat,
       exp: (this.claimOverrides.iat ?? iat) + 3600,
       ...this.claimOverrides,
@@ -84,6 +85,16 @@ export class ScriptAppControl {
     this.issuedIdentityTokens.push(token);
     return token;
   }
+}
+
+/**
+ * `hd`: "The domain associated with the Google Workspace or Cloud organization of the user. Provided only if the
+ * user belongs to a Google Cloud organization" (https://developers.google.com/identity/openid-connect/openid-connect,
+ * "An ID token's payload"). Here every address outside Google's consumer domains is a Workspace one.
+ */
+function hostedDomain(email: string): { hd?: string } {
+  const domain = email.split('@')[1]?.toLowerCase();
+  return domain && domain !== 'gmail.com' && domain !== 'googlemail.com' ? { hd: domain } : {};
 }
 
 /** Google's `sub`: a stable 21-digit number per account. */

@@ -2,7 +2,7 @@
  * Errors thrown the way Apps Script (V8 runtime) throws them from built-in services: an object whose `name` is
  * 'Exception', so `String(error)` and the execution log read "Exception: <message>" while `error.message` holds the
  * message alone. The messages are not in the reference pages; they are the texts Sheets' Apps Script service
- * shows (as quoted in the project brief and community Q&A), reproduced word for word.
+ * shows (as quoted in community Q&A, docs/SOURCES.md#sheets-range-errors), reproduced word for word.
  */
 export const MESSAGES = {
   startRowTooSmall: 'The starting row of the range is too small.',

@@ -15,7 +15,7 @@
  * - Dates `yyyy-m-d` / `yyyy/m/d` and en-US `m/d/yyyy`, optionally followed by `h:mm` or `h:mm:ss`, become Dates
  *   at that wall-clock time in the spreadsheet's time zone. `2026-11-29T10:00:00Z` (ISO with T) stays text.
  * - In a cell formatted as plain text ('@') strings are stored as typed: no number, date, boolean or formula.
- *   (What Sheets does with '=' there through setValues is an open question in the research notes.)
+ *   (What Sheets does with '=' there through setValues is not published: docs/SOURCES.md#set-values-parsing.)
  * - JS numbers, booleans and Dates are stored as they are; null/undefined write an empty cell; anything else is
  *   stored as its String().
  */

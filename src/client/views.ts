@@ -113,12 +113,23 @@ function doneLabel(action: JobAction): string {
   return action === 'cancel' ? 'Cancelled' : 'Status read';
 }
 
+/**
+ * Cancels AODocs accepted whose job did not read CANCELLED (still running, or its status not read): requested, not
+ * done, so that no screen counts them as cancelled.
+ */
+function cancelRequested(action: JobAction, results: JobResult[]): number {
+  if (action !== 'cancel') return 0;
+  return results.filter((r) => r.outcome === 'done' && (r.status ?? '').trim().toUpperCase() !== 'CANCELLED').length;
+}
+
 function countsView(action: JobAction, results: JobResult[]): HTMLElement {
   const c = countOutcomes(results);
+  const requested = cancelRequested(action, results);
   return h(
     'div',
     { class: 'counts' },
-    row(doneLabel(action), c.done, 'result-done'),
+    row(doneLabel(action), c.done - requested, 'result-done'),
+    requested > 0 && row('Cancel requested', requested, 'result-requested'),
     row('Already finished', c['already-finished'], 'result-finished'),
     row('Failed', c.failed, 'result-failed'),
     row('Invalid', c.invalid, 'result-invalid'),
@@ -207,7 +218,8 @@ export function endHeadlineOf(action: JobAction, end: RunEnd): string {
     action,
     {
       jobsTotal: end.jobsTotal,
-      done: c.done,
+      done: c.done - cancelRequested(action, end.results),
+      requested: cancelRequested(action, end.results),
       alreadyFinished: c['already-finished'],
       needLook: needingALook(end.results).length,
     },

@@ -1,6 +1,7 @@
 // Sentences of the sidebar that depend on numbers.
 import type { JobAction, RejectedCell, SelectionSummary } from '../shared/api';
 import { durationWords } from '../core/run-schedule';
+import { RESULT } from '../core/wording';
 
 export function plural(n: number, one: string, many: string = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -17,9 +18,9 @@ export const SETTING = {
   skipHidden: 'Skip hidden and filtered rows',
 } as const;
 
-/** The Result column's words for the cells that are never sent (core/wording.ts's RESULT, as the user reads it). */
+/** The Result column's words for the cells that are never sent, as the server writes them. */
 const REJECTED_RESULT: Record<RejectedCell['problem'], string> = {
-  invalid: 'Invalid job ID',
+  invalid: RESULT.invalid,
 };
 
 /** The confirmation question, with the exact count. */
@@ -53,16 +54,19 @@ export function stopHoldsSentence(bound: number, action: JobAction = 'cancel'): 
 /** The end screen's count of the jobs a run did not send, or that nothing was left when it stopped. */
 export function notSentSentence(jobs: number, stopped: boolean): string | undefined {
   if (jobs > 0) {
-    return `${plural(jobs, 'job')} not sent (or, for a chunk that failed, not confirmed). Run again to send them: finished rows are skipped.`;
+    // Run again sends these jobs again as they were planned: a row a failed chunk may have finished is not skipped,
+    // and keeps its `Cancelled` (core/chunk-settlement.ts withEarlierRuns).
+    return `${plural(jobs, 'job')} not sent (or, for a chunk that failed, not confirmed). Run again to send them.`;
   }
   return stopped ? 'Every job had been sent when the run stopped: none is left to send.' : undefined;
 }
 
 /** What Diagnostics does, with the number of requests it really sends (all reads; none can cancel anything). */
 export const DIAGNOSTICS_HELP = (requests: number) =>
-  'Times the platform this add-on runs on (server calls, requests to AODocs) and checks two behaviours of ' +
-  'cells on a scratch sheet that appears for a moment and is deleted. It sends ' +
-  `${requests} read requests to AODocs, all for one made-up job ID that no job has: nothing is cancelled.`;
+  'Times the platform this add-on runs on (server calls, requests to AODocs, cells, cache, lock) and checks two ' +
+  'behaviours of cells on a scratch sheet that appears for a moment and is deleted. It sends ' +
+  `${requests} read requests to AODocs, all for made-up job IDs that no job has (one without sign-in): nothing is ` +
+  'cancelled. The identity token is never shown: only some of its claims.';
 
 /** Which settings Check connection tested: those of the form, saved or not. */
 export const CONNECTION_TESTED = {
@@ -172,16 +176,21 @@ export function rejectedProgressSentence(done: number, total: number, allInvalid
   return done === total ? `${plural(done, 'cell')} ${what}` : `${done} of ${plural(total, 'cell')} ${what}`;
 }
 
-/** The end headline: "Done: 26 cancelled, 6 need a look", "Stopped: 12 read, 1 needs a look". */
+/**
+ * The end headline: "Done: 26 cancelled, 6 need a look", "Done: 2 cancelled, 1 cancel requested", "Stopped: 12
+ * read, 1 needs a look".
+ */
 export function endHeadline(
   action: JobAction,
-  counts: { jobsTotal: number; done: number; alreadyFinished: number; needLook: number },
+  counts: { jobsTotal: number; done: number; requested?: number; alreadyFinished: number; needLook: number },
   stopped: boolean,
 ): string {
   const parts: string[] = [];
   if (counts.jobsTotal === 0) parts.push('nothing sent');
   else {
     parts.push(`${counts.done.toLocaleString('en-US')} ${action === 'cancel' ? 'cancelled' : 'read'}`);
+    // Accepted by AODocs, the job not yet read CANCELLED: never counted as cancelled.
+    if ((counts.requested ?? 0) > 0) parts.push(`${counts.requested!.toLocaleString('en-US')} cancel requested`);
     if (counts.alreadyFinished > 0) parts.push(`${counts.alreadyFinished.toLocaleString('en-US')} already finished`);
   }
   if (counts.needLook > 0) {

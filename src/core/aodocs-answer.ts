@@ -21,7 +21,17 @@ export type Answer =
       retryable: boolean;
       retryAfterSeconds?: number;
     }
-  | { kind: 'unexpected'; code: number; retryable: boolean; retryAfterSeconds?: number }
+  | {
+      kind: 'unexpected';
+      code: number;
+      retryable: boolean;
+      retryAfterSeconds?: number;
+      /**
+       * A body that is not AODocs' JSON (a proxy's sign-in or maintenance page). A 2xx without it has no body at
+       * all: AODocs accepted without saying more.
+       */
+      page?: true;
+    }
   | {
       kind: 'no-answer';
       retryable: true;
@@ -34,11 +44,11 @@ export type FetchFailure = 'not-allowlisted' | 'unknown-host' | 'timeout' | 'unr
 
 /**
  * The kind of a UrlFetchApp exception, from its behaviour (`outlastedItsTimeout`: it came only after the request's
- * timeout) and, as a refinement only, its English message (Apps Script translates it). Wordings from scripts that met them (the Apps Script platform
- * research, section 1.4): "Request to <url> failed because the URL has not been whitelisted in the script
- * manifest.", "DNS error: <url>", "Timeout: <url>", "Address unavailable: <url>". A Workspace administrator's
- * allowlist of outside hosts has no documented wording: it is "other", and the same "other" message for every
- * request of a chunk is what points at it.
+ * timeout) and, as a refinement only, its English message (Apps Script translates it). Wordings from scripts that
+ * met them (docs/SOURCES.md#urlfetch-exception-messages): "Request to <url> failed because the URL has not been
+ * whitelisted in the script manifest.", "DNS error: <url>", "Timeout: <url>", "Address unavailable: <url>". A
+ * Workspace administrator's allowlist of outside hosts has no documented wording: it is "other", and the same
+ * "other" message for every request of a chunk is what points at it.
  */
 export function fetchFailure(message: string, outlastedItsTimeout = false): FetchFailure {
   // Behaviour first: a request that failed only once its timeout had passed timed out, in any language.
@@ -52,7 +62,8 @@ export function fetchFailure(message: string, outlastedItsTimeout = false): Fetc
 
 /**
  * AODocs' API framework (Cloud Endpoints for Java, ErrorMap) has no entry for 429 and sends a 4xx it does not list
- * as 404 with reason `unsupportedProtocol` (research, platform-fidelity.md): a throttled request, not a missing job.
+ * as 404 with reason `unsupportedProtocol` (docs/SOURCES.md#aodocs-throttled-as-404): a throttled request, not a
+ * missing job.
  */
 function isThrottledAs404(code: number, reason: string | undefined): boolean {
   return code === 404 && reason === 'unsupportedProtocol';
@@ -63,7 +74,10 @@ export function isNotFound(answer: Answer): boolean {
   return answer.kind === 'error' && answer.code === 404 && answer.reason === 'notFound';
 }
 
-/** Worth another attempt: every 5xx (AODocs rewrites most to 503 backendError) and 429 (undocumented but real). */
+/**
+ * Worth another attempt: every 5xx (AODocs rewrites most to 503 backendError) and 429 (undocumented but real):
+ * docs/SOURCES.md#aodocs-retryable, #aodocs-rate-limits.
+ */
 function isRetryableCode(code: number): boolean {
   return code === 429 || (code >= 500 && code <= 599);
 }
@@ -106,7 +120,11 @@ export function classifyAnswer(answer: HttpAnswer, now?: number): Answer {
   const json = parseJson(answer.body);
   const isObject = typeof json === 'object' && json !== null && !Array.isArray(json);
   if (code >= 200 && code < 300) {
-    return isObject ? { kind: 'ok', code, body: json } : { kind: 'unexpected', code, retryable: false };
+    if (isObject) return { kind: 'ok', code, body: json };
+    // AODocs answers JSON: a 2xx page is a proxy's (sign-in, maintenance) in front of it, not an acceptance.
+    return answer.body.trim() === ''
+      ? { kind: 'unexpected', code, retryable: false }
+      : { kind: 'unexpected', code, retryable: false, page: true };
   }
   const retryable =
     isRetryableCode(code) ||

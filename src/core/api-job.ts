@@ -1,6 +1,6 @@
 // AODocs' ApiJob as the add-on reads it. Every field is optional (AODocs omits empty fields), int64 fields come
 // as JSON strings of epoch milliseconds (or numbers), and `type`/`status` may carry values newer than the
-// OpenAPI document: they are kept as text, never rejected.
+// OpenAPI document: they are kept as text, never rejected (docs/SOURCES.md#aodocs-wire-format).
 import { withoutTextMark } from './cell-text';
 
 export const FINISHED_STATUSES = ['COMPLETED', 'FAILED', 'CANCELLED'] as const;

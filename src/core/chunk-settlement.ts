@@ -8,7 +8,7 @@ import { consecutiveRuns } from './blocks';
 import { JobOutcome, cancelOutcome, needsReadBack, refreshOutcome, rememberingEarlierAttempt } from './job-outcome';
 import { RESULT_HEADERS, ResultHeader, RowValues, resultValues } from './result-columns';
 import { setupProblem } from './circuit-breaker';
-import { earlierCancelMayHaveWorked } from './earlier-result';
+import { earlierCancelDidIt, earlierCancelMayHaveWorked, onlySeenStillRunning } from './earlier-result';
 import {
   EARLIER_ATTEMPT,
   RESULT,
@@ -49,7 +49,16 @@ export function jobsToSend(present: PlannedJob[], stopped: boolean): PlannedJob[
 }
 
 /** What came of one request: its last answer, or undefined when it was never sent (time budget, quota). */
-export type Sent = { answer: Answer; earlierSendMayHaveWorked: boolean } | undefined;
+export type Sent =
+  | {
+      answer: Answer;
+      earlierSendMayHaveWorked: boolean;
+      /** The only memory is of an earlier run that read the job still running after a refusal (earlier-result.ts). */
+      earlierSeenStillRunning?: boolean;
+      /** A row says an earlier cancel of ours cancelled the job (`Cancelled`). */
+      earlierCancelDidIt?: boolean;
+    }
+  | undefined;
 
 /** Indexes of the jobs to read back (GET) before their rows can tell the truth. */
 export function readBacksNeeded(action: JobAction, sent: Sent[]): number[] {
@@ -90,13 +99,47 @@ export function memoriesNeeded(action: JobAction, sent: Sent[]): number[] {
  * Result cells read `resultTexts[k]`; one that says an earlier cancel may have reached AODocs counts as an earlier
  * send of this run (see earlier-result.ts). A status read cannot cancel: for a Refresh only the rows' memory counts.
  */
-export function withEarlierRuns(action: JobAction, sent: Sent[], indexes: number[], resultTexts: string[][]): Sent[] {
-  const remembered = new Set(indexes.filter((_, k) => (resultTexts[k] ?? []).some(earlierCancelMayHaveWorked)));
-  return sent.map((s, i) =>
-    s
-      ? { ...s, earlierSendMayHaveWorked: remembered.has(i) || (action === 'cancel' && s.earlierSendMayHaveWorked) }
-      : s,
-  );
+export function withEarlierRuns(
+  action: JobAction,
+  sent: Sent[],
+  indexes: number[],
+  resultTexts: string[][],
+  /**
+   * What only the log remembers of these jobs (log-rows.ts unwrittenResults): asked once, for the refused cancels
+   * whose rows remember nothing, where it decides between `Cancelled` and `Already cancelled`.
+   */
+  readLog: (jobIndexes: number[]) => string[] = (jobIndexes) => jobIndexes.map(() => ''),
+): Sent[] {
+  const memories = new Map(indexes.map((i, k) => [i, resultTexts[k] ?? []]));
+  const askLog = indexes.filter((i) => {
+    const s = sent[i];
+    return (
+      action === 'cancel' &&
+      s &&
+      needsReadBack(s.answer) &&
+      !(memories.get(i) ?? []).some((t) => earlierCancelMayHaveWorked(t) || earlierCancelDidIt(t))
+    );
+  });
+  if (askLog.length > 0) {
+    const logged = readLog(askLog);
+    askLog.forEach((i, k) => logged[k] && memories.set(i, [...(memories.get(i) ?? []), logged[k]]));
+  }
+  return sent.map((s, i) => {
+    if (!s) return s;
+    const texts = memories.get(i) ?? [];
+    const inThisRun = action === 'cancel' && s.earlierSendMayHaveWorked;
+    const remembered = texts.some(earlierCancelMayHaveWorked);
+    // A row that says our cancel did it decides a refusal read back as CANCELLED, nothing more: it is no doubt to
+    // keep, and a Refresh that reads CANCELLED there says nothing new about who cancelled.
+    const didIt = action === 'cancel' && texts.some(earlierCancelDidIt);
+    const seenRunning = !inThisRun && onlySeenStillRunning(texts);
+    return {
+      ...s,
+      earlierSendMayHaveWorked: remembered || inThisRun,
+      ...(seenRunning ? { earlierSeenStillRunning: true } : {}),
+      ...(didIt ? { earlierCancelDidIt: true } : {}),
+    };
+  });
 }
 
 /**
@@ -114,7 +157,13 @@ export function outcomesOf(
     const outcome =
       action === 'refresh'
         ? refreshOutcome(s.answer)
-        : cancelOutcome(s.answer, reads.get(i), s.earlierSendMayHaveWorked);
+        : cancelOutcome(
+            s.answer,
+            reads.get(i),
+            s.earlierSendMayHaveWorked,
+            s.earlierSeenStillRunning,
+            s.earlierCancelDidIt,
+          );
     return rememberingEarlierAttempt(action, outcome, s.earlierSendMayHaveWorked);
   });
 }
@@ -327,18 +376,27 @@ export function withSetupProblem(
  */
 export type LockState = 'held' | 'busy' | 'unavailable';
 
-/**
- * Whether the log gets these results although rows could not be written: when the log is on, and also when it is
- * off but a request went out, since every cancel sent must leave a trace, its row or its log line
- * (docs/BEHAVIOUR.md 4): the trace outranks the setting.
- */
-export function traceNeedsLog(logOn: boolean, results: JobResult[]): boolean {
-  return logOn || results.some((r) => r.outcome !== 'invalid' && r.outcome !== 'gone');
+/** Every row of a job got its result (none named not written, none whose ID moved away). */
+function rowsTellIt(result: JobResult): boolean {
+  return (
+    result.written.length > 0 && (result.notWritten ?? []).length === 0 && result.moved.every((m) => m.to !== undefined)
+  );
 }
 
-/** The results, marked as in the log once their lines were appended. */
-export function loggedResults(results: JobResult[]): JobResult[] {
-  return results.map((r) => ({ ...r, logged: true }));
+/**
+ * The results that go into the log: all of them when the log is on. When it is off, still each cancel sent whose
+ * rows did not all get its result (a busy lock, the sheet deleted or the ID cell edited or sorted away while
+ * AODocs was asked): every cancel sent must leave a trace, its row or its log line, whatever the setting.
+ */
+export function resultsToLog(action: JobAction, logOn: boolean, results: JobResult[]): JobResult[] {
+  if (logOn) return results;
+  if (action !== 'cancel') return [];
+  return results.filter((r) => r.outcome !== 'invalid' && r.outcome !== 'gone' && !rowsTellIt(r));
+}
+
+/** The results, those whose lines were appended (`loggedJobIds`) marked as in the log. */
+export function loggedResults(results: JobResult[], loggedJobIds: Set<string>): JobResult[] {
+  return results.map((r) => (loggedJobIds.has(r.jobId) ? { ...r, logged: true } : r));
 }
 
 /**
@@ -391,7 +449,10 @@ export function stopReason(facts: {
   const recording = recordingStop({ ...facts, lock: facts.lock ?? 'held', logOn, logged: facts.logged ?? logOn });
   if (recording !== undefined) return recording;
   if (facts.quotaExceeded) return STOP.dailyQuota;
-  if (facts.results.some((r) => r.httpCode === 401)) return signInStopped(facts.authMode);
+  // A sign-in refused for every job of the chunk is the setup's; one 401 among accepted cancels (a token that
+  // expired mid-chunk) is that job's row, and the next chunk tells.
+  const judged = facts.results.filter((r) => r.outcome !== 'invalid' && r.outcome !== 'gone');
+  if (judged.length > 0 && judged.every((r) => r.httpCode === 401)) return signInStopped(facts.authMode);
   if (facts.setupProblem !== undefined) return facts.setupProblem;
   if (facts.stopped) return STOP.stopped;
   return undefined;

@@ -3,7 +3,7 @@
 // that chunk and says which setting or person can fix it, instead of sending the rest of the selection to the
 // same end. A 401 stops the run on its own (chunk-settlement's stopReason); the daily quota too.
 import type { AuthModeName, JobAction } from '../shared/api';
-import { Answer, FetchFailure } from './aodocs-answer';
+import { Answer, FetchFailure, isNotFound } from './aodocs-answer';
 import { isSecurityCodeRefusal, libraryIdOf } from './job-outcome';
 import { SETUP } from './wording';
 
@@ -27,13 +27,16 @@ export interface JobAnswers {
 const codeOf = (a: Answer | undefined) => (a === undefined || a.kind === 'no-answer' ? undefined : a.code);
 
 /**
- * A 400 nothing about the job explains: the request itself was refused, and so was reading the job (400 or 404),
- * which a wrong domain or address does to every request. A read that found the job, or that was not done, proves
- * nothing against the setup.
+ * A 400 nothing about the job explains: the request itself was refused, and so was reading the job (400, or a 404
+ * that is not AODocs' `notFound`), which a wrong domain or address does to every request. A read that found the
+ * job, that AODocs answered `notFound` (the job does not exist: an answer about the job), or that was not done,
+ * proves nothing against the setup.
  */
 function refusedAsARequest(action: JobAction, job: JobAnswers): boolean {
   if (codeOf(job.answer) !== 400) return false;
-  return action === 'refresh' || [400, 404].includes(codeOf(job.readBack) ?? 0);
+  if (action === 'refresh') return true;
+  const read = job.readBack;
+  return codeOf(read) === 400 || (codeOf(read) === 404 && read !== undefined && !isNotFound(read));
 }
 
 /**

@@ -68,3 +68,24 @@ export function earlierCancelMayHaveWorked(text: string): boolean {
       startsLike(result, cancelAcceptedStatusUnknown, code),
   );
 }
+
+/**
+ * Whether the memory in these Result cells is only that an earlier run already read the job still running after a
+ * refusal (`Cancel not confirmed (412); job still running`): that run's cancel was refused too, so an older lost
+ * cancel has had its chance. A new refusal while the job still runs then says `Not cancelled`, instead of asking
+ * to run again forever.
+ */
+export function onlySeenStillRunning(texts: string[]): boolean {
+  const memories = texts.map((t) => withoutTextMark(t.trim())).filter(earlierCancelMayHaveWorked);
+  const seenRunning = (text: string) => codesIn(text).some((code) => text === cancelNotConfirmedStillRunning(code));
+  return memories.length > 0 && memories.every(seenRunning);
+}
+
+/**
+ * Whether a Result cell says a cancel of the add-on cancelled the job (`Cancelled`). Run again after a chunk whose
+ * answer never reached the sidebar sends that job again: AODocs then refuses (412) and reads CANCELLED, and the row
+ * must keep `Cancelled`, not become `Already cancelled`.
+ */
+export function earlierCancelDidIt(text: string): boolean {
+  return withoutTextMark(text.trim()) === RESULT.cancelled;
+}

@@ -1,7 +1,7 @@
 // Apps Script refusing a UrlFetch call itself (its daily quota, or too many calls in a short time), told apart
 // from a request that failed on the way, without depending on the wording. Apps Script translates its messages
-// into the user's language and only service names such as `urlfetch` stay (research, platform-fidelity.md: a
-// Persian daily-quota text ends in `urlfetch`). What stays, in every language:
+// into the user's language and only service names such as `urlfetch` stay (docs/SOURCES.md#messages-translated:
+// a Persian daily-quota text ends in `urlfetch`). What stays, in every language:
 // - a refusal names the service `urlfetch` and no address: nothing was sent, the call as a whole was refused;
 // - a failed request names its URL ("DNS error: <url>", "Timeout: <url>", "Request to <url> ...");
 // - the daily quota refuses the same way again after a wait; the short-time limit passes.
@@ -12,7 +12,7 @@ export type Refusal = 'daily' | 'short-time' | 'unknown';
 
 /**
  * The wait before sending a refused call again: Google's quota page advises "Try Utilities.sleep(1000) between
- * calls" for the short-time limit.
+ * calls" for the short-time limit (docs/SOURCES.md#urlfetch-quota).
  */
 export const REFUSAL_WAIT_MS = 1000;
 

@@ -7,17 +7,45 @@ import { HEADER_CHANGED, SHEET_DELETED } from './wording';
 
 const RESULT_HEADER_NAMES = new Set(RESULT_HEADERS.map((h) => h.toLowerCase()));
 
+/** Job ID titles written together, lower case: what a typo of one is measured against. */
+const ID_TITLES_JOINED = ['jobid', 'jobids', 'aodocsjobid', 'aodocsid'];
+
+/** The fewest one-letter insertions, deletions and changes that turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 /**
- * True when a cell of row 1 reads like a column title rather than a job ID: `Job ID`, `jobId`, `ID`, `Jobs`,
- * one of the result columns' titles, or any text with spaces. An error value such as `#N/A` is not a title:
- * it is a broken job ID cell.
+ * A job ID title with a typo ("JobIdd", "Jobid s", "Job IDz"): one letter off `jobid` and its kin, spaces, `_` and
+ * `-` aside. A job ID is 18 or more letters and digits, never one letter from these.
+ */
+function isJobIdTitleTypo(text: string): boolean {
+  const joined = text.toLowerCase().replace(/[\s_-]+/g, '');
+  return ID_TITLES_JOINED.some((title) => editDistance(joined, title) <= 1);
+}
+
+/**
+ * True when a cell of row 1 reads like a column title rather than a job ID: `Job ID`, `jobId`, `ID`, `Jobs`, one
+ * of them with a one-letter typo, one of the result columns' titles, or any text with spaces. An error value such
+ * as `#N/A` is not a title: it is a broken job ID cell.
  */
 export function readsLikeHeader(text: string): boolean {
   const check = checkJobId(text);
   if (check.kind === 'blank') return false;
   if (check.kind === 'invalid') return !check.text.startsWith('#');
   return (
-    isJobIdTitle(check.jobId) || /^jobs?$/i.test(check.jobId) || RESULT_HEADER_NAMES.has(check.jobId.toLowerCase())
+    isJobIdTitle(check.jobId) ||
+    isJobIdTitleTypo(check.jobId) ||
+    /^jobs?$/i.test(check.jobId) ||
+    RESULT_HEADER_NAMES.has(check.jobId.toLowerCase())
   );
 }
 

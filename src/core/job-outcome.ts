@@ -100,10 +100,13 @@ function jobWithStatus(answer: Answer | undefined): Job | undefined {
   return job?.status === undefined ? undefined : job;
 }
 
-/** A 2xx that does not say the job's state (no body, not JSON, no status): AODocs accepted, nothing more. */
+/**
+ * A 2xx that does not say the job's state (no body, JSON without a status): AODocs accepted, nothing more. A 2xx
+ * page that is not JSON is a proxy's, not AODocs' acceptance: it is an unexpected answer.
+ */
 function isAcceptedWithoutJob(answer: Answer): boolean {
-  const code = answer.kind === 'no-answer' ? 0 : answer.code;
-  return code >= 200 && code < 300 && jobWithStatus(answer) === undefined;
+  if (answer.kind === 'no-answer' || (answer.kind === 'unexpected' && answer.page)) return false;
+  return answer.code >= 200 && answer.code < 300 && jobWithStatus(answer) === undefined;
 }
 
 /** After this cancel answer, the job must be read back (GET) before its row can tell the truth. */
@@ -132,7 +135,15 @@ function accepted(code: number, job: Job): JobOutcome {
  * (in this run, or in the run whose row this one continues: see earlier-result.ts), so a refusal now may be the
  * echo of our own cancel.
  */
-export function cancelOutcome(answer: Answer, readBack: ReadBack, earlierSendMayHaveWorked = false): JobOutcome {
+export function cancelOutcome(
+  answer: Answer,
+  readBack: ReadBack,
+  earlierSendMayHaveWorked = false,
+  /** The memory is only of an earlier run that already read the job still running after a refusal. */
+  earlierSeenStillRunning = false,
+  /** A row says an earlier cancel of ours cancelled the job: a refusal read back as CANCELLED is still ours. */
+  earlierCancelDidIt = false,
+): JobOutcome {
   const job = jobWithStatus(answer);
   if (job && answer.kind === 'ok') return accepted(answer.code, job);
   if (!needsReadBack(answer) || answer.kind === 'no-answer') {
@@ -152,14 +163,15 @@ export function cancelOutcome(answer: Answer, readBack: ReadBack, earlierSendMay
     };
   }
   // Refused (400/412): the read status alone says whether the job had ended.
-  if (read && status === 'CANCELLED' && earlierSendMayHaveWorked) {
+  if (read && status === 'CANCELLED' && (earlierSendMayHaveWorked || earlierCancelDidIt)) {
     return { outcome: 'done', result: RESULT.cancelled, httpCode: code, job: read };
   }
   if (read && isFinishedStatus(status)) {
     return { outcome: 'already-finished', result: alreadyFinished(status), httpCode: code, job: read };
   }
-  if (read && earlierSendMayHaveWorked) {
-    // Our earlier cancel may have reached AODocs: a refusal now says nothing about it, and asking again will.
+  if (read && earlierSendMayHaveWorked && !earlierSeenStillRunning) {
+    // Our earlier cancel may have reached AODocs: a refusal now says nothing about it, and asking again will. Once
+    // a run already saw the job running after such a refusal, a second refusal is a plain refusal.
     return {
       outcome: 'failed',
       result: cancelNotConfirmedStillRunning(code),

@@ -1,6 +1,6 @@
 // The rows of the "AODocs Jobs log" sheet: one per request outcome, so nothing a user started is untraced.
 import { CellRef, JobAction, JobResult } from '../shared/api';
-import { asLiteralText, asOwnSentence } from './cell-text';
+import { asLiteralText, asOwnSentence, withoutTextMark } from './cell-text';
 
 export const LOG_SHEET_NAME = 'AODocs Jobs log';
 export const LOG_SHEET_REFUSED =
@@ -18,14 +18,44 @@ export function a1(cell: CellRef): string {
   return `${columnLetters(cell.column)}${cell.row}`;
 }
 
+/** How a log line's Cells says that a row did not get the result: the log line is then its only trace. */
+const NOT_WRITTEN = 'not written';
+
 /** Where the result went: the cells written, the cells whose job ID had moved, the rows that could not be written. */
 function cellsText(result: JobResult): string {
   const parts = result.written.map(a1);
   for (const m of result.moved) {
-    parts.push(m.to ? `${a1(m.from)} moved to ${a1(m.to)}` : `${a1(m.from)} no longer holds it: not written`);
+    parts.push(m.to ? `${a1(m.from)} moved to ${a1(m.to)}` : `${a1(m.from)} no longer holds it: ${NOT_WRITTEN}`);
   }
-  for (const cell of result.notWritten ?? []) parts.push(`${a1(cell)} not written`);
+  for (const cell of result.notWritten ?? []) parts.push(`${a1(cell)} ${NOT_WRITTEN}`);
   return parts.join(', ');
+}
+
+/**
+ * How many of the log's last lines Run again reads for what only the log remembers: the earlier runs worth
+ * remembering are recent, and a long log must not slow every chunk with refusals in it.
+ */
+export const LOG_LINES_REMEMBERED = 2000;
+
+/** A line of the log as read back: its Job ID, Cells and Result texts. */
+export interface LoggedLine {
+  jobId: string;
+  cells: string;
+  result: string;
+}
+
+/**
+ * What the log alone remembers of each job: the Result of the job's last line when that line says its rows were
+ * not written (a busy lock, a moved ID). Run again reads it as it reads a row's Result (earlier-result.ts), so a
+ * cancel whose row could not be written is not taken for someone else's. `lines` in the log's order.
+ */
+export function unwrittenResults(lines: LoggedLine[], jobIds: string[]): string[] {
+  const last = new Map<string, LoggedLine>();
+  for (const line of lines) last.set(withoutTextMark(line.jobId.trim()), line);
+  return jobIds.map((id) => {
+    const line = last.get(id);
+    return line && line.cells.includes(NOT_WRITTEN) ? line.result : '';
+  });
 }
 
 export function logRows(

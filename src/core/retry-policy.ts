@@ -1,6 +1,5 @@
 // When and how long to wait before sending a request again. AODocs advises retrying 5xx with exponential
-// backoff and 409 only when X-aodocs-retryable says so (AODocs API documentation, "HTTP status codes and
-// error handling").
+// backoff and 409 only when X-aodocs-retryable says so (docs/SOURCES.md#aodocs-retryable).
 import { Answer } from './aodocs-answer';
 
 export interface RetryPolicy {
@@ -119,8 +118,7 @@ export function retryDuringRunWait(mayHaveReachedAodocs: boolean): 'hand-back' |
 /**
  * How long one send (a fetchAll wave, or one fetch) must be expected to take: a send starts only if it can end
  * inside the budget. The request timeout, unless a send already took longer: the platform may not honour
- * timeoutSeconds (the reference documents it, another guide says about 60 s and not configurable), and then the
- * longest send seen so far is the only bound known.
+ * timeoutSeconds (docs/SOURCES.md#urlfetch-timeout), and then the longest send seen so far is the only bound known.
  */
 export function sendMarginMs(policy: RetryPolicy, slowestSendMs: number): number {
   return Math.max(policy.requestTimeoutSeconds * 1000, slowestSendMs);

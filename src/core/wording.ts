@@ -213,22 +213,21 @@ export function waitedTooOften(times: number): string {
   );
 }
 
+const FORBIDDEN =
+  'AODocs knows you but refused access (403). Cancelling a job needs library administrator rights on its library;';
+
 /** Check connection's verdicts. */
 export const CONNECTION = {
   accepted: 'AODocs accepts this sign-in.',
-  noAnswer: 'AODocs did not answer. Try again in a moment.',
+  noAnswer: CALL.noAnswer,
   securityCodeRefused:
     'AODocs did not accept the security code (401). Check it, or ask your AODocs super administrator for a new one.',
   signInRefused:
     'AODocs did not accept the sign-in (401). Two ways out: in Settings, sign in with an AODocs security code ' +
     "instead (your AODocs super administrator creates one; it works without AODocs' help), or have AODocs support " +
     "register this add-on's client ID for your domain (AODocs says this is not possible out of the box); send them:",
-  forbidden:
-    'AODocs knows you but refused access (403). Cancelling a job needs library administrator rights on its library; ' +
-    'ask an administrator of that library.',
-  forbiddenSecurityCode:
-    'AODocs knows you but refused access (403). Cancelling a job needs library administrator rights on its library; ' +
-    'check the security code too.',
+  forbidden: `${FORBIDDEN} ask an administrator of that library.`,
+  forbiddenSecurityCode: `${FORBIDDEN} check the security code too.`,
   securityCodeInvalid:
     'AODocs refused the security code ("Invalid security code", 403). Check it, or ask your AODocs super ' +
     'administrator for a new one.',

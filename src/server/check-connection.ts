@@ -54,7 +54,9 @@ export function checkConnection(input?: unknown): ConnectionReport {
   const claims = decodeIdentityToken(ScriptApp.getIdentityToken() as string | null);
   const clientId = claims?.azp ?? claims?.aud;
   const report: ConnectionReport = {
-    email: claims?.email,
+    // The Google account is the identity AODocs sees only when the token signs the requests (hostile review: with a
+    // colleague's security code the screen named the wrong actor).
+    email: settings.authMode === 'identity-token' ? claims?.email : undefined,
     clientId,
     audience: claims?.aud,
     expiresAt: claims?.exp === undefined ? undefined : new Date(claims.exp * 1000).toISOString(),

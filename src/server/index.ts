@@ -8,7 +8,7 @@ import { chooseIdColumn } from './id-column-choice';
 import { runChunk } from './run-chunk';
 import { stopRun } from './run-stop';
 import { selectRows } from './row-selection';
-import { diagnostics, runDiagnostics } from './diagnostics';
+import { diagnostics, diagnosticsPing, readDiagnosticsCache, runDiagnostics } from './diagnostics';
 import { getSettings, saveSettings } from './user-settings';
 import { checkConnection } from './check-connection';
 import { loadLibraryPage } from './load-library';
@@ -29,6 +29,8 @@ export {
   selectRows,
   runDiagnostics,
   diagnostics,
+  diagnosticsPing,
+  readDiagnosticsCache,
   getSettings,
   saveSettings,
   checkConnection,

@@ -8,6 +8,8 @@ import { SheetStep } from '../core/run/sheet-steps';
 import { appendLog, appendLogWithoutLock } from './audit-log';
 import { authorizationHandlers } from './authorization';
 import { fetchHandlers } from './aodocs-client';
+import { readUnwrittenResults } from './earlier-results';
+import { resultWriteHandlers } from './results-writer';
 import { isRunStopped } from './run-stop';
 import { Handlers, runProgram } from './step-runner';
 import { readSettings } from './user-settings';
@@ -32,9 +34,7 @@ function sheetHandlers(request: ChunkRequest): Handlers<SheetStep> {
     'last-column': () => target().getLastColumn(),
     'max-columns': () => target().getMaxColumns(),
     'read-texts': (step) => target().getRange(step.row, step.column, step.numRows, step.numColumns).getDisplayValues(),
-    'insert-columns': (step) => target().insertColumnsAfter(step.after, step.count),
-    'write-values': (step) =>
-      target().getRange(step.row, step.column, step.values.length, step.values[0].length).setValues(step.values),
+    ...resultWriteHandlers(target),
     'get-lock': () => {
       lock = LockService.getDocumentLock();
       return lock !== null;
@@ -44,6 +44,7 @@ function sheetHandlers(request: ChunkRequest): Handlers<SheetStep> {
     'release-lock': () => (lock as Lock).releaseLock(),
     'append-log': (step) => appendLog(spreadsheet, step.rows),
     'append-log-without-lock': (step) => appendLogWithoutLock(spreadsheet, step.rows),
+    'unwritten-in-log': (step) => readUnwrittenResults(spreadsheet, step.jobIds),
     'user-email': () => Session.getActiveUser().getEmail(),
   };
 }

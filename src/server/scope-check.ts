@@ -16,11 +16,9 @@ type AuthorizationInfoOf = (
   scopes: string[],
 ) => GoogleAppsScript.Script.AuthorizationInfo;
 
-export function requireGrantedScopes(): void {
-  const info = (ScriptApp.getAuthorizationInfo as unknown as AuthorizationInfoOf)(
-    ScriptApp.AuthMode.FULL,
-    MANIFEST_SCOPES,
-  );
+/** `scopes`: those the caller cannot work without (Diagnostics asks for fewer, to report the others). */
+export function requireGrantedScopes(scopes: string[] = MANIFEST_SCOPES): void {
+  const info = (ScriptApp.getAuthorizationInfo as unknown as AuthorizationInfoOf)(ScriptApp.AuthMode.FULL, scopes);
   if (info.getAuthorizationStatus() !== ScriptApp.AuthorizationStatus.REQUIRED) return;
   throw new UserFacingError(permissionsNeededMessage(info.getAuthorizationUrl()));
 }

@@ -308,14 +308,50 @@ export interface RowsToSelect {
   rows: number[];
 }
 
+/** How AODocs answered one Diagnostics probe (core/diagnostics.ts, PROBES): what recognition can rely on. */
+export interface AodocsProbeAnswer {
+  probe: 'unknown-id' | 'malformed-id' | 'no-authorization';
+  /** The HTTP status, or null when Apps Script threw instead (then `failure` is its message). */
+  status: number | null;
+  /** errors[0].reason, when it reads as a plain word (AODocs' text is untrusted: nothing else is kept). */
+  reason: string | null;
+  contentType: string | null;
+  retryAfter: string | null;
+  /** The X-aodocs-retryable header. */
+  retryable: string | null;
+  failure?: string;
+  ms: number;
+}
+
+/** The identity token's claims Diagnostics reports: never the token, never the email. */
+export interface TokenFigures {
+  /** Whether getIdentityToken gave a token that reads as a JWT. */
+  present: boolean;
+  iss?: string;
+  aud?: string;
+  azp?: string;
+  /** aud and azp both present and equal. */
+  audEqualsAzp?: boolean;
+  /** The Workspace domain (absent for consumer accounts). */
+  hd?: string;
+  emailVerified?: boolean;
+  /** exp - iat, in seconds. */
+  lifetimeSeconds?: number;
+}
+
 /** What Settings > Diagnostics measured on the platform (see core/diagnostics.ts). */
 export interface PlatformFigures {
   /** One UrlFetch request, AODocs' answer included, in ms (least of SINGLE_PROBES). */
   fetchMs: number;
-  /** PARALLEL_PROBES requests through one fetchAll, in ms. */
-  fetchAllMs: number;
-  /** How many requests fetchAll ran at once, estimated: n x single / together, at most n. */
+  /** fetchAll of 1, 5, 10, 20 and 40 requests (FETCH_ALL_SIZES), each timed. */
+  fetchAllTimes: { requests: number; ms: number }[];
+  /** Least-squares line through fetchAllTimes: ms = overheadMs + perRequestMs x requests. */
+  fetchAllOverheadMs: number;
+  fetchAllPerRequestMs: number;
+  /** How many requests fetchAll ran at once: a single request's time over the line's per-request slope. */
   fetchAllParallelism: number;
+  /** The parallelism reached the most requests timed together: it is at least that. */
+  fetchAllParallelismAtLeast: boolean;
   /** Whether a plain-text ('@') cell kept a written leading apostrophe as a character. */
   plainTextKeepsApostrophe: boolean;
   /** Whether "'=1+1" written into an automatic cell stayed the text "=1+1" (no formula). */
@@ -323,8 +359,41 @@ export interface PlatformFigures {
   /** The identity token's audience and authorized party (client IDs), absent without a token. */
   identityAudience?: string;
   identityAuthorizedParty?: string;
+  /** Session.getActiveUserLocale(). */
+  locale: string;
+  /** A fetch to an address outside urlFetchWhitelist: whether Apps Script refused it, and its exact text. */
+  outsideAllowlist: { refused: boolean; name: string | null; message: string | null };
+  /**
+   * Whether the timed requests carried the add-on's sign-in. False when it could not be built (openid not granted,
+   * no security code saved): the requests then went without Authorization, and still time the platform.
+   */
+  signedIn: boolean;
+  /** ScriptApp.getAuthorizationInfo(FULL): status and the scopes granted (null where Apps Script gives none). */
+  authorization: { status: string; grantedScopes: string[] | null; openidGranted: boolean | null };
+  token: TokenFigures;
+  /** From the token's hd claim: 'unknown' without a readable token. */
+  accountType: 'workspace' | 'consumer' | 'unknown';
+  aodocsAnswers: AodocsProbeAnswer[];
+  /** 100 calls each (SHEET_CALLS), total ms, on the scratch sheet. */
+  sheetCalls: { calls: number; isRowHiddenByUserMs: number; getDisplayValuesMs: number; flushMs: number };
+  /** The user cache: put and get times, and whether the value was read back in the same call. */
+  cache: { putMs: number; getMs: number; readBackSameCall: boolean; key: string; value: string };
+  /** LockService.getDocumentLock(): non-null, and what tryLock(0) did in how long. */
+  documentLock: { present: boolean; tryLockMs: number | null; acquired: boolean | null };
   /** The server execution's own duration, in ms (the sidebar adds the round trip it saw). */
   serverMs: number;
+}
+
+/** google.script.run round trips as the sidebar timed them (core/diagnostics.ts, roundTripStats). */
+export interface RoundTripFigures {
+  firstMs: number;
+  /** Over the ROUND_TRIPS sequential calls after the first. */
+  count: number;
+  medianMs: number;
+  p90Ms: number;
+  maxMs: number;
+  /** Calls made at once: the time until all answered, and the slowest call's own time. */
+  atOnce: { calls: number; allMs: number; slowestMs: number }[];
 }
 
 /** The server functions the sidebar calls: src/server/index.ts must provide exactly these. */
@@ -346,6 +415,10 @@ export interface ServerApi {
   runDiagnostics(): PlatformFigures;
   /** The same, for the Apps Script editor: logs the figures. */
   diagnostics(): void;
+  /** Does nothing: Diagnostics times google.script.run round trips with it. */
+  diagnosticsPing(): null;
+  /** The value runDiagnostics put in the user cache, as a later execution reads it (null: gone). */
+  readDiagnosticsCache(): string | null;
   getSettings(): SettingsView;
   saveSettings(input: SettingsInput): SaveSettingsAnswer;
   checkConnection(input?: ConnectionInput): ConnectionReport;

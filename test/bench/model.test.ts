@@ -2,6 +2,7 @@
 // Sheets calls count as round trips, the modelled clock the Stop runs use, and the rule that picks the defaults.
 import { DEFAULT_COST, MAX_REQUESTS_IN_FLIGHT, sheetsRoundTrips } from '../../bench/cost-model';
 import { brakeFloor, platformBound } from '../../bench/platform';
+import { bindingCapSentence } from '../../bench/markdown-header';
 import { modelOurs, roundTripsOf } from '../../bench/analysis';
 import { recommend } from '../../bench/recommend';
 import { pressMoments } from '../../bench/stop';
@@ -12,14 +13,16 @@ import type { OursRun } from '../../bench/ours';
 
 const cost = { ...DEFAULT_COST, sheetsCellMs: 0, sheetsReadCallMs: 0, sheetsWriteCallMs: 0 };
 
-test("C_max is the user's 30 simultaneous executions x 20 requests a fetchAll runs at once", () => {
-  expect(MAX_REQUESTS_IN_FLIGHT).toBe(600);
+test("C_max: a sidebar's 10 google.script.run calls at once (not the user's 30 executions) x 20 requests", () => {
+  expect(MAX_REQUESTS_IN_FLIGHT).toBe(200);
+  expect(bindingCapSentence('sidebar')).toMatch(/^The cap that binds is the sidebar's: .* 10 calls at once/);
 });
 
 test('platform bound: one start, ceil(N / C_max) waves of L + hop, one read and one write', () => {
   const bound = platformBound(1000, 200, cost);
-  expect(bound.waves).toBe(2);
-  expect(bound.totalMs).toBe(500 + 2 * (200 + 50));
+  expect(bound).toMatchObject({ executionsAtOnce: 10, bindingCap: 'sidebar', maxInFlight: 200 });
+  expect(bound.waves).toBe(5);
+  expect(bound.totalMs).toBe(500 + 5 * (200 + 50));
   expect(platformBound(1000, 200).sheetsMs).toBeCloseTo(7 + 7 + 10_000 * 0.1);
 });
 
@@ -27,7 +30,7 @@ test('brake floor: at most `brake` sends per execution start, the last wave answ
   // 1,000 cancels, 40 per 500 ms: 25 waves, 24 gaps of 500 ms, then the last wave's 250 ms.
   expect(brakeFloor(1000, 40, 200, cost).totalMs).toBe(500 + 24 * 500 + 250);
   // A brake above C_max changes nothing more than C_max does.
-  expect(brakeFloor(1000, 5000, 200, cost).waves).toBe(2);
+  expect(brakeFloor(1000, 5000, 200, cost).waves).toBe(5);
 });
 
 function execution(calls: Record<string, number>, fetchMs = 0): ExecutionMeasure {

@@ -1,4 +1,4 @@
-// axe-core in Chromium on every screen of the sidebar (issue 21): summary, confirmation, progress, end, library,
+// axe-core in Chromium on every screen of the sidebar: summary, confirmation, progress, end, library,
 // errors, settings, diagnostics. Each must have 0 violations; the test names the screens it checked.
 import fs from 'node:fs';
 import { Browser, Page } from 'playwright-core';
@@ -48,12 +48,35 @@ const PLAN: SelectionPlan = {
 
 const FIGURES: PlatformFigures = {
   fetchMs: 120,
-  fetchAllMs: 300,
-  fetchAllParallelism: 16,
+  fetchAllTimes: [1, 5, 10, 20, 40].map((requests) => ({ requests, ms: 200 + 8 * requests })),
+  fetchAllOverheadMs: 200,
+  fetchAllPerRequestMs: 8,
+  fetchAllParallelism: 15,
+  fetchAllParallelismAtLeast: false,
   plainTextKeepsApostrophe: false,
   markedFormulaStaysText: true,
   identityAudience: '1234.apps.googleusercontent.com',
   identityAuthorizedParty: '1234.apps.googleusercontent.com',
+  locale: 'fr',
+  signedIn: true,
+  outsideAllowlist: { refused: true, name: 'Exception', message: 'Request to https://x.invalid/ failed' },
+  authorization: { status: 'NOT_REQUIRED', grantedScopes: ['openid'], openidGranted: true },
+  token: { present: true, aud: '1234.apps.googleusercontent.com', azp: '1234.apps.googleusercontent.com' },
+  accountType: 'workspace',
+  aodocsAnswers: [
+    {
+      probe: 'unknown-id',
+      status: 404,
+      reason: 'notFound',
+      contentType: 'application/json',
+      retryAfter: null,
+      retryable: null,
+      ms: 150,
+    },
+  ],
+  sheetCalls: { calls: 100, isRowHiddenByUserMs: 700, getDisplayValuesMs: 800, flushMs: 100 },
+  cache: { putMs: 30, getMs: 20, readBackSameCall: true, key: 'k', value: 'v' },
+  documentLock: { present: true, tryLockMs: 35, acquired: true },
   serverMs: 900,
 };
 
@@ -116,6 +139,10 @@ test('axe-core finds 0 violations on every sidebar screen', async () => {
         };
       case 'runDiagnostics':
         return FIGURES;
+      case 'diagnosticsPing':
+        return null;
+      case 'readDiagnosticsCache':
+        return 'v';
       case 'readJobErrors':
         return {
           jobId: 'J3',

@@ -502,7 +502,7 @@ test('Stop pressed at a random point: at most brakeBound(20, 2) cancels reach th
   }
 });
 
-test('Settings > Diagnostics measures the platform (the emulator here) and gives the calibration block', async () => {
+test('Settings > Diagnostics measures the platform (the emulator here), shows each figure and exports them all', async () => {
   const s = await open();
   try {
     await menu(s, 'Open sidebar');
@@ -514,25 +514,110 @@ test('Settings > Diagnostics measures the platform (the emulator here) and gives
       .catch(() => null);
     await s.sidebar.getByRole('button', { name: 'Measure the platform' }).click();
     const block = s.sidebar.getByTestId('calibration-json');
-    await block.waitFor();
+    await block.waitFor({ timeout: 60_000 });
+    // Every Diagnostics figure (README, "Diagnostics") has its line, with a value.
+    const lines = Object.fromEntries(
+      await s.sidebar
+        .getByTestId('diagnostics-report')
+        .locator('[data-figure]')
+        .evaluateAll((els) =>
+          els.map((el) => [el.getAttribute('data-figure'), el.querySelector('.value')?.textContent ?? '']),
+        ),
+    ) as Record<string, string>;
+    expect(Object.keys(lines)).toEqual([
+      'round-trip-first',
+      'round-trips',
+      'round-trips-at-once-2',
+      'round-trips-at-once-6',
+      'round-trips-at-once-10',
+      'server-ms',
+      'signed-in',
+      'fetch-ms',
+      'fetch-all-times',
+      'fetch-all-line',
+      'fetch-all-parallelism',
+      'aodocs-unknown-id',
+      'aodocs-malformed-id',
+      'aodocs-no-authorization',
+      'locale',
+      'outside-allowlist',
+      'authorization-status',
+      'granted-scopes',
+      'openid-granted',
+      'token',
+      'token-iss',
+      'token-aud',
+      'token-azp',
+      'token-aud-equals-azp',
+      'token-hd',
+      'token-email-verified',
+      'token-lifetime',
+      'account-type',
+      'plain-text-apostrophe',
+      'marked-formula',
+      'sheet-hidden',
+      'sheet-display-values',
+      'sheet-flush',
+      'cache-put-get',
+      'cache-same-call',
+      'cache-next-call',
+      'document-lock',
+      'document-lock-try',
+    ]);
+    expect(lines['round-trips']).toMatch(/^median \d+ ms, p90 \d+ ms, max \d+ ms$/);
+    expect(lines['round-trips-at-once-10']).toMatch(/^all answered in \d+ ms, slowest call \d+ ms$/);
+    expect(lines['fetch-all-times']).toMatch(/^1: \d+ ms, 5: \d+ ms, 10: \d+ ms, 20: \d+ ms, 40: \d+ ms$/);
+    expect(lines['fetch-all-line']).toMatch(/^-?\d+ ms \+ -?\d+\.\d ms per request$/);
+    expect(lines['aodocs-unknown-id']).toMatch(/^404, reason notFound, content type application\/json/);
+    expect(lines['aodocs-no-authorization']).toMatch(/^401, /);
+    expect(lines['outside-allowlist']).toMatch(/^refused: .*aodocs-jobs-diagnostics\.invalid.*whitelisted/);
+    expect(lines['signed-in']).toBe('yes');
+    expect(lines['authorization-status']).toBe('NOT_REQUIRED');
+    expect(lines['granted-scopes']).toContain('openid');
+    expect(lines['openid-granted']).toBe('yes');
+    expect(lines['token-aud-equals-azp']).toBe('yes');
+    expect(lines['token-lifetime']).toBe('3600 s');
+    expect(lines['cache-same-call']).toBe('yes');
+    expect(lines['cache-next-call']).toBe('yes');
+    expect(lines['document-lock']).toBe('yes');
+    expect(lines['document-lock-try']).toMatch(/^got it in \d+ ms$/);
+    for (const [key, value] of Object.entries(lines)) expect([key, value]).not.toEqual([key, '']);
+
     const calibration = JSON.parse(await block.inputValue()) as Record<string, unknown>;
     expect(calibration).toMatchObject({
       fetchAllParallelism: expect.any(Number),
+      fetchAllOverheadMs: expect.any(Number),
+      fetchAllPerRequestMs: expect.any(Number),
       fetchHopMs: expect.any(Number),
+      roundTripP90Ms: expect.any(Number),
       plainTextKeepsApostrophe: false,
       markedFormulaStaysText: true,
+      roundTrips: { count: 10, atOnce: [{ calls: 2 }, { calls: 6 }, { calls: 10 }] },
+      fetchAllTimes: [{ requests: 1 }, { requests: 5 }, { requests: 10 }, { requests: 20 }, { requests: 40 }],
+      locale: expect.any(String),
+      outsideAllowlist: { refused: true },
+      authorization: { openidGranted: true },
+      token: { present: true, audEqualsAzp: true, lifetimeSeconds: 3600 },
+      accountType: expect.stringMatching(/^(workspace|consumer)$/),
+      aodocsAnswers: [{ probe: 'unknown-id' }, { probe: 'malformed-id' }, { probe: 'no-authorization' }],
+      sheetCalls: { calls: 100 },
+      cache: { readBackSameCall: true, readNextCall: true },
+      documentLock: { present: true, acquired: true },
     });
     expect(calibration.googleScriptRunRoundTripMs as number).toBeGreaterThan(0);
-    // 43 GETs of a job that does not exist; nothing cancelled; the scratch sheet is gone again.
+    // Secrets stay on the server: no token, no email, in what the sidebar shows or exports.
+    const shown = `${await s.sidebar.getByTestId('diagnostics-report').textContent()} ${await block.inputValue()}`;
+    expect(shown).not.toMatch(/eyJ[\w-]{10,}\.|@/);
+    // 82 GETs of jobs that do not exist; nothing cancelled; the scratch sheet is gone again.
     const requests = (await (await fetch(`${s.playground.url}/api/simulator/requests`)).json()) as { method: string }[];
-    expect(requests.slice(before).map((r) => r.method)).toEqual(Array(43).fill('GET'));
+    expect(requests.slice(before).map((r) => r.method)).toEqual(Array(82).fill('GET'));
     await expect(s.page.getByTestId('sheet-tabs').textContent()).resolves.toBe(sheetsBefore);
   } finally {
     await s.playground.close();
   }
 });
 
-describe('Check connection tests what the form shows (issue 21)', () => {
+describe('Check connection tests what the form shows', () => {
   async function check(s: Session): Promise<{ message: string; tested: string }> {
     await s.sidebar.getByRole('button', { name: 'Check connection' }).click();
     const report = s.sidebar.getByTestId('connection-report');
@@ -640,7 +725,7 @@ test('keyboard: the Extensions menu works with arrow keys, and the sidebar it op
   }
 });
 
-describe('the grid during and after a run (issue 21)', () => {
+describe('the grid during and after a run', () => {
   test('rows show in the grid as they are written, while the run goes on', async () => {
     const jobIds = ids.inProgress;
     const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aodocs-')), 'live.csv');

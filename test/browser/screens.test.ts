@@ -1,4 +1,4 @@
-// Screens that never overstate (issue 21), in real Chromium against a scripted google.script.run: one
+// Screens that never overstate (docs/BEHAVIOUR.md 2.1, 2.3), in real Chromium against a scripted google.script.run: one
 // confirmation path, Escape, a brake sentence within the run's size, the end screen's count of what was not sent
 // and its "Run again" after any stop.
 import { Browser, Page } from 'playwright-core';
@@ -263,7 +263,7 @@ describe('wording', () => {
     await page.getByRole('tab', { name: 'Settings' }).click();
     const help = page.getByRole('region', { name: 'Diagnostics' }).locator('p.help');
     await expect(help.textContent()).resolves.toMatch(
-      /It sends 43 read requests to AODocs, all for one made-up job ID/,
+      /It sends 82 read requests to AODocs, all for made-up job IDs that no job has/,
     );
     await page.getByRole('tab', { name: 'Library' }).click();
     await page.getByLabel('Library ID').fill('L1');

@@ -878,3 +878,50 @@ test('settings: Check connection shows the client ID and expiry only for the ide
   await page.getByRole('alert').getByText('The run cap must be a whole number from 1 to 50000.').waitFor();
   await expect(page.getByTestId('settings-status').textContent()).resolves.toBe('');
 });
+
+/** Waits until `value()` gives `expected`, or fails with what it gave last. */
+async function until<T>(value: () => T | Promise<T>, expected: T, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  let last = await value();
+  while (last !== expected && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 20));
+    last = await value();
+  }
+  expect(last).toBe(expected);
+}
+
+test('google.script.run runs 10 calls at once: an 11th waits for a spot (communication guide)', async () => {
+  let running = 0;
+  let most = 0;
+  const held: (() => void)[] = [];
+  const page = await openSidebarPage(browser, async (name) => {
+    if (name !== 'diagnosticsPing') return { version: 'x', userEmail: 'a@example.com', piecesInFlight: 2 };
+    running++;
+    most = Math.max(most, running);
+    await new Promise<void>((release) => held.push(release));
+    running--;
+    return null;
+  });
+  await page.evaluate(() => {
+    const w = globalThis as unknown as { __answered: number; google: { script: { run: unknown } } };
+    w.__answered = 0;
+    for (let i = 0; i < 11; i++) {
+      const run = w.google.script.run as {
+        withSuccessHandler(f: () => void): { diagnosticsPing(): void };
+      };
+      run.withSuccessHandler(() => w.__answered++).diagnosticsPing();
+    }
+  });
+  const answered = () => page.evaluate(() => (globalThis as unknown as { __answered: number }).__answered);
+  await until(() => held.length, 10);
+  // Nothing frees a spot: the 11th is still waiting.
+  await new Promise((r) => setTimeout(r, 300));
+  expect(held.length).toBe(10);
+  held.shift()!();
+  await until(() => held.length, 10);
+  await until(answered, 1);
+  expect(most).toBe(10);
+  for (const release of held.splice(0)) release();
+  await until(answered, 11);
+  await page.close();
+});

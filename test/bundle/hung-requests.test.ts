@@ -1,6 +1,7 @@
-// A request that hangs past timeoutSeconds (issue 20 point 6): the reference documents timeoutSeconds, another
-// guide says the platform gives up after about 60 s whatever the script asks. Whether honoured or not, a chunk
-// must stay inside its time budget and write what it learned. Through the bundle, on the virtual clock.
+// A request that hangs past timeoutSeconds: the reference documents timeoutSeconds, another guide says the
+// platform gives up after about 60 s whatever the script asks (docs/SOURCES.md#urlfetch-timeout). Whether honoured
+// or not, a chunk must stay inside its time budget and write what it learned. Through the bundle, on the virtual
+// clock.
 import { DEFAULT_RETRY_POLICY } from '../../src/core/retry-policy';
 import { SETUP } from '../../src/core/wording';
 import type { GoogleLanguage } from '../../emulator/services/google-language';

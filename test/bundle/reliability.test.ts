@@ -278,8 +278,9 @@ describe('a colleague holding the document lock past the wait', () => {
     }
   });
 
-  // Every request sent leaves a trace, its row or its log line: with the rows blocked by a colleague's lock, the
-  // trace outranks the "write log" setting (hostile review of issue 18: the results lived only in the sidebar).
+  // Every cancel sent leaves a trace, its row or its log line: with the rows blocked by a colleague's lock, the
+  // trace outranks the "write log" setting (docs/BEHAVIOUR.md 4; the results once lived only in the sidebar). A
+  // Refresh cancels nothing: with the log off it is not logged.
   test('with the log off, the rows blocked: the log still keeps the trace, and the run stops saying so', async () => {
     const jobs = bulkJobs(3, 'locknolog');
     const addon = await addonWith(jobs);
@@ -290,14 +291,14 @@ describe('a colleague holding the document lock past the wait', () => {
       );
       addon.env.properties.user().set('settings', JSON.stringify({ writeLog: false }));
       addon.env.locks.holdFromOutside('document');
-      const { end } = await addon.run('refresh');
+      const { end } = await addon.run('cancel');
       expect(end.stoppedBecause).toBe(
         'The results of the last chunk could not be written into the sheet (Another run is writing to this ' +
           'spreadsheet. Wait for it to finish, then try again.); they are listed here and in the "AODocs Jobs log" ' +
           'sheet. The run stopped.',
       );
       expect(end.results.map((r) => [r.outcome, r.status, r.written, r.notWritten?.length, r.logged])).toEqual(
-        Array(3).fill(['done', 'IN_PROGRESS', [], 1, true]),
+        Array(3).fill(['done', 'CANCELLED', [], 1, true]),
       );
       expect(sheet.values()[0]).toEqual(['Job ID', 'Note']);
       const log = addon.env.spreadsheet.sheet('AODocs Jobs log').values();

@@ -188,6 +188,20 @@ describe('with the default platform behaviour', () => {
     expect(sheet.values()).toEqual(afterDeletion);
   });
 
+  // New-user trial: an unfrozen header whose one word has a typo was read as a job ID, and the run refused.
+  test('an unfrozen "JobIdd" header over a whole column: the header is found and the IDs below run', async () => {
+    const jobs = ids.inProgress.slice(71, 73);
+    const sheet = addon.env.spreadsheet.addSheet(`T${++sheetCount}`, [['JobIdd'], [jobs[0]], [jobs[1]]]);
+    addon.env.spreadsheet.select(sheet.name, ['A1:A3']);
+    const { end } = await addon.run('refresh');
+    expect(end.stoppedBecause).toBeUndefined();
+    const values = sheet.values();
+    expect(values[0][0]).toBe('JobIdd');
+    expect(values[0]).toContain('Result');
+    expect(values.slice(1).map((row) => row[values[0].indexOf('Status')])).toEqual(['IN_PROGRESS', 'IN_PROGRESS']);
+    expect((await addon.simulator.requestLog()).some((r) => r.path.includes('JobIdd'))).toBe(false);
+  });
+
   test('the log sheet holds only the columns it uses', async () => {
     const [id] = ids.inProgress.slice(63, 64);
     const sheet = newSheet(addon, [['Job ID'], [id]]);

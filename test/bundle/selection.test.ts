@@ -76,8 +76,8 @@ test('rows already showing a finished status are skipped and counted', () => {
 });
 
 test('whole rows selected: only the job ID column is read and written; Notes and Type are ignored', async () => {
-  // Issue 18 point 1: a Note or Type beside a valid, finished ID made the row "Invalid job ID" or "Several job
-  // IDs in one row", and blanked its true status.
+  // docs/BEHAVIOUR.md 1.1. A regression: a Note or Type beside a valid, finished ID made the row "Invalid job ID"
+  // or "Several job IDs in one row", and blanked its true status.
   const sheet = sheetWith([
     ['Job ID', 'Type', 'Notes', 'Status', 'Result'],
     [ids.inProgress[60], 'MOVE', 'a/b see ticket', 'IN_PROGRESS', ''],

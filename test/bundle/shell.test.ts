@@ -25,6 +25,8 @@ test('build/Code.js exposes exactly the public functions of src/server/index.ts 
       'selectRows',
       'runDiagnostics',
       'diagnostics',
+      'diagnosticsPing',
+      'readDiagnosticsCache',
       'getSettings',
       'saveSettings',
       'checkConnection',

@@ -3,7 +3,7 @@
  */
 // The end screen names every row a run could not write (docs/BEHAVIOUR.md: "the sidebar says which rows could not be
 // written"), and where its result is kept.
-import { endView } from '../../src/client/views';
+import { endHeadlineOf, endView } from '../../src/client/views';
 import type { RunEnd } from '../../src/client/run-driver';
 import type { JobResult } from '../../src/shared/api';
 
@@ -56,4 +56,13 @@ test('a run whose rows were all written lists nothing', () => {
     document.createElement('div'),
   );
   expect(view.querySelector('[data-testid="problem-list"]')).toBeNull();
+});
+
+// Hostile review: "Done: 3 cancelled" when one of the three read IN_PROGRESS after AODocs accepted its cancel.
+test('a cancel AODocs accepted while the job still runs is counted as requested, not cancelled', () => {
+  const requested = cancelled('J3', { result: 'Cancel requested, job still running', status: 'IN_PROGRESS' });
+  const view = endView('cancel', end([cancelled('J1', {}), cancelled('J2', {}), requested]));
+  expect(view.textContent).toContain('Done: 2 cancelled, 1 cancel requested');
+  expect(view.querySelector('[data-testid="result-requested"]')?.textContent).toContain('1');
+  expect(endHeadlineOf('cancel', end([cancelled('J1', {})]))).toBe('Done: 1 cancelled');
 });

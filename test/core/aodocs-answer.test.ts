@@ -16,16 +16,21 @@ describe('classifyAnswer: 2xx', () => {
     });
   });
 
+  test('a 200 with an empty body is unexpected, not retryable, and no page: AODocs accepted without saying more', () => {
+    expect(classifyAnswer(http(200, ''))).toEqual({ kind: 'unexpected', code: 200, retryable: false });
+    expect(classifyAnswer(http(204, ' \n'))).toEqual({ kind: 'unexpected', code: 204, retryable: false });
+  });
+
+  // Hostile review: a proxy's 200 sign-in page was taken for an accepted cancel.
   test.each<[string, string]>([
     ['an HTML page', HTML],
-    ['an empty body', ''],
     ['malformed JSON', '{"jobId": "j1",'],
     ['a JSON array', '[{"jobId":"j1"}]'],
     ['a JSON string', '"CANCELLED"'],
     ['JSON null', 'null'],
     ['a JSON number', '42'],
-  ])('a 200 with %s is unexpected and not retryable', (_name, body) => {
-    expect(classifyAnswer(http(200, body))).toEqual({ kind: 'unexpected', code: 200, retryable: false });
+  ])("a 200 with %s is a page that is not AODocs' answer, not retryable", (_name, body) => {
+    expect(classifyAnswer(http(200, body))).toEqual({ kind: 'unexpected', code: 200, retryable: false, page: true });
   });
 });
 

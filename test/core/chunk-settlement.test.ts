@@ -16,6 +16,7 @@ import {
   settledJobs,
   withEarlierRuns,
   memoriesNeeded,
+  resultsToLog,
   withSetupProblem,
   stopReason,
   writtenBefore,
@@ -23,7 +24,7 @@ import {
 import { classifyAnswer } from '../../src/core/aodocs-answer';
 import { RESULT, SETUP } from '../../src/core/wording';
 import { RESULT_HEADERS, resultValues } from '../../src/core/result-columns';
-import type { ChunkRequest, PlannedJob } from '../../src/shared/api';
+import type { ChunkRequest, JobResult, PlannedJob } from '../../src/shared/api';
 
 const json = (code: number, body: unknown) => classifyAnswer({ code, body: JSON.stringify(body), headers: {} });
 const refused400 = json(400, { error: { code: 400, message: 'no', errors: [{ reason: 'badRequest' }] } });
@@ -101,6 +102,8 @@ describe('run again remembers what the earlier run wrote', () => {
     ['its row says the cancel may have reached AODocs (503)', [unavailable503], 'Cancelled'],
     ['one of its rows says so', ['', unavailable503], 'Cancelled'],
     ['its row says it was cancelled already', ['Already cancelled'], 'Already cancelled'],
+    // Hostile review: a chunk whose answer never reached the sidebar, sent again by Run again.
+    ['its row says our cancel did it', ['Cancelled'], 'Cancelled'],
     ['its row says AODocs asked to slow down (429)', ['AODocs unavailable, try again (429)'], 'Already cancelled'],
     ['no Result column yet', [], 'Already cancelled'],
   ])('a 412 and a read-back of CANCELLED when %s', (_name, texts, result) => {
@@ -117,6 +120,59 @@ describe('run again remembers what the earlier run wrote', () => {
       result: 'Cancel not confirmed (412); job still running',
       transient: true,
     });
+  });
+
+  // Review of session 5: "Cancel not confirmed" came back on every Run again while AODocs kept refusing a job
+  // that still ran. One run seeing it still running after a refusal gives the older lost cancel its chance.
+  test.each<[string, string[], boolean, string]>([
+    [
+      'the earlier run saw it still running',
+      ['Cancel not confirmed (400); job still running'],
+      false,
+      'Not cancelled: AODocs refused (412)',
+    ],
+    [
+      'a lost answer in this run too',
+      ['Cancel not confirmed (400); job still running'],
+      true,
+      'Cancel not confirmed (412); job still running',
+    ],
+    [
+      'another row remembers a 503',
+      ['Cancel not confirmed (400); job still running', unavailable503],
+      false,
+      'Cancel not confirmed (412); job still running',
+    ],
+    ['the earlier run lost its answer', [unavailable503], false, 'Cancel not confirmed (412); job still running'],
+  ])('a 412 and a read-back of IN_PROGRESS when %s', (_name, texts, lostNow, result) => {
+    const sent = [{ answer: refused412, earlierSendMayHaveWorked: lostNow }];
+    const remembered = withEarlierRuns('cancel', sent, [0], [texts]);
+    expect(outcomesOf('cancel', remembered, [job('IN_PROGRESS')])[0]).toMatchObject({ result });
+    // Whatever the memory, a job that now reads CANCELLED was cancelled by a cancel of ours.
+    expect(outcomesOf('cancel', remembered, [job('CANCELLED')])[0]).toMatchObject({ result: 'Cancelled' });
+  });
+
+  test('the log is asked only for refused cancels whose rows remember nothing, once per chunk', () => {
+    const sent = [
+      { answer: refused412, earlierSendMayHaveWorked: false },
+      { answer: refused412, earlierSendMayHaveWorked: false },
+      { answer: down503, earlierSendMayHaveWorked: false },
+    ];
+    const asked: number[][] = [];
+    const remembered = withEarlierRuns('cancel', sent, [0, 1, 2], [[], [unavailable503], []], (indexes) => {
+      asked.push(indexes);
+      return [RESULT.noAnswer];
+    });
+    expect(asked).toEqual([[0]]);
+    expect(remembered.map((s) => s?.earlierSendMayHaveWorked)).toEqual([true, true, false]);
+    expect(outcomesOf('cancel', remembered, [job('CANCELLED'), job('CANCELLED')])[0]).toMatchObject({
+      result: 'Cancelled',
+    });
+    withEarlierRuns('refresh', sent, [0, 1, 2], [[], [], []], (indexes) => {
+      asked.push(indexes);
+      return [];
+    });
+    expect(asked).toHaveLength(1);
   });
 
   test('only the jobs asked about are remembered; jobs never sent stay unsent', () => {
@@ -365,6 +421,19 @@ describe('results and stop reasons', () => {
       },
       /security code \(401\)/,
     ],
+    // Hostile review: one 401 among accepted cancels (a token that expired mid-chunk) stopped the run.
+    [
+      'one 401 among accepted cancels',
+      {
+        quotaExceeded: false,
+        results: [
+          { jobId: 'a', outcome: 'failed', result: '', httpCode: 401, written: [], moved: [] },
+          { jobId: 'b', outcome: 'done', result: 'Cancelled', httpCode: 200, written: [], moved: [] },
+        ],
+        authMode: 'identity-token',
+      },
+      undefined,
+    ],
   ])('%s', (_name, facts, expected) => {
     const reason = stopReason(facts);
     if (expected === undefined) expect(reason).toBeUndefined();
@@ -394,5 +463,26 @@ describe('withSetupProblem: rows once the breaker found the security code refuse
     ['another setup problem', SETUP.refused400],
   ])('%s: a 403 stays about its library', (_name, problem) => {
     expect(withSetupProblem([notAdmin], problem)).toEqual([notAdmin]);
+  });
+});
+
+// Hostile review: with the log off, a cancel whose ID cell was edited, sorted away or whose sheet was deleted while
+// AODocs was asked left no row and no log line.
+describe('resultsToLog: every cancel sent leaves its row or its log line', () => {
+  const cell = { row: 2, column: 1 };
+  const base = { jobId: 'J', outcome: 'done' as const, result: 'Cancelled', written: [cell], moved: [] };
+  test.each<[string, Partial<typeof base> & Record<string, unknown>, boolean]>([
+    ['its row written', {}, false],
+    ['its ID moved away while AODocs was asked', { written: [], moved: [{ jobId: 'J', from: cell }] }, true],
+    ['its ID followed to another row', { moved: [{ jobId: 'J', from: cell, to: { row: 3, column: 1 } }] }, false],
+    ['no row written (sheet deleted, busy lock)', { written: [] }, true],
+    ['one of its rows not written', { notWritten: [{ row: 5, column: 1 }] }, true],
+    ['an invalid cell', { outcome: 'invalid', written: [] }, false],
+    ['gone before it was sent', { outcome: 'gone', written: [] }, false],
+  ])('log off, a cancel with %s: logged %p', (_name, change, logged) => {
+    const result = { ...base, ...change } as JobResult;
+    expect(resultsToLog('cancel', false, [result])).toEqual(logged ? [result] : []);
+    expect(resultsToLog('cancel', true, [result])).toEqual([result]);
+    expect(resultsToLog('refresh', false, [result])).toEqual([]);
   });
 });

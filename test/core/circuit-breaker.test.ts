@@ -43,7 +43,13 @@ test.each<[string, JobAnswers[], RegExp | undefined]>([
     chunk([BAD_400, BAD_400], [job('IN_PROGRESS'), job('IN_PROGRESS')]),
     undefined,
   ],
-  ['every job: 400, read-backs 404', chunk([BAD_400, BAD_400], [NOT_FOUND, NOT_FOUND]), /domain or the API address/],
+  // Hostile review: unknown IDs refused with 400 and read as AODocs' notFound are answers about the jobs.
+  ['every job: 400, read-backs 404 notFound', chunk([BAD_400, BAD_400], [NOT_FOUND, NOT_FOUND]), undefined],
+  [
+    'every job: 400, read-backs 404 without notFound (a wrong address)',
+    chunk([BAD_400, BAD_400], [error(404, 'Not Found', undefined), error(404, 'Not Found', undefined)]),
+    /domain or the API address/,
+  ],
   ['every job: 400, read-backs not sent (out of time)', chunk([BAD_400, BAD_400]), undefined],
   [
     'every request: not in urlFetchWhitelist',
@@ -92,7 +98,8 @@ test.each(['Délai dépassé : https://a', 'DNS error: https://a', 'タイムア
   },
 );
 
-// Issue 20 point 2: AODocs may reword "Invalid security code"; in security-code mode the behaviour decides.
+// AODocs may reword "Invalid security code" (docs/SOURCES.md#aodocs-error-body); in security-code mode the
+// behaviour decides (docs/BEHAVIOUR.md 2.4).
 test.each<[string, JobAnswers[], 'identity-token' | 'security-code', RegExp | undefined]>([
   [
     'a reworded refusal for every job, security-code mode',

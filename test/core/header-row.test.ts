@@ -41,6 +41,10 @@ describe('detectHeaderRow', () => {
     [['Type', 'Requestor', 'Notes', 'Job ID']],
     // An unfrozen header with a typo, beside one-word titles: titles, and nothing shaped like a job ID.
     [['Jb ID', 'Type', 'Notes']],
+    // A one-word title with a typo, alone in the selection (new-user trial: "JobIdd" read as a job ID).
+    [['JobIdd']],
+    [['jobld']],
+    [['AODocsJobId_']],
   ])('row 1 %p is a header', (row1) => {
     expect(detect(0, row1)).toBe(1);
   });
@@ -87,6 +91,11 @@ describe('readsLikeHeader', () => {
     ['Jobber', false],
     ['IDENTITY', false],
     ['j0b1d', false],
+    ['JobIdd', true],
+    ['JobIs', true],
+    ['Jobbers', false],
+    ['JobIdxx', false],
+    ['RngcJobIdK6WmL3IjZ', false],
   ])('%p → %p', (text, expected) => {
     expect(readsLikeHeader(text)).toBe(expected);
   });
@@ -117,7 +126,7 @@ describe('headerRowProblem', () => {
     ['an emptied header row', ['', ' '], [1], true, true],
     ['an unfrozen row 1 still titled', ['Job ID', 'Note'], [1], false, false],
     ['an unfrozen row 1 that now holds a job ID', ['RwMUllP8yrBZFx9BWlN', 'n1'], [1], false, true],
-    // Issue 18 point 3: the check reads the run's ID column, never the columns of the chunk's cells alone.
+    // docs/BEHAVIOUR.md 1.2: the check reads the run's ID column, never the columns of the chunk's cells alone.
     ['an unfrozen row 1 titled in the ID column, a note beside it', ['Job ID', 'n1x2'], [1], false, false],
     ['an unfrozen typo header over the ID column', ['Jb ID', 'Type'], [1], false, false],
     [

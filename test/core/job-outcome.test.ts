@@ -112,9 +112,11 @@ const CANCELS: CancelCase[] = [
   ),
   { name: '204 empty', answer: http(204, '', {}), family: 'accepted' },
   {
+    // AODocs answers JSON: a 2xx page is a proxy's sign-in or maintenance page, not an acceptance (hostile review).
     name: '200 HTML page',
     answer: http(200, '<!DOCTYPE html><html><body><h1>Sign in</h1></body></html>', HTML_TYPE),
-    family: 'accepted',
+    family: 'final',
+    rule: { exact: 'Unexpected answer from AODocs (HTTP 200)', claimsNothing: true },
   },
   { name: '200 {}', answer: http(200, '{}'), family: 'accepted' },
   {

@@ -1,4 +1,4 @@
-import { a1, logRows } from '../../src/core/log-rows';
+import { a1, logRows, unwrittenResults } from '../../src/core/log-rows';
 import type { JobResult } from '../../src/shared/api';
 
 const time = new Date(Date.UTC(2026, 10, 29, 10, 0, 0));
@@ -69,4 +69,31 @@ test('a row that could not be written (the document lock busy) is named in the l
   };
   const [line] = logRows([result], { time, user: 'u@example.com', action: 'cancel', sheetName: 'Jobs' });
   expect(line[5]).toBe("'A4 not written, A9 not written");
+});
+
+// Generated runs (seed 1004): a busy lock kept a lost cancel's row from being written, and Run again took the
+// job's CANCELLED for someone else's. The log line is then the row's memory.
+describe('unwrittenResults: what only the log remembers', () => {
+  const memory = 'Cancel not confirmed (412); status not read: AODocs unavailable, try again (503)';
+  const line = (jobId: string, cells: string, result: string) => ({ jobId, cells, result });
+
+  test.each<[string, ReturnType<typeof line>[], string]>([
+    ['its last line says its row was not written', [line('J1', 'A2 not written', memory)], memory],
+    ['with a text mark on the ID', [line("'J1", 'A2 not written, A3 not written', memory)], memory],
+    ['the ID moved away before the write', [line('J1', 'A2 no longer holds it: not written', memory)], memory],
+    ['its last line was written in its row', [line('J1', 'A2 not written', memory), line('J1', 'A2', 'Cancelled')], ''],
+    ['its row was written: the row remembers', [line('J1', 'A2', memory)], ''],
+    ['another job only', [line('J2', 'A2 not written', memory)], ''],
+    ['no log', [], ''],
+  ])('%s', (_name, lines, expected) => {
+    expect(unwrittenResults(lines, ['J1'])).toEqual([expected]);
+  });
+
+  test('the log lines agree with what logRows writes', () => {
+    const [logged] = logRows(
+      [{ jobId: 'J1', outcome: 'failed', result: memory, written: [], moved: [], notWritten: [{ row: 2, column: 1 }] }],
+      { time: new Date(0), user: 'u@example.com', action: 'cancel', sheetName: 'S' },
+    );
+    expect(unwrittenResults([line(String(logged[3]), String(logged[5]), memory)], ['J1'])).toEqual([memory]);
+  });
 });

@@ -1,4 +1,4 @@
-// Generated runs with an oracle (issue 18, "The systemic part").
+// Generated runs with an oracle: docs/BEHAVIOUR.md checked on runs no one wrote by hand.
 //
 // Each case is a generated scenario (scenario.ts): a sheet (header frozen or not, Type/Requestor/Notes columns
 // with text that looks like IDs, blanks, invalid cells, duplicates, one ID on many rows, hidden rows, earlier
@@ -16,7 +16,7 @@
 //   npm run test:properties -- --runs 5000           searches longer
 //   npm run test:properties -- --dims all            every dimension (dimensions.ts), or `ci,+lockBusy,-sort`
 // `npm test` runs this file with CI's budget (FC_RUNS, default 200) and the `ci` dimensions: those that fail
-// today for a known point of issue 18 are off there (dimensions.ts, OFF_IN_CI), to be switched on as fixed.
+// today for a known defect are off there (dimensions.ts, OFF_IN_CI), to be switched on as fixed.
 import { fc, test } from '@fast-check/jest';
 import { startSimulator, type SimulatorHandle } from '../../simulator/simulator-process';
 import { describeDimensions, parseDimensions } from './dimensions';

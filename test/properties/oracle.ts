@@ -5,6 +5,7 @@ import { DEFAULT_RETRY_POLICY } from '../../src/core/retry-policy';
 import { RESULT_HEADERS } from '../../src/core/result-columns';
 import { HEADER_CHANGED, waitTooLong, waitedTooOften } from '../../src/core/wording';
 import { MAX_RESENDS, STOPPED_BY_USER, brakeBound } from '../../src/core/run-schedule';
+import type { RequestLogEntry } from '../../simulator/request-log';
 import type { Grid, RunRecord, ScenarioRecord, Segment } from './drive';
 import { INVALID_TEXTS } from './scenario';
 import { FOREIGN_LIBRARY, HEADER_ROW } from './world';
@@ -251,6 +252,14 @@ const onlyResultCellsOfSelectedRows: Check = (record, run) => {
 };
 
 // (3) Every job that received a cancel has a trace: its row or a log line.
+/**
+ * A cancel AODocs refused before any work: a 429, or a 409 it marked retryable (retry-policy.ts
+ * mayHaveReachedAodocs). It could not have cancelled anything.
+ */
+function refusedBeforeWork(e: RequestLogEntry): boolean {
+  return e.status === 429 || e.fault === '409';
+}
+
 const everyCancelHasATrace: Check = (record, run) => {
   const problems: string[] = [];
   const idColumn = idColumnOf(record);
@@ -260,20 +269,23 @@ const everyCancelHasATrace: Check = (record, run) => {
   for (const segment of run.segments)
     for (const row of writtenRows(segment)) rowsWritten.add(text(segment.after, row, idColumn));
   // A failed request writes only Result: when it says what the row said already, no cell changes, yet the row is
-  // the run's trace. Such a row counts when its Result is the sentence the run told for the job.
-  const last = run.segments[run.segments.length - 1]?.after;
-  const resultColumn = last && resultColumns(last).get('Result');
+  // the run's trace. Such a row counts when its Result is the sentence the run told for the job, right after the
+  // chunk that wrote it (the user may delete the row later: the trace was there).
   const toldInRow = (id: string): boolean => {
     const told = run.end?.results.find((r) => r.jobId === id);
-    if (!told || !last || resultColumn === undefined) return false;
-    return told.written.some(
-      (c) => text(last, c.row, idColumn) === id && text(last, c.row, resultColumn) === told.result,
-    );
+    if (!told) return false;
+    return run.segments.some(({ after }) => {
+      const resultColumn = resultColumns(after).get('Result');
+      if (resultColumn === undefined) return false;
+      return told.written.some(
+        (c) => text(after, c.row, idColumn) === id && text(after, c.row, resultColumn) === told.result,
+      );
+    });
   };
-  // A cancel refused with 429 did nothing in AODocs (a refusal before any work): its job handed back and then not
-  // sent (quota, Stop) is counted as not sent by the sidebar, and needs no trace of a cancel.
+  // A cancel refused before any work, its job handed back and then not sent (quota, Stop), is counted as not sent
+  // by the sidebar, and needs no trace of a cancel.
   const cancelled = new Set(
-    run.received.filter((e) => e.operation === 'cancel' && e.status !== 429).map((e) => jobOfPath(e.path)),
+    run.received.filter((e) => e.operation === 'cancel' && !refusedBeforeWork(e)).map((e) => jobOfPath(e.path)),
   );
   for (const id of cancelled) {
     if (!logged.has(id) && !rowsWritten.has(id) && !toldInRow(id))
@@ -305,10 +317,10 @@ const noKnownStatusBlanked: Check = (record, run) => {
 const sendsWithinBounds: Check = (record, run) => {
   const problems: string[] = [];
   const sends = new Map<string, number>();
-  // A 429 refuses before any work: a job AODocs asked to wait for is handed back and sent again after the pause
-  // (docs/BEHAVIOUR.md 2.2), so its 429s are not cancels that could act.
+  // A job AODocs asked to wait for is handed back and sent again after the pause (docs/BEHAVIOUR.md 2.2), with the
+  // retries of its chunk: refusals before any work are not cancels that could act.
   for (const e of run.received)
-    if (e.operation === 'cancel' && e.status !== 429)
+    if (e.operation === 'cancel' && !refusedBeforeWork(e))
       sends.set(jobOfPath(e.path), (sends.get(jobOfPath(e.path)) ?? 0) + 1);
   for (const [id, n] of sends) {
     if (n > DEFAULT_RETRY_POLICY.maxSends)
@@ -331,7 +343,7 @@ const sendsWithinBounds: Check = (record, run) => {
   return problems;
 };
 
-/** Issue 18, point 8: today's retry policy waits at most 20 s for a Retry-After inside a chunk. */
+/** docs/BEHAVIOUR.md 2.2: the retry policy waits at most 20 s for a Retry-After inside a chunk. */
 const LONGEST_WAIT_IN_A_CHUNK_MS = 20_000;
 const RETRY_AFTER_MS: Record<string, number> = { '429': 1000, 'html-429': 3000, '429-long': 60_000 };
 

@@ -2,7 +2,7 @@ import { GOOGLE_MESSAGES } from '../google-language';
 
 /**
  * UrlFetchApp's exception messages, as Apps Script words them (without the "Exception: " that String(e) adds).
- * Sources: the Apps Script platform research (section 1.4) and messages quoted by public scripts, e.g.
+ * Sources: messages quoted by public scripts (docs/SOURCES.md#urlfetch-exception-messages), e.g.
  * "Request failed for https://api.line.me returned code 400. Truncated server response: {...} (use
  * muteHttpExceptions option to examine full response)", "Address unavailable: https://archive.org/...",
  * "DNS error: http://localhost:3030", "Timeout: https://api.tosspayments.com/v1/payments/confirm",

@@ -33,9 +33,9 @@ export interface PreparedRequest {
   wire: WireRequest;
 }
 
-/** "timeoutSeconds ... The default is 360 (6 minutes)" (url-fetch-app reference, research section 1.1). */
+/** "timeoutSeconds ... The default is 360 (6 minutes)" (url-fetch-app reference, docs/SOURCES.md#urlfetch-timeout). */
 export const DEFAULT_TIMEOUT_SECONDS = 360;
-/** "URL length: up to 2,082 characters" (url-fetch-app reference). */
+/** "URL length: up to 2,082 characters" (url-fetch-app reference, docs/SOURCES.md#urlfetch-url-length). */
 export const MAX_URL_LENGTH = 2082;
 const DEFAULT_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 

@@ -36,8 +36,8 @@ export interface UrlFetchOptions {
   stallMs?: (url: string) => number | undefined;
   /**
    * The platform ignores the script's timeoutSeconds and gives up on a request after this many seconds. The
-   * reference documents timeoutSeconds (default 360); another guide says about 60 s, not configurable (research,
-   * apps-script-platform.md 1.1). Undefined: timeoutSeconds is honoured.
+   * reference documents timeoutSeconds (default 360); another guide says about 60 s, not configurable
+   * (docs/SOURCES.md#urlfetch-timeout). Undefined: timeoutSeconds is honoured.
    */
   platformTimeoutSeconds?: number;
   /** Called with the script's URL before each request is sent; what it throws, the script gets as an exception. */

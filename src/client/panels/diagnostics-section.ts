@@ -1,33 +1,32 @@
 // Settings > Diagnostics: measures on the platform what the benchmark and the emulator assume, and shows the
 // figures with a JSON block to copy into `npm run bench -- --calibrate <file>` (docs/FIRST-DEPLOYMENT.md).
-import { PlatformFigures } from '../../shared/api';
-import { PARALLEL_PROBES, SINGLE_PROBES, calibrationJson } from '../../core/diagnostics';
+import type { RoundTripFigures } from '../../shared/api';
+import { CALLS_AT_ONCE, DIAGNOSTICS_REQUESTS, ROUND_TRIPS, roundTripStats } from '../../core/diagnostics';
 import { button, h, replaceChildren } from '../dom';
 import { callServer } from '../server-calls';
 import { DIAGNOSTICS_HELP } from '../wording';
+import { figuresView } from './diagnostics-figures';
 
-function figuresView(figures: PlatformFigures, roundTripMs: number): HTMLElement {
-  const line = (label: string, value: string) =>
-    h('div', { class: 'stat' }, h('span', { class: 'label' }, label), h('span', { class: 'value' }, value));
-  const yesNo = (v: boolean) => (v ? 'yes' : 'no');
-  return h(
-    'section',
-    { class: 'diagnostics', 'data-testid': 'diagnostics-report' },
-    line('Server call, round trip (median of 3 empty calls)', `${Math.round(roundTripMs)} ms`),
-    line('Diagnostics in the server', `${figures.serverMs} ms`),
-    line('One request to AODocs', `${figures.fetchMs} ms`),
-    line('Requests at once (fetchAll)', String(figures.fetchAllParallelism)),
-    line('Plain-text cell keeps an apostrophe', yesNo(figures.plainTextKeepsApostrophe)),
-    line("A marked '= stays text", yesNo(figures.markedFormulaStaysText)),
-    figures.identityAuthorizedParty !== undefined && line('Client ID (azp)', figures.identityAuthorizedParty),
-    figures.identityAudience !== undefined && line('Token audience (aud)', figures.identityAudience),
-    h('label', { for: 'calibration-json' }, 'Copy this block into a file for npm run bench -- --calibrate:'),
-    h(
-      'textarea',
-      { id: 'calibration-json', class: 'support', readonly: 'readonly', rows: '8', 'data-testid': 'calibration-json' },
-      calibrationJson(figures, roundTripMs, new Date().toISOString()),
-    ),
-  );
+async function timedPing(): Promise<number> {
+  const started = performance.now();
+  await callServer('diagnosticsPing');
+  return performance.now() - started;
+}
+
+/**
+ * google.script.run round trips of an empty call: one, then ROUND_TRIPS one after another, then CALLS_AT_ONCE
+ * calls at once (never more than 10: the 11th would wait, communication guide).
+ */
+async function roundTrips(): Promise<RoundTripFigures> {
+  const sequential: number[] = [];
+  for (let i = 0; i < ROUND_TRIPS + 1; i++) sequential.push(await timedPing());
+  const atOnce: { allMs: number; callMs: number[] }[] = [];
+  for (const calls of CALLS_AT_ONCE) {
+    const started = performance.now();
+    const callMs = await Promise.all(Array.from({ length: calls }, () => timedPing()));
+    atOnce.push({ allMs: performance.now() - started, callMs });
+  }
+  return roundTripStats(sequential, atOnce);
 }
 
 /** The section: a sentence, a button, and the figures once measured. */
@@ -35,19 +34,19 @@ export function diagnosticsSection(showError: (message: string | null) => void, 
   const box = h('div', {});
   const measure = async () => {
     showError(null);
-    const requests = SINGLE_PROBES + PARALLEL_PROBES;
-    replaceChildren(box, h('p', { class: 'busy', 'aria-busy': 'true' }, `Measuring… (${requests} requests to AODocs)`));
+    replaceChildren(
+      box,
+      h('p', { class: 'busy', 'aria-busy': 'true' }, `Measuring… (${DIAGNOSTICS_REQUESTS} requests to AODocs)`),
+    );
     try {
-      // The round trip of a call that does almost nothing: an execution start plus the iframe's transport.
-      const trips: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        const started = performance.now();
-        await callServer('getSidebarState');
-        trips.push(performance.now() - started);
-      }
-      const roundTripMs = trips.sort((a, b) => a - b)[1];
+      const trips = await roundTrips();
       const figures = await callServer('runDiagnostics');
-      replaceChildren(box, figuresView(figures, roundTripMs));
+      // The next execution reads what runDiagnostics put in the user cache: does a value outlive its call?
+      const cacheReadNextCall = await callServer('readDiagnosticsCache').then(
+        (value) => value === figures.cache.value,
+        () => null,
+      );
+      replaceChildren(box, figuresView({ figures, trips, cacheReadNextCall }, new Date().toISOString()));
       announce('Diagnostics measured.');
     } catch (error) {
       replaceChildren(box);
@@ -58,7 +57,7 @@ export function diagnosticsSection(showError: (message: string | null) => void, 
     'section',
     { 'aria-labelledby': 'diagnostics-heading' },
     h('h3', { id: 'diagnostics-heading' }, 'Diagnostics'),
-    h('p', { class: 'help' }, DIAGNOSTICS_HELP(SINGLE_PROBES + PARALLEL_PROBES)),
+    h('p', { class: 'help' }, DIAGNOSTICS_HELP(DIAGNOSTICS_REQUESTS)),
     h(
       'div',
       { class: 'actions' },

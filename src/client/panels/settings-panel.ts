@@ -30,7 +30,8 @@ function connectionView(report: ConnectionReport): HTMLElement {
     { class: `connection ${report.ok ? 'ok' : 'bad'}`, 'data-testid': 'connection-report' },
     h('p', { class: 'headline', 'data-testid': 'connection-message' }, report.message),
     report.tested !== undefined && h('p', { class: 'help', 'data-testid': 'connection-tested' }, TESTED[report.tested]),
-    line('Signed in as', report.email),
+    // With a security code AODocs acts as the code's owner, whoever is signed in to Google.
+    identity ? line('Signed in as', report.email) : line('AODocs acts as', 'the owner of the security code'),
     identity && line('Client ID', report.clientId),
     identity && line('Token expires', report.expiresAt?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')),
     line('API', report.baseUrl),

@@ -29,7 +29,7 @@ export function* authorizationHeader(mode: AuthMode, typedCode?: string): Progra
     case 'security-code': {
       const code = typedCode || (yield* ask<string | null>({ kind: 'saved-security-code' }));
       if (!code) return yield* refuse(SERVER.securityCodeNeeded);
-      // The header form: a query parameter would end up in AODocs' logs (access-apis-with-security-codes).
+      // The header form: a query parameter would end up in AODocs' logs (docs/SOURCES.md#aodocs-security-code).
       return `securityCode ${code}`;
     }
     case 'oauth-token':

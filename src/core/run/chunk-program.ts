@@ -22,8 +22,8 @@ import {
   rowsNow,
   rowsToWrite,
   settledJobs,
+  resultsToLog,
   stopReason,
-  traceNeedsLog,
   withEarlierRuns,
   withSetupProblem,
 } from '../chunk-settlement';
@@ -78,7 +78,18 @@ function* send(
       remember.map((i) => jobs[i].jobId),
     ),
   );
-  const sent: Sent[] = withEarlierRuns(action, first.outcomes, remember, earlier);
+  // withEarlierRuns asks for the log's memory of some jobs through a callback: asked once to learn which, the log is
+  // read for them, then asked again with what it says (the function is pure).
+  let askLog: number[] = [];
+  withEarlierRuns(action, first.outcomes, remember, earlier, (indexes) => {
+    askLog = indexes;
+    return indexes.map(() => '');
+  });
+  const logged =
+    askLog.length === 0
+      ? []
+      : yield* ask<string[]>({ kind: 'unwritten-in-log', jobIds: askLog.map((i) => jobs[i].jobId) });
+  const sent: Sent[] = withEarlierRuns(action, first.outcomes, remember, earlier, () => logged);
   const toRead = first.quotaExceeded ? [] : readBacksNeeded(action, sent);
   const read = yield* sendWithRetries(
     toRead.map((i) => getJobRequest(settings, jobs[i].jobId, authorization)),
@@ -137,31 +148,38 @@ function* record(
   const checkedAt = new Date(yield* ask<number>({ kind: 'clock' }));
   let logged = false;
   let logFailure: string | undefined;
-  function* log(kind: 'append-log' | 'append-log-without-lock', results: JobResult[]): ChunkProgram<void> {
-    const rows = logRows(results, { time: checkedAt, action: request.action, ...who });
+  const loggedJobIds = new Set<string>();
+  function* log(kind: 'append-log' | 'append-log-without-lock', all: JobResult[]): ChunkProgram<void> {
+    const toLog = resultsToLog(request.action, logOn, all);
+    if (toLog.length === 0) return;
+    const rows = logRows(toLog, { time: checkedAt, action: request.action, ...who });
     const appended = yield* attempt<unknown, ChunkStep>({ kind, rows });
-    if (appended.ok) logged = true;
-    else logFailure = messageOf(appended.error);
+    if (!appended.ok) {
+      logFailure = messageOf(appended.error);
+      return;
+    }
+    logged = true;
+    for (const r of toLog) loggedJobIds.add(r.jobId);
   }
   const facts = () => ({ logOn, logged, logFailure });
   const { had, lock, failure } = yield* takeLock(lockWaitMs);
   if (!had) {
     // No row was written: each is named, and the log keeps their trace without the lock.
     const results = chunkResults(settled, gone, undefined);
-    if (traceNeedsLog(logOn, results)) yield* log('append-log-without-lock', results);
-    return { ...facts(), results: logged ? loggedResults(results) : results, lock, writeFailure: failure };
+    yield* log('append-log-without-lock', results);
+    return { ...facts(), results: loggedResults(results, loggedJobIds), lock, writeFailure: failure };
   }
   const written = yield* writeRows(header, rowsToWrite(settled, checkedAt));
   const placement: Placement | undefined = written.placement;
   const results = chunkResults(settled, gone, placement);
-  if (logOn) yield* log('append-log', results);
+  yield* log('append-log', results);
   // Commit the writes while the lock is still held (LockService documentation); the lock is released whatever
   // happened. A failed flush or release: what was written is not known to have been kept.
   const flushed = yield* attempt<unknown, ChunkStep>({ kind: 'flush' });
   const released = yield* attempt<unknown, ChunkStep>({ kind: 'release-lock' });
   const lockFailure = !released.ok ? released.error : !flushed.ok ? flushed.error : undefined;
   const writeFailure = written.failure ?? (lockFailure === undefined ? undefined : messageOf(lockFailure));
-  return { ...facts(), results: logged ? loggedResults(results) : results, lock: 'held', writeFailure };
+  return { ...facts(), results: loggedResults(results, loggedJobIds), lock: 'held', writeFailure };
 }
 
 /** The chunk `request` (validated), with the user's settings; `startedAt`: when the execution started. */

@@ -31,6 +31,8 @@ export type SheetStep =
   | { kind: 'append-log'; rows: unknown[][] }
   /** Append log lines one by one, each atomic, without the lock: nothing */
   | { kind: 'append-log-without-lock'; rows: unknown[][] }
+  /** What only the log remembers of these jobs (log-rows.ts unwrittenResults): string[], '' where nothing */
+  | { kind: 'unwritten-in-log'; jobIds: string[] }
   /** The user's email, as the log names them: string */
   | { kind: 'user-email' };
 

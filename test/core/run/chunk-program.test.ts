@@ -6,7 +6,7 @@ import { RESULT_HEADERS } from '../../../src/core/result-columns';
 import { chunkProgram } from '../../../src/core/run/chunk-program';
 import { ChunkStep } from '../../../src/core/run/sheet-steps';
 import { DEFAULT_SETTINGS, Settings } from '../../../src/core/settings';
-import { SERVER, SHEET_DELETED, STOP } from '../../../src/core/wording';
+import { RESULT, SERVER, SHEET_DELETED, STOP } from '../../../src/core/wording';
 import { aodocsError, drive, job, kinds, virtualClock } from './drive';
 
 const DAILY_QUOTA = 'Exception: Service invoked too many times for one day: urlfetch.';
@@ -43,6 +43,8 @@ function run(
     lockFree?: boolean;
     lockGiven?: boolean;
     flushFails?: boolean;
+    /** What only the log remembers, by job ID. */
+    logMemory?: Record<string, string>;
     failWriteNumber?: number;
     resultTexts?: Record<number, string>;
     settings?: Partial<Settings>;
@@ -110,6 +112,7 @@ function run(
     'release-lock': () => undefined,
     'append-log': (step) => logs.push(step),
     'append-log-without-lock': (step) => logs.push(step),
+    'unwritten-in-log': (step) => step.jobIds.map((id) => world.logMemory?.[id] ?? ''),
     'user-email': () => 'me@example.com',
     'oauth-token': () => 't',
     refuse: (step) => {
@@ -273,4 +276,19 @@ test('the flush under the lock fails: the lock is still released, and the run st
   expect(kinds(steps).slice(-2)).toEqual(['flush', 'release-lock']);
   expect(result.results[0]).toMatchObject({ written: [{ row: 2, column: 1 }], logged: true });
   expect(result.stopRun).toContain('Service Spreadsheets failed while accessing document.');
+});
+
+test('a 412 whose rows remember nothing, but the log remembers an unwritten cancel of ours: it reads as ours', () => {
+  const { result, steps } = run(
+    chunk(['a']),
+    { 'cancel a': [aodocsError(412, 'Job already finished')], 'get a': [cancelled('a')] },
+    { logMemory: { a: RESULT.noAnswer } },
+  );
+  expect(steps.filter((s) => s.kind === 'unwritten-in-log')).toEqual([{ kind: 'unwritten-in-log', jobIds: ['a'] }]);
+  expect(result.results[0]).toMatchObject({ outcome: 'done', result: 'Cancelled' });
+});
+
+test('answers that settle the job ask nothing of the log', () => {
+  const { steps } = run(chunk(['a']), { 'cancel a': [cancelled('a')] });
+  expect(kinds(steps)).not.toContain('unwritten-in-log');
 });

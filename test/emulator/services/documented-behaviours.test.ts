@@ -193,6 +193,13 @@ describe('ScriptApp', () => {
     expect(claims.sub).toMatch(/^\d{21}$/);
   });
 
+  test('the identity token carries hd for a Workspace account only (OpenID Connect: "Provided only if...")', () => {
+    const claimsOf = (userEmail: string) =>
+      decodeIdentityToken(testEnvironment({ userEmail }).globals.ScriptApp.getIdentityToken() as string);
+    expect(claimsOf('ann@example.com').hd).toBe('example.com');
+    expect(claimsOf('ann@gmail.com')).not.toHaveProperty('hd');
+  });
+
   test('getOAuthToken returns an opaque ya29. access token', () => {
     expect(testEnvironment().globals.ScriptApp.getOAuthToken()).toMatch(/^ya29\.[\w-]{20,}$/);
   });

@@ -1,0 +1,34 @@
+// Where an earlier run could not write a job's rows (a busy lock), its log line is the memory: the log's last lines
+// are read for the jobs core/run/chunk-program.ts asks about (the Result cells are read by the program itself).
+import { LOG_LINES_REMEMBERED, LOG_SHEET_NAME, LoggedLine, unwrittenResults } from '../core/log-rows';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The log's last lines (Job ID, Cells and Result, found by their titles); none when there is no log yet. */
+function readLogTail(spreadsheet: Spreadsheet): LoggedLine[] {
+  const log = spreadsheet.getSheetByName(LOG_SHEET_NAME);
+  if (!log) return [];
+  const lastRow = log.getLastRow();
+  const lastColumn = log.getLastColumn();
+  if (lastRow < 2 || lastColumn < 1) return [];
+  const headers = log
+    .getRange(1, 1, 1, lastColumn)
+    .getDisplayValues()[0]
+    .map((h) => h.trim());
+  const [job, cells, result] = ['Job ID', 'Cells', 'Result'].map((title) => headers.indexOf(title));
+  if (job < 0 || cells < 0 || result < 0) return [];
+  const first = Math.max(2, lastRow - LOG_LINES_REMEMBERED + 1);
+  const values = log.getRange(first, 1, lastRow - first + 1, lastColumn).getDisplayValues();
+  return values.map((line) => ({ jobId: line[job], cells: line[cells], result: line[result] }));
+}
+
+/** What only the log remembers of each job (core/log-rows.ts unwrittenResults); empty texts where nothing. */
+export function readUnwrittenResults(spreadsheet: Spreadsheet, jobIds: string[]): string[] {
+  if (jobIds.length === 0) return [];
+  try {
+    return unwrittenResults(readLogTail(spreadsheet), jobIds);
+  } catch {
+    // The log is being created or was deleted meanwhile: nothing is remembered from it.
+    return jobIds.map(() => '');
+  }
+}
