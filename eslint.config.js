@@ -114,6 +114,28 @@ module.exports = tseslint.config(
     },
   },
   {
+    // A folder of src/core (src/core/run/): '../x' is core too, '../../shared/x' is shared; nothing else outside.
+    files: ['src/core/*/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.(?!(?:/|\\./|\\./\\.\\./shared/)(?!(?:.*/)?\\.\\.(?:/|$)))',
+              message:
+                'src/core is pure TypeScript: it imports only src/core and src/shared, never server or client code.',
+            },
+            {
+              regex: '^(?!\\.)',
+              message: 'src/core also runs in the sidebar and in Apps Script: no Node builtin or npm package.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // src/shared holds the DTO types that the sidebar and the server exchange, nothing else.
     files: ['src/shared/**'],
     rules: {

@@ -8,15 +8,15 @@ import { sheetsByMethodRows, summaryResult } from './report-console';
  * counts themselves are measured on every run). A method the run made that is not listed here is flagged.
  */
 export const ROUND_TRIP_ORIGINS: Record<string, string> = {
-  'Sheet.getFrozenRows': 'run-chunk.ts targetSheet: the header check before sending',
+  'Sheet.getFrozenRows': 'core/run/chunk-program.ts targetSheet: the header check before sending',
   'Sheet.getLastRow':
-    "id-cells.ts dataExtentOf, before sending and again under the lock (the target sheet's data extent); " +
+    "core/run/find-cells.ts dataExtent, before sending and again under the lock (the target sheet's data extent); " +
     "sheet-append.ts appendRows (the log sheet's last row)",
   'Sheet.getLastColumn':
-    'id-cells.ts dataExtentOf before sending; results-writer.ts ensureResultColumns under the lock (the header row)',
+    'core/run/find-cells.ts dataExtent before sending; core/run/result-cells.ts ensureResultColumns under the lock (the header row)',
   'Range.getDisplayValues':
-    'id-cells.ts readColumn: the ID column before sending and again under the lock; results-writer.ts: the header row',
-  'Range.setValues': 'results-writer.ts writeBlock: the result rows; sheet-append.ts appendRows: the log rows',
+    'core/run/find-cells.ts readSpans: the ID column before sending and again under the lock; core/run/result-cells.ts: the header row',
+  'Range.setValues': 'results-writer.ts: the result rows; sheet-append.ts appendRows: the log rows',
   'SpreadsheetApp.flush': 'document-lock.ts: before the document lock is released',
 };
 

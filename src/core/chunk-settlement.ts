@@ -1,6 +1,7 @@
 // Settles one chunk of a run: which jobs are still in the sheet, which answers need the job read back, what
 // each job's row says, where each row goes, what the sidebar is told and whether the run must stop. The server
-// around it (server/run-chunk.ts) only takes the lock, reads, calls AODocs and writes what this module decides.
+// around it (core/run/chunk-program.ts, carried out by server/run-chunk.ts) only takes the lock, reads, calls
+// AODocs and writes what this module decides.
 import { AuthModeName, CellRef, ChunkRequest, JobAction, JobResult, MovedCell, PlannedJob } from '../shared/api';
 import { Answer, jobOf } from './aodocs-answer';
 import { ExpectedCell, LocatedCell } from './cell-location';

@@ -1,14 +1,18 @@
 // One AODocs call that stands alone (listing a page of a library, a page of a job's events, the connection
-// check): sent with the usual retries; Google's daily quota ends it with the sentence every caller shows.
+// check): core/run/send-with-retries.ts callAodocs decides it; this runs its steps.
 import { Answer } from '../core/aodocs-answer';
 import { FetchRequest } from '../core/aodocs-request';
-import { CALL } from '../core/wording';
-import { sendWithRetries } from './aodocs-client';
+import { callAodocs as call } from '../core/run/send-with-retries';
+import { fetchHandlers } from './aodocs-client';
+import { runProgram } from './step-runner';
 import { UserFacingError } from './user-facing-error';
 
 /** The call's last answer; undefined when it never went out (the time budget from `startedAt` ran out). */
 export function callAodocs(request: FetchRequest, startedAt = Date.now()): Answer | undefined {
-  const sent = sendWithRetries([request], startedAt);
-  if (sent.quotaExceeded) throw new UserFacingError(CALL.dailyQuota);
-  return sent.outcomes[0]?.answer;
+  return runProgram(call(request, startedAt), {
+    ...fetchHandlers(() => false),
+    refuse: (step) => {
+      throw new UserFacingError(step.message);
+    },
+  });
 }

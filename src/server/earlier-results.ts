@@ -1,11 +1,8 @@
-// Reads the Result cells of rows whose answer did not settle the job: what an earlier run wrote there tells whether
-// its cancel may have reached AODocs (core/earlier-result.ts decides). Only such answers need it, so a chunk
-// whose cancels went through reads nothing more. Where the rows remember nothing (a busy lock kept them unwritten,
-// a sort moved them), the job's last log line is the memory: the log's last lines are read too.
-import { existingResultColumn } from '../core/result-columns';
+// Where a job's rows remember nothing (a busy lock kept them unwritten, a sort moved them), its last log line is
+// the memory: the log's last lines are read for the jobs core/run/chunk-program.ts asks about (the Result cells are
+// read by the program itself).
 import { LOG_LINES_REMEMBERED, LOG_SHEET_NAME, LoggedLine, lastLoggedResults } from '../core/log-rows';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The log's last lines (Job ID, Cells and Result, found by their titles); none when there is no log yet. */
@@ -34,30 +31,5 @@ export function readLastLoggedResults(spreadsheet: Spreadsheet, jobIds: string[]
   } catch {
     // The log is being created or was deleted meanwhile: nothing is remembered from it.
     return jobIds.map(() => '');
-  }
-}
-
-/** The displayed texts of the Result cells of `rows` (per job); empty when the sheet has no Result column yet. */
-export function readResultTexts(sheet: Sheet, headerRow: number, rows: number[][]): string[][] {
-  const all = rows.flat();
-  if (all.length === 0) return rows.map(() => []);
-  try {
-    const lastColumn = sheet.getLastColumn();
-    if (lastColumn < 1) return rows.map(() => []);
-    const headers = sheet.getRange(headerRow, 1, 1, lastColumn).getDisplayValues()[0];
-    const column = existingResultColumn(headers, 'Result');
-    if (column === undefined) return rows.map(() => []);
-    let first = Infinity;
-    let last = -Infinity;
-    for (const row of all) {
-      first = Math.min(first, row);
-      last = Math.max(last, row);
-    }
-    // One read for the chunk: the span of its rows in the Result column.
-    const texts = sheet.getRange(first, column, last - first + 1, 1).getDisplayValues();
-    return rows.map((jobRows) => jobRows.map((row) => texts[row - first][0]));
-  } catch {
-    // Rows or columns deleted meanwhile: the earlier run is not remembered, and the refusal reads as today's.
-    return rows.map(() => []);
   }
 }

@@ -1,186 +1,52 @@
-// One chunk of a run, in one server execution: read where the chunk's jobs are, send their requests together,
-// read back the jobs whose answers need it, then under the document lock write every row and the log.
-// Every decision (what an answer means, where a row goes, whether the run stops) is core/chunk-settlement.ts's.
-import { ChunkRequest, ChunkResult, JobResult, PlannedJob } from '../shared/api';
-import { logRows } from '../core/log-rows';
-import { ApiTarget, cancelJobRequest, getJobRequest } from '../core/aodocs-request';
+// One chunk of a run, in one server execution: core/run/chunk-program.ts decides it step by step; this file
+// carries out each step on the target sheet, the document lock, the log and AODocs (one Apps Script call site per
+// step kind), and hands the outcome back.
+import { ChunkRequest, ChunkResult } from '../shared/api';
 import { validateChunkRequest } from '../core/chunk-validation';
-import { DEFAULT_RETRY_POLICY, documentLockWaitMs } from '../core/retry-policy';
-import { CODE_PROBE_JOB_ID, afterCodeProbe, codeProbeNeeded } from '../core/circuit-breaker';
-import { targetSheetProblem } from '../core/header-row';
-import { SHEET_DELETED } from '../core/wording';
-import {
-  LockState,
-  Placement,
-  loggedResults,
-  resultsToLog,
-  Sent,
-  chunkSetupProblem,
-  jobsToSend,
-  Settled,
-  chunkResults,
-  jobCells,
-  jobsStillInSheet,
-  memoriesNeeded,
-  notSentJobs,
-  outcomesOf,
-  readBacksNeeded,
-  rowsNow,
-  rowsToWrite,
-  settledJobs,
-  withEarlierRuns,
-  withSetupProblem,
-  stopReason,
-} from '../core/chunk-settlement';
-import { Settings } from '../core/settings';
+import { chunkProgram } from '../core/run/chunk-program';
+import { SheetStep } from '../core/run/sheet-steps';
 import { appendLog, appendLogWithoutLock } from './audit-log';
-import { tryWithDocumentLock } from './document-lock';
-import { authorizationHeader } from './authorization';
-import { sendWithRetries } from './aodocs-client';
-import { findCells } from './id-cells';
-import { readResultTexts, readLastLoggedResults } from './earlier-results';
-import { HeaderAt, PartialWriteError, writeResults } from './results-writer';
+import { authorizationHandlers } from './authorization';
+import { fetchHandlers } from './aodocs-client';
+import { readLastLoggedResults } from './earlier-results';
+import { resultWriteHandlers } from './results-writer';
 import { isRunStopped } from './run-stop';
+import { Handlers, runProgram } from './step-runner';
 import { readSettings } from './user-settings';
-import { UserFacingError } from './user-facing-error';
 import { requireGrantedScopes } from './scope-check';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Lock = GoogleAppsScript.Lock.Lock;
 
-function targetSheet(spreadsheet: Spreadsheet, request: ChunkRequest) {
-  const sheet = spreadsheet.getSheetById(request.sheetId);
-  const name = sheet ? sheet.getName() : '';
-  const frozenRows = sheet ? sheet.getFrozenRows() : 0;
-  const problem = targetSheetProblem(sheet && { name, frozenRows }, request.headerRow);
-  if (problem || !sheet) throw new UserFacingError(problem);
-  return { sheet, name, frozenRows };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Sends the jobs' requests, then the read-backs their answers call for. */
-function send(
-  action: ChunkRequest['action'],
-  settings: Settings,
-  jobs: PlannedJob[],
-  startedAt: number,
-  keepRetrying: () => boolean,
-  /** The Result texts of each job's rows: what an earlier run wrote there (Run again and Refresh keep it). */
-  earlierResults: (jobIds: string[]) => string[][],
-  /** What the log remembers of these jobs (their last lines): for rows that remember nothing. */
-  lastLogged: (jobIds: string[]) => string[],
-) {
-  const target: ApiTarget = settings;
-  const authorization = authorizationHeader(settings);
-  const build = action === 'cancel' ? cancelJobRequest : getJobRequest;
-  const first = sendWithRetries(
-    jobs.map((j) => build(target, j.jobId, authorization)),
-    startedAt,
-    DEFAULT_RETRY_POLICY,
-    keepRetrying,
-    true,
-  );
-  const remember = memoriesNeeded(action, first.outcomes);
-  const earlier = earlierResults(remember.map((i) => jobs[i].jobId));
-  const sent: Sent[] = withEarlierRuns(action, first.outcomes, remember, earlier, (indexes) =>
-    lastLogged(indexes.map((i) => jobs[i].jobId)),
-  );
-  const toRead = first.quotaExceeded ? [] : readBacksNeeded(action, sent);
-  const read = sendWithRetries(
-    toRead.map((i) => getJobRequest(target, jobs[i].jobId, authorization)),
-    startedAt,
-  );
-  const readBacks = read.outcomes.map((o) => o?.answer);
-  const suspected = chunkSetupProblem(action, sent, readBacks, settings.authMode);
-  // A 403 for every job in security-code mode, AODocs' message not recognised: reading a job that does not exist
-  // tells the code refused (403) from jobs of libraries the user does not administer (404 notFound).
-  const probe = codeProbeNeeded(suspected, sent)
-    ? sendWithRetries([getJobRequest(target, CODE_PROBE_JOB_ID, authorization)], startedAt).outcomes[0]?.answer
-    : undefined;
-  const setupProblem = afterCodeProbe(suspected, probe);
+/** The spreadsheet steps of one chunk: the target sheet is the one `find-sheet` found last. */
+function sheetHandlers(request: ChunkRequest): Handlers<SheetStep> {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  let sheet: Sheet | null = null;
+  let lock: Lock | null = null;
+  const target = () => sheet as Sheet;
   return {
-    outcomes: withSetupProblem(outcomesOf(action, sent, readBacks), setupProblem),
-    quotaExceeded: first.quotaExceeded || read.quotaExceeded,
-    runWaitMs: Math.max(first.runWaitMs, read.runWaitMs),
-    setupProblem,
+    'find-sheet': () => {
+      sheet = spreadsheet.getSheetById(request.sheetId);
+      return sheet !== null;
+    },
+    'sheet-frame': () => ({ name: target().getName(), frozenRows: target().getFrozenRows() }),
+    'last-row': () => target().getLastRow(),
+    'last-column': () => target().getLastColumn(),
+    'max-columns': () => target().getMaxColumns(),
+    'read-texts': (step) => target().getRange(step.row, step.column, step.numRows, step.numColumns).getDisplayValues(),
+    ...resultWriteHandlers(target),
+    'get-lock': () => {
+      lock = LockService.getDocumentLock();
+      return lock !== null;
+    },
+    'try-lock': (step) => (lock as Lock).tryLock(step.waitMs),
+    flush: () => SpreadsheetApp.flush(),
+    'release-lock': () => (lock as Lock).releaseLock(),
+    'append-log': (step) => appendLog(spreadsheet, step.rows),
+    'append-log-without-lock': (step) => appendLogWithoutLock(spreadsheet, step.rows),
+    'last-logged': (step) => readLastLoggedResults(spreadsheet, step.jobIds),
+    'user-email': () => Session.getActiveUser().getEmail(),
   };
-}
-
-/**
- * Writes the rows and the log. AODocs has already been called: a failure here (the lock not free in time, a
- * protected range, the sheet deleted meanwhile) must not lose what happened, so the results still go back to
- * the sidebar, which lists them, and without the lock the log lines are still appended (core decides whether the
- * run goes on: chunk-settlement.ts stopReason).
- */
-function record(
-  spreadsheet: Spreadsheet,
-  request: ChunkRequest,
-  header: HeaderAt,
-  settled: Settled[],
-  gone: PlannedJob[],
-  /** Who and which sheet the log rows name. Read before the lock is taken. */
-  who: { user: string; sheetName: string },
-  /** The user's "write log" setting. */
-  logOn: boolean,
-  lockWaitMs: number,
-): {
-  results: JobResult[];
-  lock: LockState;
-  logOn: boolean;
-  logged: boolean;
-  writeFailure?: string;
-  logFailure?: string;
-} {
-  const checkedAt = new Date();
-  let placement: Placement | undefined;
-  let writeFailure: string | undefined;
-  let logFailure: string | undefined;
-  let results: JobResult[] | undefined;
-  let lock: LockState = 'held';
-  /** The writes under the lock were tried (the lock was had, and LockService did not throw). */
-  let triedUnderLock = false;
-  let logged = false;
-  const loggedJobIds = new Set<string>();
-  const log = (append: typeof appendLog, all: JobResult[]) => {
-    const toLog = resultsToLog(request.action, logOn, all);
-    if (toLog.length === 0) return;
-    try {
-      append(spreadsheet, logRows(toLog, { time: checkedAt, action: request.action, ...who }));
-      logged = true;
-      for (const r of toLog) loggedJobIds.add(r.jobId);
-    } catch (error) {
-      logFailure = messageOf(error);
-    }
-  };
-  try {
-    lock = tryWithDocumentLock(() => {
-      triedUnderLock = true;
-      try {
-        // Found again under the lock: the sheet may have been deleted while AODocs was being asked.
-        const sheet = spreadsheet.getSheetById(request.sheetId);
-        if (!sheet) throw new UserFacingError(SHEET_DELETED);
-        placement = writeResults(sheet, header, rowsToWrite(settled, checkedAt));
-      } catch (error) {
-        if (error instanceof PartialWriteError) placement = error.placement;
-        writeFailure = messageOf(error);
-      }
-      results = chunkResults(settled, gone, placement);
-      log(appendLog, results);
-    }, lockWaitMs);
-  } catch (error) {
-    // LockService failed, or the flush under the lock did: what was written is not known to have been kept.
-    writeFailure ??= messageOf(error);
-  }
-  if (!triedUnderLock) {
-    // No row was written: each is named, and the log keeps their trace without the lock.
-    results = chunkResults(settled, gone, undefined);
-    log(appendLogWithoutLock, results);
-  }
-  results ??= chunkResults(settled, gone, placement);
-  results = loggedResults(results, loggedJobIds);
-  return { results, lock, logOn, logged, writeFailure, logFailure };
 }
 
 export function runChunk(input: unknown): ChunkResult {
@@ -188,47 +54,9 @@ export function runChunk(input: unknown): ChunkResult {
   const startedAt = Date.now();
   const request = validateChunkRequest(input);
   const settings = readSettings();
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const { sheet, name, frozenRows } = targetSheet(spreadsheet, request);
-  const located = findCells(sheet, request.headerRow, jobCells(request.jobs));
-  const { present, gone } = jobsStillInSheet(request.jobs, located);
-  // Stop pressed since this chunk left the sidebar: nothing is sent, the jobs go back as not sent.
-  const stopped = isRunStopped(request.runId);
-  const sent = send(
-    request.action,
-    settings,
-    jobsToSend(present, stopped),
-    startedAt,
-    () => !isRunStopped(request.runId),
-    (jobIds) => readResultTexts(sheet, request.headerRow, rowsNow(located, jobIds)),
-    (jobIds) => readLastLoggedResults(spreadsheet, jobIds),
-  );
-  const settled = settledJobs(request, present, sent.outcomes);
-  const who = { user: Session.getActiveUser().getEmail(), sheetName: name };
-  const lockWaitMs = documentLockWaitMs(Date.now() - startedAt);
-  const header = { row: request.headerRow, idColumns: [request.idColumn], frozen: frozenRows > 0 };
-  const { results, ...recorded } = record(
-    spreadsheet,
-    request,
-    header,
-    settled,
-    gone,
-    who,
-    settings.writeLog,
-    lockWaitMs,
-  );
-  return {
-    results,
-    notSent: notSentJobs(present, sent.outcomes),
-    // AODocs asked to wait longer than this chunk could: the sidebar pauses the run (jobs handed back are in notSent).
-    ...(sent.runWaitMs > 0 ? { waitSeconds: Math.ceil(sent.runWaitMs / 1000) } : {}),
-    stopRun: stopReason({
-      ...recorded,
-      quotaExceeded: sent.quotaExceeded,
-      results,
-      authMode: settings.authMode,
-      setupProblem: sent.setupProblem,
-      stopped,
-    }),
-  };
+  return runProgram(chunkProgram(request, settings, startedAt), {
+    ...fetchHandlers(() => isRunStopped(request.runId)),
+    ...sheetHandlers(request),
+    ...authorizationHandlers,
+  });
 }

@@ -17,14 +17,7 @@ export function stopRun(runId: unknown): void {
   CacheService.getUserCache()!.put(key(checkRunId(runId)), '1', MARK_SECONDS);
 }
 
-/**
- * The cache is best effort: when it cannot be read, the chunk goes on (the sidebar has stopped sending new chunks
- * anyway) rather than fail after its cancels were sent.
- */
+/** Whether the run's stop mark is set; throws when the cache cannot be read (core decides what that means). */
 export function isRunStopped(runId: string): boolean {
-  try {
-    return CacheService.getUserCache()!.get(key(runId)) !== null;
-  } catch {
-    return false;
-  }
+  return CacheService.getUserCache()!.get(key(runId)) !== null;
 }
