@@ -92,15 +92,17 @@ function* send(
   const toRead = first.quotaExceeded ? [] : readBacksNeeded(action, sent);
   const read = yield* sendWithRetries(
     toRead.map((i) => getJobRequest(settings, jobs[i].jobId, authorization)),
-    { startedAt },
+    { startedAt, slowestSendMs: first.slowestSendMs },
   );
   const readBacks = read.outcomes.map((o) => o?.answer);
   const suspected = chunkSetupProblem(action, sent, readBacks, settings.authMode);
   // A 403 for every job in security-code mode, AODocs' message not recognised: reading a job that does not exist
   // tells the code refused (403) from jobs of libraries the user does not administer (404 notFound).
   const probe = codeProbeNeeded(suspected, sent)
-    ? (yield* sendWithRetries([getJobRequest(settings, CODE_PROBE_JOB_ID, authorization)], { startedAt })).outcomes[0]
-        ?.answer
+    ? (yield* sendWithRetries([getJobRequest(settings, CODE_PROBE_JOB_ID, authorization)], {
+        startedAt,
+        slowestSendMs: read.slowestSendMs,
+      })).outcomes[0]?.answer
     : undefined;
   const setupProblem = afterCodeProbe(suspected, probe);
   return {

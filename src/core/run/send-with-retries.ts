@@ -32,6 +32,8 @@ export interface SendReport {
    * undefined (never settled), and the run waits that long before sending more.
    */
   runWaitMs: number;
+  /** The slowest send of this call, or the one given in `SendOptions.slowestSendMs` when slower. */
+  slowestSendMs: number;
 }
 
 export interface SendOptions {
@@ -48,6 +50,11 @@ export interface SendOptions {
    * to send later (a run's chunk); otherwise it keeps that answer.
    */
   handBackLongWaits?: boolean;
+  /**
+   * The slowest send an earlier call of the same execution saw (its SendReport): a platform that did not honour
+   * timeoutSeconds for the cancels will not for the read-backs either (review: a read-back hung past the budget).
+   */
+  slowestSendMs?: number;
 }
 
 const NO_ANSWER: Answer = { kind: 'no-answer', retryable: true };
@@ -186,11 +193,12 @@ export function* sendWithRetries(requests: FetchRequest[], options: SendOptions)
   const policy = options.policy ?? DEFAULT_RETRY_POLICY;
   const handBackLongWaits = options.handBackLongWaits ?? false;
   const outcomes: SendOutcome[] = requests.map(() => undefined);
-  if (requests.length === 0) return { outcomes, quotaExceeded: false, runWaitMs: 0 };
+  if (requests.length === 0)
+    return { outcomes, quotaExceeded: false, runWaitMs: 0, slowestSendMs: options.slowestSendMs ?? 0 };
   let pending = requests.map((_, i) => i);
   const sends = requests.map(() => 0);
   const lostAnswer = requests.map(() => false);
-  const clock: Clock = { now: yield* readClock(), slowestSendMs: 0 };
+  const clock: Clock = { now: yield* readClock(), slowestSendMs: options.slowestSendMs ?? 0 };
   const canWaitMs = () =>
     policy.executionBudgetMs - sendMarginMs(policy, clock.slowestSendMs) - (clock.now - options.startedAt);
   const timeLeft = (waitMs = 0) => waitMs <= canWaitMs();
@@ -232,7 +240,7 @@ export function* sendWithRetries(requests: FetchRequest[], options: SendOptions)
       } else runWaitMs = Math.max(runWaitMs, decision.runWaitMs ?? 0);
       if (decision.then === 'hand-back' && handBackLongWaits) outcomes[i] = undefined;
     }
-    if (wave.quotaExceeded) return { outcomes, quotaExceeded: true, runWaitMs };
+    if (wave.quotaExceeded) return { outcomes, quotaExceeded: true, runWaitMs, slowestSendMs: clock.slowestSendMs };
     // AODocs asked the run to wait: no retry of this chunk goes out before the sidebar's pause either.
     if (runWaitMs > 0 && handBackLongWaits) {
       for (const i of again) if (retryDuringRunWait(lostAnswer[i]) === 'hand-back') outcomes[i] = undefined;
@@ -240,7 +248,7 @@ export function* sendWithRetries(requests: FetchRequest[], options: SendOptions)
     }
     pending = again;
   }
-  return { outcomes, quotaExceeded: false, runWaitMs };
+  return { outcomes, quotaExceeded: false, runWaitMs, slowestSendMs: clock.slowestSendMs };
 }
 
 /**
