@@ -14,6 +14,7 @@ import {
 } from '../retry-policy';
 import { REFUSAL_WAIT_MS, fetchRefusal, refusalVerdict } from '../fetch-refusal';
 import { CALL } from '../wording';
+import { isSecurityCodeRefusal } from '../job-outcome';
 import { Attempt, FetchStep, Program, RefuseStep, TimedRequest, attempt, messageOf, perform } from './steps';
 
 /**
@@ -104,6 +105,8 @@ interface Wave {
   quotaExceeded: boolean;
   /** Apps Script refused the wave before sending anything: its message (fetch-refusal.ts). */
   refused?: string;
+  /** The one-by-one resend met answers that refuse the setup itself: no retry is worth sending. */
+  setupRefused?: boolean;
 }
 
 interface WaveContext {
@@ -151,8 +154,14 @@ function* sendWave(requests: TimedRequest[], sends: number[], context: WaveConte
   // The one-by-one resend sends each request again: not once the run was stopped.
   const resend = !context.stoppable || !(yield* isStopped());
   const answers: Answer[] = [];
+  /**
+   * Answers that refuse the setup itself (a 401, a refused security code) met one by one: from the second, the
+   * others are not sent again (a misconfigured run reaches AODocs at most 10 times; the breaker stops it).
+   */
+  let setupRefusals = 0;
   for (const [i, request] of requests.entries()) {
-    if (waitAsked || !resend || refused || sends[i] >= policy.maxSends || !context.timeLeft()) {
+    const setupRefused = setupRefusals >= SETUP_REFUSALS_ENOUGH;
+    if (waitAsked || setupRefused || !resend || refused || sends[i] >= policy.maxSends || !context.timeLeft()) {
       answers.push(NO_ANSWER);
       continue;
     }
@@ -161,6 +170,7 @@ function* sendWave(requests: TimedRequest[], sends: number[], context: WaveConte
     if (one.answer.ok) {
       const answer = classifyAnswer(one.answer.value, clock.now);
       waitAsked = asksTheRunToWait(answer, policy);
+      if (refusesTheSetup(answer)) setupRefusals++;
       answers.push(answer);
       continue;
     }
@@ -177,7 +187,15 @@ function* sendWave(requests: TimedRequest[], sends: number[], context: WaveConte
     quotaExceeded = refusalVerdict(oneRefusal, failure, undefined, true) === 'daily-quota';
     answers.push(NO_ANSWER);
   }
-  return { answers, fetchAllFailed: true, quotaExceeded };
+  return { answers, fetchAllFailed: true, quotaExceeded, setupRefused: setupRefusals >= SETUP_REFUSALS_ENOUGH };
+}
+
+/** Two answers that refuse the setup prove it (the circuit breaker's own minimum). */
+const SETUP_REFUSALS_ENOUGH = 2;
+
+/** A 401, or AODocs refusing the security code: the same for every request, whatever the job. */
+function refusesTheSetup(answer: Answer): boolean {
+  return answer.kind === 'error' && (answer.code === 401 || isSecurityCodeRefusal(answer));
 }
 
 function withTimeout(request: FetchRequest, policy: RetryPolicy): TimedRequest {
@@ -241,6 +259,8 @@ export function* sendWithRetries(requests: FetchRequest[], options: SendOptions)
       if (decision.then === 'hand-back' && handBackLongWaits) outcomes[i] = undefined;
     }
     if (wave.quotaExceeded) return { outcomes, quotaExceeded: true, runWaitMs, slowestSendMs: clock.slowestSendMs };
+    // The setup was refused while resending one by one: no retry goes out (the breaker stops the run).
+    if (wave.setupRefused) break;
     // AODocs asked the run to wait: no retry of this chunk goes out before the sidebar's pause either.
     if (runWaitMs > 0 && handBackLongWaits) {
       for (const i of again) if (retryDuringRunWait(lostAnswer[i]) === 'hand-back') outcomes[i] = undefined;

@@ -139,6 +139,29 @@ test('the daily quota met while going one by one: nothing more goes out', () => 
   expect(result.outcomes.slice(1).map((o) => o?.answer.kind)).toEqual(['no-answer', 'no-answer']);
 });
 
+// Generated runs (seed 1009, misconfigured on): a wrong security code and a dropped connection reached AODocs 11
+// times: the failed fetchAll went again one by one, every request, then the dropped one was retried.
+test.each<[string, HttpAnswer]>([
+  ['a refused security code', aodocsError(403, 'Invalid security code')],
+  ['a refused sign-in', aodocsError(401, 'Login Required')],
+])('%s twice while going one by one: the rest is not sent again, nor retried', (_name, refusal) => {
+  const { result, steps } = run(['a', 'b', 'c', 'd', 'e'], {
+    waves: [new Error('Exception: Address unavailable: https://aodocs.example/api/job/v1/a/cancel')],
+    oneByOne: [refusal, refusal],
+  });
+  expect(kinds(steps).filter((k) => k === 'fetch-all' || k === 'fetch')).toEqual(['fetch-all', 'fetch', 'fetch']);
+  expect(result.outcomes.map((o) => o?.answer.kind)).toEqual(['error', 'error', 'no-answer', 'no-answer', 'no-answer']);
+});
+
+test('a job refused for itself (403 not an administrator) does not stop the one-by-one resend', () => {
+  const notAdmin = aodocsError(403, "Access denied to library with id: 'L1' Required permission level: 'ADMIN'");
+  const { steps } = run(['a', 'b', 'c'], {
+    waves: [new Error('Exception: Address unavailable: https://aodocs.example/api/job/v1/a/cancel')],
+    oneByOne: [notAdmin, notAdmin, job('c', 'CANCELLED')],
+  });
+  expect(kinds(steps).filter((k) => k === 'fetch')).toHaveLength(3);
+});
+
 test('a lost answer: the one-by-one 412 is marked as possibly the echo of our own cancel', () => {
   const { result } = run(['a'], {
     waves: [new Error('Exception: Address unavailable: https://aodocs.example/api/job/v1/a/cancel')],
