@@ -58,7 +58,10 @@ export function setupProblem(
     jobs.every((j) => codeOf(j.answer) === 403 && libraryIdOf(j.answer) === undefined)
   )
     return SETUP.securityCode;
-  if (jobs.every((j) => refusedAsARequest(action, j))) return SETUP.refused400;
+  // Jobs left unanswered (their fetchAll failed, and the one-by-one resend stopped at a refused setup) say nothing:
+  // the others decide.
+  const answered = jobs.filter((j) => j.answer.kind !== 'no-answer');
+  if (answered.length >= MIN_JOBS && answered.every((j) => refusedAsARequest(action, j))) return SETUP.refused400;
   // Requests that never went out (time or quota) carry no cause and say nothing about the setup.
   const tried = jobs.filter((j) => j.answer.kind !== 'no-answer' || j.answer.cause !== undefined);
   const causes = new Set(tried.map((j) => (j.answer.kind === 'no-answer' ? j.answer.cause : 'answered')));

@@ -52,6 +52,13 @@ test.each<[string, JobAnswers[], RegExp | undefined]>([
     /domain or the API address/,
   ],
   ['every job: 400, read-backs not sent (out of time)', chunk([BAD_400, BAD_400]), undefined],
+  // A wrong domain and a dropped connection: the one-by-one resend stopped after two 400s; the others are unanswered.
+  [
+    'two jobs 400 read back 400, three left unanswered',
+    chunk([BAD_400, BAD_400, never, never, never], [BAD_400, BAD_400]),
+    /domain or the API address/,
+  ],
+  ['one job 400 read back 400, the rest unanswered: too little', chunk([BAD_400, never], [BAD_400]), undefined],
   [
     'every request: not in urlFetchWhitelist',
     chunk([

@@ -121,8 +121,9 @@ export const ALL: Dimensions = {
  */
 export const OFF_IN_CI: Partial<Record<DimensionName, string>> = {
   misconfigured:
-    'new finding: with a dropped connection or a 503 among its answers, a misconfigured run reaches AODocs ' +
-    'more than 10 times (the failed fetchAll is sent again one by one, read-backs included)',
+    'a wrong domain with transient answers (503s) among the first cancels and read-backs reaches AODocs 11 times: ' +
+    'every 400 is read back, and the retries add up (seed 1010, path 765:...). A dropped connection with a wrong ' +
+    'domain or security code is fixed (test/bundle/misconfigured-drop.test.ts).',
 };
 
 export const CI: Dimensions = Object.fromEntries(

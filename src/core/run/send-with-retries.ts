@@ -155,12 +155,13 @@ function* sendWave(requests: TimedRequest[], sends: number[], context: WaveConte
   const resend = !context.stoppable || !(yield* isStopped());
   const answers: Answer[] = [];
   /**
-   * Answers that refuse the setup itself (a 401, a refused security code) met one by one: from the second, the
-   * others are not sent again (a misconfigured run reaches AODocs at most 10 times; the breaker stops it).
+   * Answers that may refuse the setup itself (a 401, a refused security code, a 400), by kind: once one kind came
+   * twice one by one, the others are not sent again and keep their unanswered send (a misconfigured run reaches
+   * AODocs at most 10 times; the breaker judges what came back).
    */
-  let setupRefusals = 0;
+  const setupSuspicions = new Map<string, number>();
+  let setupRefused = false;
   for (const [i, request] of requests.entries()) {
-    const setupRefused = setupRefusals >= SETUP_REFUSALS_ENOUGH;
     if (waitAsked || setupRefused || !resend || refused || sends[i] >= policy.maxSends || !context.timeLeft()) {
       answers.push(NO_ANSWER);
       continue;
@@ -170,7 +171,11 @@ function* sendWave(requests: TimedRequest[], sends: number[], context: WaveConte
     if (one.answer.ok) {
       const answer = classifyAnswer(one.answer.value, clock.now);
       waitAsked = asksTheRunToWait(answer, policy);
-      if (refusesTheSetup(answer)) setupRefusals++;
+      const suspicion = setupSuspicion(answer);
+      if (suspicion !== undefined) {
+        setupSuspicions.set(suspicion, (setupSuspicions.get(suspicion) ?? 0) + 1);
+        setupRefused ||= (setupSuspicions.get(suspicion) ?? 0) >= SETUP_REFUSALS_ENOUGH;
+      }
       answers.push(answer);
       continue;
     }
@@ -187,15 +192,22 @@ function* sendWave(requests: TimedRequest[], sends: number[], context: WaveConte
     quotaExceeded = refusalVerdict(oneRefusal, failure, undefined, true) === 'daily-quota';
     answers.push(NO_ANSWER);
   }
-  return { answers, fetchAllFailed: true, quotaExceeded, setupRefused: setupRefusals >= SETUP_REFUSALS_ENOUGH };
+  return { answers, fetchAllFailed: true, quotaExceeded, setupRefused };
 }
 
-/** Two answers that refuse the setup prove it (the circuit breaker's own minimum). */
+/** The same answer that may refuse the setup, twice: enough to stop resending (the circuit breaker's minimum). */
 const SETUP_REFUSALS_ENOUGH = 2;
 
-/** A 401, or AODocs refusing the security code: the same for every request, whatever the job. */
-function refusesTheSetup(answer: Answer): boolean {
-  return answer.kind === 'error' && (answer.code === 401 || isSecurityCodeRefusal(answer));
+/**
+ * The kind of an answer that may be the setup's rather than the job's: a 401, a refused security code, a 400 (a
+ * wrong domain refuses every request with it; its reason tells one 400 from another). Undefined otherwise.
+ */
+function setupSuspicion(answer: Answer): string | undefined {
+  if (answer.kind !== 'error' || answer.retryable) return undefined;
+  if (answer.code === 401) return '401';
+  if (isSecurityCodeRefusal(answer)) return 'security-code';
+  if (answer.code === 400) return `400 ${answer.reason ?? ''}`;
+  return undefined;
 }
 
 function withTimeout(request: FetchRequest, policy: RetryPolicy): TimedRequest {

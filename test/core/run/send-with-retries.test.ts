@@ -6,7 +6,7 @@ import { SendOptions, callAodocs, sendWithRetries } from '../../../src/core/run/
 import { CALL } from '../../../src/core/wording';
 import { FetchStep } from '../../../src/core/run/steps';
 import { HttpAnswer } from '../../../src/core/aodocs-answer';
-import { aodocsError, drive, job, kinds, virtualClock } from './drive';
+import { aodocsError, drive, http, job, kinds, virtualClock } from './drive';
 
 const target = { baseUrl: 'https://aodocs.example/api' };
 const request = (id: string) => cancelJobRequest(target, id, 'Bearer t');
@@ -151,6 +151,16 @@ test.each<[string, HttpAnswer]>([
   });
   expect(kinds(steps).filter((k) => k === 'fetch-all' || k === 'fetch')).toEqual(['fetch-all', 'fetch', 'fetch']);
   expect(result.outcomes.map((o) => o?.answer.kind)).toEqual(['error', 'error', 'no-answer', 'no-answer', 'no-answer']);
+});
+
+test('two 400s of the same reason one by one (a wrong domain): the rest is not sent again; other 400s go on', () => {
+  const drop = new Error('Exception: Address unavailable: https://aodocs.example/api/job/v1/a/cancel');
+  const badDomain = http(400, { error: { code: 400, message: 'Invalid domain', errors: [{ reason: 'badRequest' }] } });
+  const stopped = run(['a', 'b', 'c', 'd'], { waves: [drop], oneByOne: [badDomain, badDomain] });
+  expect(kinds(stopped.steps).filter((k) => k === 'fetch')).toHaveLength(2);
+  const other = http(400, { error: { code: 400, message: 'Bad state', errors: [{ reason: 'invalid' }] } });
+  const goesOn = run(['a', 'b', 'c'], { waves: [drop], oneByOne: [badDomain, other, job('c', 'CANCELLED')] });
+  expect(kinds(goesOn.steps).filter((k) => k === 'fetch')).toHaveLength(3);
 });
 
 test('a job refused for itself (403 not an administrator) does not stop the one-by-one resend', () => {
