@@ -51,11 +51,12 @@ export function summaryStats(plan: SelectionPlan): HTMLElement {
     { class: 'summary', 'data-testid': 'summary' },
     h('p', { class: 'where' }, `Sheet "${plan.sheetName}", ${rangesText(s.ranges)}`),
     row('Job ID column', idColumnLabel(s.idColumn.letter, s.idColumn.header), 'id-column'),
-    row('Job IDs found', s.jobIds, 'count-jobs'),
+    // New-user trial: 'Job IDs found' counted the jobs to send (found ones that are skipped are counted below).
+    row('Jobs to send', s.jobIds, 'count-jobs'),
     row('Duplicates (sent once)', s.duplicates, 'count-duplicates'),
     row('Invalid job IDs (not sent)', s.invalid, 'count-invalid'),
     row('Hidden rows skipped', s.hiddenSkipped, 'count-hidden'),
-    row('Already finished (skipped)', s.finishedSkipped, 'count-finished'),
+    row('Rows already finished (skipped)', s.finishedSkipped, 'count-finished'),
     s.ignoredCells > 0 && row('Cells outside the job ID column (ignored)', s.ignoredCells, 'count-ignored'),
     s.skipsHiddenRows && h('p', { class: 'help', 'data-testid': 'filter-view-note' }, FILTER_VIEW_NOTE),
   );

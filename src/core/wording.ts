@@ -109,7 +109,7 @@ export const STOP = {
   stopped: 'Stopped: the chunks already sent were finished and written.',
   dailyQuota:
     "Google's daily limit for outside requests is reached; the jobs not yet sent were left untouched. " +
-    'Run again tomorrow: finished rows are skipped.',
+    'Run again tomorrow.',
 } as const;
 
 /**
@@ -203,7 +203,7 @@ export function waitTooLong(waitSeconds: number, maxPauseSeconds: number): strin
   return (
     `AODocs asks to wait ${durationWords(waitSeconds)} before more requests, longer than a run pauses ` +
     `(${durationWords(maxPauseSeconds)}), so the run stopped; the jobs not yet sent were left untouched. Run again ` +
-    'later: finished rows are skipped.'
+    'later.'
   );
 }
 
@@ -211,7 +211,7 @@ export function waitTooLong(waitSeconds: number, maxPauseSeconds: number): strin
 export function waitedTooOften(times: number): string {
   return (
     `AODocs asked to wait ${times} times for the same jobs, so the run stopped; the jobs not yet sent were left ` +
-    'untouched. Run again later: finished rows are skipped.'
+    'untouched. Run again later.'
   );
 }
 
@@ -296,16 +296,13 @@ export const SETUP = {
 
 /** AODocs answered none of the opening chunk's jobs (unavailable, silent): the rest of the run is not sent. */
 export function openingUnanswered(jobs: number, sentence: string): string {
-  return (
-    `AODocs answered none of the first ${jobs} jobs ("${sentence}"), so the rest was not sent. Try again later: ` +
-    'rows already finished are skipped.'
-  );
+  return `AODocs answered none of the first ${jobs} jobs ("${sentence}"), so the rest was not sent. Try again later.`;
 }
 
 /** Every job of the opening chunk got the same page that is not AODocs' answer: the rest is not sent. */
 export function openingNotAodocs(jobs: number, sentence: string): string {
   return (
     `All of the first ${jobs} jobs got a page that is not AODocs' answer ("${sentence}"), so the rest was not ` +
-    'sent. Check the API address in Settings, then run again (rows already finished are skipped).'
+    'sent. Check the API address in Settings, then run again.'
   );
 }

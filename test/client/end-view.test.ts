@@ -67,7 +67,7 @@ test('a cancel AODocs accepted while the job still runs is counted as requested,
   expect(endHeadlineOf('cancel', end([cancelled('J1', {})]))).toBe('Done: 1 cancelled');
 });
 
-// New-user trial: the summary said "Already finished (skipped) 6", and the end screen forgot them.
+// New-user trial: the summary said "Rows already finished (skipped) 6", and the end screen forgot them.
 test('the rows the plan left out are named again on the end screen', () => {
   const view = endView('cancel', end([cancelled('J1', {})]), document.createElement('div'), { finished: 6, hidden: 2 });
   expect(view.querySelector('[data-testid="left-out"]')?.textContent).toBe(
