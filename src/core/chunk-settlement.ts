@@ -115,24 +115,25 @@ export function withEarlierRuns(
   const askLog = indexes.filter((i) => {
     const s = sent[i];
     return (
-      action === 'cancel' &&
-      s &&
-      needsReadBack(s.answer) &&
-      !(memories.get(i) ?? []).some((t) => earlierCancelMayHaveWorked(t) || earlierCancelDidIt(t))
+      action === 'cancel' && s && needsReadBack(s.answer) && !(memories.get(i) ?? []).some(earlierCancelMayHaveWorked)
     );
   });
+  /** The job's last log line, where the log was asked. */
+  const loggedLast = new Map<number, string>();
   if (askLog.length > 0) {
     const logged = readLog(askLog);
-    askLog.forEach((i, k) => logged[k] && memories.set(i, [...(memories.get(i) ?? []), logged[k]]));
+    askLog.forEach((i, k) => logged[k] && loggedLast.set(i, logged[k]));
   }
   return sent.map((s, i) => {
     if (!s) return s;
-    const texts = memories.get(i) ?? [];
+    const logged = loggedLast.get(i);
+    const texts = [...(memories.get(i) ?? []), ...(logged === undefined ? [] : [logged])];
     const inThisRun = action === 'cancel' && s.earlierSendMayHaveWorked;
     const remembered = texts.some(earlierCancelMayHaveWorked);
-    // A row that says our cancel did it decides a refusal read back as CANCELLED, nothing more: it is no doubt to
-    // keep, and a Refresh that reads CANCELLED there says nothing new about who cancelled.
-    const didIt = action === 'cancel' && texts.some(earlierCancelDidIt);
+    // The log's last line saying our cancel did it decides a refusal read back as CANCELLED, nothing more. Only the
+    // log says so: a row's `Cancelled` may be about the job whose ID stood in that cell before an edit (generated
+    // runs, seed 1011).
+    const didIt = action === 'cancel' && logged !== undefined && earlierCancelDidIt(logged);
     const seenRunning = !inThisRun && onlySeenStillRunning(texts);
     return {
       ...s,

@@ -102,8 +102,8 @@ describe('run again remembers what the earlier run wrote', () => {
     ['its row says the cancel may have reached AODocs (503)', [unavailable503], 'Cancelled'],
     ['one of its rows says so', ['', unavailable503], 'Cancelled'],
     ['its row says it was cancelled already', ['Already cancelled'], 'Already cancelled'],
-    // Hostile review: a chunk whose answer never reached the sidebar, sent again by Run again.
-    ['its row says our cancel did it', ['Cancelled'], 'Cancelled'],
+    // Generated runs (seed 1011): a row's `Cancelled` may be about the job whose ID stood there before an edit.
+    ['its row alone says Cancelled', ['Cancelled'], 'Already cancelled'],
     ['its row says AODocs asked to slow down (429)', ['AODocs unavailable, try again (429)'], 'Already cancelled'],
     ['no Result column yet', [], 'Already cancelled'],
   ])('a 412 and a read-back of CANCELLED when %s', (_name, texts, result) => {
@@ -173,6 +173,20 @@ describe('run again remembers what the earlier run wrote', () => {
       return [];
     });
     expect(asked).toHaveLength(1);
+  });
+
+  // Hostile review: a chunk whose answer never reached the sidebar, sent again by Run again: the log's last line
+  // says our cancel did it.
+  test.each<[string, string, string]>([
+    ['the log says Cancelled', 'Cancelled', 'Cancelled'],
+    ['the log says Already cancelled', 'Already cancelled', 'Already cancelled'],
+    ['the log says nothing', '', 'Already cancelled'],
+  ])('a 412 read back as CANCELLED when %s', (_name, logged, result) => {
+    const sent = [{ answer: refused412, earlierSendMayHaveWorked: false }];
+    const remembered = withEarlierRuns('cancel', sent, [0], [['Cancelled']], () => [logged]);
+    expect(outcomesOf('cancel', remembered, [job('CANCELLED')])[0]).toMatchObject({ result });
+    const refreshed = withEarlierRuns('refresh', sent, [0], [['Cancelled']], () => [logged]);
+    expect(refreshed[0]?.earlierCancelDidIt).toBeUndefined();
   });
 
   test('only the jobs asked about are remembered; jobs never sent stay unsent', () => {
