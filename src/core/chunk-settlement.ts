@@ -96,6 +96,25 @@ export function memoriesNeeded(action: JobAction, sent: Sent[]): number[] {
 }
 
 /**
+ * Indexes of the jobs whose last log line is worth reading (withEarlierRuns' `readLog`): the refused cancels whose
+ * rows (`indexes[k]` has Result texts `resultTexts[k]`) remember nothing, where it decides between `Cancelled` and
+ * `Already cancelled`.
+ */
+export function logMemoriesNeeded(
+  action: JobAction,
+  sent: Sent[],
+  indexes: number[],
+  resultTexts: string[][],
+): number[] {
+  return indexes.filter((i, k) => {
+    const s = sent[i];
+    return (
+      action === 'cancel' && s && needsReadBack(s.answer) && !(resultTexts[k] ?? []).some(earlierCancelMayHaveWorked)
+    );
+  });
+}
+
+/**
  * `sent`, with what the rows remember of an earlier run: the job at `indexes[k]` (memoriesNeeded) has rows whose
  * Result cells read `resultTexts[k]`; one that says an earlier cancel may have reached AODocs counts as an earlier
  * send of this run (see earlier-result.ts). A status read cannot cancel: for a Refresh only the rows' memory counts.
@@ -112,12 +131,7 @@ export function withEarlierRuns(
   readLog: (jobIndexes: number[]) => string[] = (jobIndexes) => jobIndexes.map(() => ''),
 ): Sent[] {
   const memories = new Map(indexes.map((i, k) => [i, resultTexts[k] ?? []]));
-  const askLog = indexes.filter((i) => {
-    const s = sent[i];
-    return (
-      action === 'cancel' && s && needsReadBack(s.answer) && !(memories.get(i) ?? []).some(earlierCancelMayHaveWorked)
-    );
-  });
+  const askLog = logMemoriesNeeded(action, sent, indexes, resultTexts);
   /** The job's last log line, where the log was asked. */
   const loggedLast = new Map<number, string>();
   if (askLog.length > 0) {

@@ -36,10 +36,9 @@ function cellsText(result: JobResult): string {
  */
 export const LOG_LINES_REMEMBERED = 2000;
 
-/** A line of the log as read back: its Job ID, Cells and Result texts. */
+/** A line of the log as read back: its Job ID and Result texts. */
 export interface LoggedLine {
   jobId: string;
-  cells: string;
   result: string;
 }
 

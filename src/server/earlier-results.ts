@@ -5,7 +5,7 @@ import { LOG_LINES_REMEMBERED, LOG_SHEET_NAME, LoggedLine, lastLoggedResults } f
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The log's last lines (Job ID, Cells and Result, found by their titles); none when there is no log yet. */
+/** The log's last lines (Job ID and Result, found by their titles); none when there is no log yet. */
 function readLogTail(spreadsheet: Spreadsheet): LoggedLine[] {
   const log = spreadsheet.getSheetByName(LOG_SHEET_NAME);
   if (!log) return [];
@@ -16,11 +16,13 @@ function readLogTail(spreadsheet: Spreadsheet): LoggedLine[] {
     .getRange(1, 1, 1, lastColumn)
     .getDisplayValues()[0]
     .map((h) => h.trim());
-  const [job, cells, result] = ['Job ID', 'Cells', 'Result'].map((title) => headers.indexOf(title));
-  if (job < 0 || cells < 0 || result < 0) return [];
+  const [job, result] = ['Job ID', 'Result'].map((title) => headers.indexOf(title));
+  if (job < 0 || result < 0) return [];
+  // Only the columns from Job ID to Result: the log's other columns are not needed.
+  const from = Math.min(job, result);
   const first = Math.max(2, lastRow - LOG_LINES_REMEMBERED + 1);
-  const values = log.getRange(first, 1, lastRow - first + 1, lastColumn).getDisplayValues();
-  return values.map((line) => ({ jobId: line[job], cells: line[cells], result: line[result] }));
+  const values = log.getRange(first, from + 1, lastRow - first + 1, Math.abs(result - job) + 1).getDisplayValues();
+  return values.map((line) => ({ jobId: line[job - from], result: line[result - from] }));
 }
 
 /** What the log remembers of each job (core/log-rows.ts lastLoggedResults); empty texts where nothing. */

@@ -14,6 +14,7 @@ import {
   jobCells,
   jobsStillInSheet,
   jobsToSend,
+  logMemoriesNeeded,
   loggedResults,
   memoriesNeeded,
   notSentJobs,
@@ -79,13 +80,8 @@ function* send(
       remember.map((i) => jobs[i].jobId),
     ),
   );
-  // withEarlierRuns asks for the log's memory of some jobs through a callback: asked once to learn which, the log is
-  // read for them, then asked again with what it says (the function is pure).
-  let askLog: number[] = [];
-  withEarlierRuns(action, first.outcomes, remember, earlier, (indexes) => {
-    askLog = indexes;
-    return indexes.map(() => '');
-  });
+  // The log's memory, read only for the jobs whose rows remember nothing and whose refusal it decides.
+  const askLog = logMemoriesNeeded(action, first.outcomes, remember, earlier);
   const logged =
     askLog.length === 0 ? [] : yield* ask<string[]>({ kind: 'last-logged', jobIds: askLog.map((i) => jobs[i].jobId) });
   const sent: Sent[] = withEarlierRuns(action, first.outcomes, remember, earlier, () => logged);
